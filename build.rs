@@ -1,0 +1,56 @@
+//! Embeds the built-in course: lists every file under `lessons/dockerfiles-for-ml` so that
+//! `src/builtin.rs` can `include_str!` them, and reruns when any of them changes.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+const BUILTIN_DIR: &str = "lessons/dockerfiles-for-ml";
+
+fn main() {
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root = manifest.join(BUILTIN_DIR);
+    println!("cargo::rerun-if-changed={BUILTIN_DIR}");
+    let mut files = Vec::new();
+    collect(&root, &root, &mut files);
+    files.sort();
+    let mut code = String::from(
+        "/// Files of the built-in course: (path relative to the course root, contents).\n",
+    );
+    code.push_str("pub static FILES: &[(&str, &str)] = &[\n");
+    for (rel, abs) in &files {
+        println!("cargo::rerun-if-changed={}", abs.display());
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({:?})),",
+            abs.display().to_string()
+        )
+        .expect("write to String");
+    }
+    code.push_str("];\n");
+    let out =
+        PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_files.rs");
+    fs::write(out, code).expect("write builtin_files.rs");
+}
+
+fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo::rerun-if-changed={}", path.display());
+            collect(root, &path, files);
+        } else if path.extension().is_some_and(|e| e == "toml" || e == "md") {
+            let rel = path.strip_prefix(root).expect("path under root");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            files.push((rel, path));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! The command line: argument parsing (clap) and one short function per subcommand.
+//!
+//! This is the only place, with `main`, that uses `anyhow` and prints errors.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Play hands-on courses in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "termcourse", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {}
+
+/// Parses the process arguments, runs the command and maps the outcome to an exit code:
+/// 0 success, 1 failure (errors found, snapshots differ), 2 bad usage.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    match cli.command {
+        None => ExitCode::SUCCESS,
+    }
+}

@@ -1,0 +1,11 @@
+//! The pure core: the course model, loading and validation, quiz grading, the unlock graph and
+//! the progress value.
+//!
+//! Nothing here draws, reads the terminal or the clock, or touches the filesystem: course files
+//! arrive through [`source::CourseSource`], and progress is persisted by `crate::store`.
+
+pub mod course;
+pub mod progress;
+pub mod quiz;
+pub mod source;
+pub mod unlock;

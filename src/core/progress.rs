@@ -1,0 +1,177 @@
+//! The learner's progress in one course, as a plain value.
+//!
+//! Keyed by ids (never by position), so adding or reordering steps keeps progress, and records
+//! for ids the course no longer has are kept and ignored. Timestamps are seconds since the Unix
+//! epoch; the core has no clock, so they are `None` here until the store stamps them when it
+//! saves. The on-disk format is documented in `docs/progress-format.md`; reading, writing,
+//! locking and migration live in `crate::store`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::course::{Course, Node, NodeId, StepId};
+
+/// The newest progress-file format this build writes.
+pub const PROGRESS_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Format version of the file this value was read from or will be written as.
+    pub format: u32,
+    /// The course id this progress belongs to.
+    pub course: String,
+    /// Where the learner was: resumed at the next start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<u64>,
+    /// Per node id.
+    #[serde(default)]
+    pub nodes: BTreeMap<String, NodeRecord>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Position {
+    pub node: String,
+    pub step: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NodeRecord {
+    /// Set once, when the node is first completed; survives course edits.
+    #[serde(default)]
+    pub complete: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_at: Option<u64>,
+    /// Step ids the learner has seen.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub seen: BTreeSet<String>,
+    /// Per step id holding a quiz.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub quizzes: BTreeMap<String, QuizRecord>,
+    /// Type-along entries done, as `step-id#entry-index` (0-based).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub type_alongs: BTreeSet<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizRecord {
+    #[serde(default)]
+    pub attempts: u32,
+    #[serde(default)]
+    pub passed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed_at: Option<u64>,
+    /// Wrong answers in the order given (see `core::quiz::describe`), for a later review mode.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub wrong_answers: Vec<String>,
+}
+
+impl Progress {
+    /// Empty progress for `course_id`.
+    pub fn new(course_id: &str) -> Self {
+        Self {
+            format: PROGRESS_FORMAT,
+            course: course_id.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    pub fn node(&self, id: &NodeId) -> Option<&NodeRecord> {
+        self.nodes.get(id.as_str())
+    }
+
+    fn node_mut(&mut self, id: &NodeId) -> &mut NodeRecord {
+        self.nodes.entry(id.as_str().to_owned()).or_default()
+    }
+
+    pub fn set_position(&mut self, node: &NodeId, step: &StepId) {
+        self.position = Some(Position {
+            node: node.as_str().to_owned(),
+            step: step.as_str().to_owned(),
+        });
+    }
+
+    /// Records that `step` was shown. Returns whether anything changed.
+    pub fn mark_seen(&mut self, node: &NodeId, step: &StepId) -> bool {
+        self.node_mut(node).seen.insert(step.as_str().to_owned())
+    }
+
+    pub fn mark_type_along(&mut self, node: &NodeId, step: &StepId, entry: usize) -> bool {
+        self.node_mut(node)
+            .type_alongs
+            .insert(format!("{step}#{entry}"))
+    }
+
+    pub fn type_along_done(&self, node: &NodeId, step: &StepId, entry: usize) -> bool {
+        self.node(node)
+            .is_some_and(|n| n.type_alongs.contains(&format!("{step}#{entry}")))
+    }
+
+    /// Records one graded attempt at the quiz of `step`; `wrong_answer` is `None` when it was right.
+    pub fn record_attempt(&mut self, node: &NodeId, step: &StepId, wrong_answer: Option<String>) {
+        let quiz = self
+            .node_mut(node)
+            .quizzes
+            .entry(step.as_str().to_owned())
+            .or_default();
+        quiz.attempts = quiz.attempts.saturating_add(1);
+        match wrong_answer {
+            Some(answer) => quiz.wrong_answers.push(answer),
+            None => quiz.passed = true,
+        }
+    }
+
+    pub fn quiz_passed(&self, node: &NodeId, step: &StepId) -> bool {
+        self.node(node)
+            .and_then(|n| n.quizzes.get(step.as_str()))
+            .is_some_and(|q| q.passed)
+    }
+
+    pub fn is_complete(&self, node: &NodeId) -> bool {
+        self.node(node).is_some_and(|n| n.complete)
+    }
+
+    /// Marks `node` complete if the course's rule says it now is: every quiz in it passed, or,
+    /// for a node without quizzes, its last step seen. Returns true when this call completed it.
+    pub fn complete_if_done(&mut self, node: &Node) -> bool {
+        if self.is_complete(&node.id) || !self.meets_completion_rule(node) {
+            return false;
+        }
+        self.node_mut(&node.id).complete = true;
+        true
+    }
+
+    fn meets_completion_rule(&self, node: &Node) -> bool {
+        if node.has_quiz() {
+            node.steps
+                .iter()
+                .filter(|s| s.quiz.is_some())
+                .all(|s| self.quiz_passed(&node.id, &s.id))
+        } else {
+            node.steps.last().is_some_and(|s| {
+                self.node(&node.id)
+                    .is_some_and(|n| n.seen.contains(s.id.as_str()))
+            })
+        }
+    }
+
+    /// Whether the learner has done anything in `node` yet.
+    pub fn is_started(&self, node: &NodeId) -> bool {
+        self.node(node)
+            .is_some_and(|n| !n.seen.is_empty() || !n.quizzes.is_empty())
+    }
+
+    /// Nodes of `course` this progress marks complete, in course order.
+    pub fn completed_nodes<'c>(&self, course: &'c Course) -> Vec<&'c NodeId> {
+        course
+            .nodes
+            .iter()
+            .map(|n| &n.id)
+            .filter(|id| self.is_complete(id))
+            .collect()
+    }
+}

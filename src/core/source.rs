@@ -1,0 +1,62 @@
+//! Where a course's files come from: a directory on disk or the copy embedded in the binary.
+//!
+//! The loader reads every course file through [`CourseSource`], so validation never touches the
+//! filesystem directly and the built-in course is checked by exactly the same code as a course on
+//! disk.
+
+use thiserror::Error;
+
+/// Files larger than this are refused before parsing: no real course file comes close, and a
+/// huge file is far more likely a mistake (or an attack) than a lesson.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Why a course file could not be read.
+#[derive(Debug, Error)]
+pub enum SourceError {
+    #[error("file not found")]
+    NotFound,
+    #[error("the path leaves the course directory")]
+    OutsideCourse,
+    #[error("file is {size} bytes, over the {limit}-byte limit")]
+    TooLarge { size: u64, limit: u64 },
+    #[error("file is not valid UTF-8")]
+    NotUtf8,
+    #[error("{0}")]
+    Io(String),
+}
+
+/// A read-only set of course files addressed by `/`-separated paths relative to the course root.
+pub trait CourseSource {
+    /// How to name `rel` in diagnostics, e.g. `lessons/intro/course.toml`.
+    fn display_path(&self, rel: &str) -> String;
+
+    /// The text of the file at `rel` (relative, `/`-separated, already checked not to escape
+    /// the root by the caller).
+    fn read(&self, rel: &str) -> Result<String, SourceError>;
+}
+
+/// An in-memory source: the embedded built-in course, and test fixtures.
+#[derive(Debug, Clone, Default)]
+pub struct MemorySource {
+    /// Shown in diagnostics in front of each relative path.
+    pub root: String,
+    pub files: Vec<(String, String)>,
+}
+
+impl CourseSource for MemorySource {
+    fn display_path(&self, rel: &str) -> String {
+        if self.root.is_empty() {
+            rel.to_owned()
+        } else {
+            format!("{}/{rel}", self.root.trim_end_matches('/'))
+        }
+    }
+
+    fn read(&self, rel: &str) -> Result<String, SourceError> {
+        self.files
+            .iter()
+            .find(|(path, _)| path == rel)
+            .map(|(_, text)| text.clone())
+            .ok_or(SourceError::NotFound)
+    }
+}

@@ -1,0 +1,14 @@
+//! termcourse: a course player for the terminal.
+//!
+//! # Layers
+//! Each layer depends only on the layers above it in this list:
+//! 1. [`core`]: the course model, loading and validation, quiz grading, the unlock graph and the
+//!    progress value. Pure: no terminal, no clock, no direct file access.
+//! 2. `app`: the Elm architecture: `Model`, `Msg`, `update` (no I/O) and the keymap.
+//! 3. `view`: drawing a `Model` into a ratatui `Frame`, never mutating it.
+//! 4. Edges: the event loop and terminal lifecycle, the progress store, the headless renderer
+//!    and the command line ([`cli`]).
+
+pub mod builtin;
+pub mod cli;
+pub mod core;
