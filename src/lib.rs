@@ -13,3 +13,4 @@ pub mod builtin;
 pub mod cli;
 pub mod core;
 pub mod render_text;
+pub mod snapshot;

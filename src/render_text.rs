@@ -79,9 +79,7 @@ pub fn to_ansi(buffer: &Buffer) -> String {
 }
 
 fn rows(buffer: &Buffer) -> std::slice::Chunks<'_, Cell> {
-    buffer
-        .content
-        .chunks(usize::from(buffer.area.width).max(1))
+    buffer.content.chunks(usize::from(buffer.area.width).max(1))
 }
 
 /// The cells a terminal would show: a wide character hides the cells it spills into.
