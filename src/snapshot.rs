@@ -65,13 +65,13 @@ pub fn shot_path(stem: &str, size: Size) -> String {
 pub fn render_cases<S, E>(
     cases: &[Case<S>],
     sizes: &[Size],
-    mut render: impl FnMut(&S, Size) -> Result<Rendering, E>,
+    mut render: impl FnMut(&Case<S>, Size) -> Result<Rendering, E>,
 ) -> Result<Rendered, E> {
     let mut rendered = Rendered::default();
     for &size in sizes {
         for case in cases {
             let path = shot_path(&case.stem, size);
-            let Rendering { text, overflows } = render(&case.scene, size)?;
+            let Rendering { text, overflows } = render(case, size)?;
             rendered
                 .overflows
                 .extend(overflows.into_iter().map(|overflow| OverflowAt {

@@ -20,9 +20,9 @@ fn fake(scene: &str, size: Size) -> Rendering {
     }
 }
 
-#[allow(clippy::ptr_arg, clippy::unnecessary_wraps)] // the signature render_cases expects
-fn ok_fake(scene: &String, size: Size) -> Result<Rendering, Infallible> {
-    Ok(fake(scene, size))
+#[allow(clippy::unnecessary_wraps)] // the signature render_cases expects
+fn ok_fake(case: &Case<String>, size: Size) -> Result<Rendering, Infallible> {
+    Ok(fake(&case.scene, size))
 }
 
 fn cases() -> Vec<Case<String>> {
@@ -71,8 +71,8 @@ fn renders_every_case_at_every_size_with_its_overflows() {
 
 #[test]
 fn render_errors_stop_the_run() {
-    let result = render_cases(&cases(), &DEFAULT_SIZES, |scene: &String, _| {
-        if scene == "matrix" {
+    let result = render_cases(&cases(), &DEFAULT_SIZES, |case: &Case<String>, _| {
+        if case.scene == "matrix" {
             Err("no matrix")
         } else {
             Ok(Rendering::default())
