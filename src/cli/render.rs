@@ -65,7 +65,7 @@ pub enum ScreenArg {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let Some(course) = super::snapshot::load_course(&args.path)? else {
+    let Some(course) = super::snapshot::load_course(&args.path) else {
         return Ok(ExitCode::FAILURE);
     };
     let scene = match scene(&course, args) {

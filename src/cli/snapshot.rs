@@ -1,13 +1,14 @@
 //! `termcourse snapshot`: render every screen of a course at every size and compare the texts
 //! with a snapshot directory (`--check`) or rewrite it (`--update`).
 
-use std::io::Write as _;
+use std::io::{IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
 
 use crate::core::course::Course;
+use crate::fs_source::load_course_path;
 use crate::snapshot::course::{RunOptions, snapshot_course};
 use crate::snapshot::{Mode, Size};
 
@@ -41,7 +42,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let Some(course) = load_course(&args.path)? else {
+    let Some(course) = load_course(&args.path) else {
         return Ok(ExitCode::FAILURE);
     };
     let mut sizes: Vec<Size> = Vec::new();
@@ -71,6 +72,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Loads the course at `path`; when it has errors, prints them and returns `None`.
-pub fn load_course(path: &Path) -> anyhow::Result<Option<Course>> {
-    todo_loader(path)
+pub fn load_course(path: &Path) -> Option<Course> {
+    match load_course_path(path) {
+        Ok(course) => Some(course),
+        Err(report) => {
+            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            None
+        }
+    }
 }
