@@ -5,7 +5,8 @@ use std::path::Path;
 
 use thiserror::Error;
 
-use crate::core::course::{Course, Step};
+use crate::core::course::{Course, NodeId, Step};
+use crate::core::quiz::Answer;
 use crate::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
 use crate::render_text::to_plain;
 use crate::snapshot::answers::{right_answer, wrong_answer};
@@ -115,11 +116,7 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     cases
 }
 
-fn step_scene(
-    node: crate::core::course::NodeId,
-    step: &Step,
-    answer: Option<crate::core::quiz::Answer>,
-) -> Scene {
+fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
     Scene {
         node: Some(node),
         step: Some(step.id.clone()),
@@ -149,4 +146,46 @@ fn file_part(id: &str) -> String {
         .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
         .collect();
     if part.is_empty() { "_".to_owned() } else { part }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::fs_source::load_course_path;
+
+    fn fixture(name: &str) -> Course {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        match load_course_path(&path) {
+            Ok(course) => course,
+            Err(report) => panic!("{}", report.render(false)),
+        }
+    }
+
+    #[test]
+    fn cases_cover_steps_quiz_states_and_screens() {
+        let cases = course_cases(&fixture("render"));
+        let stems: Vec<&str> = cases.iter().map(|c| c.stem.as_str()).collect();
+        let mut expected = vec!["basics/welcome"];
+        for quiz in ["pick-one", "pick-many", "type-it", "in-order"] {
+            for suffix in ["", ".quiz-wrong", ".quiz-right"] {
+                expected.push(Box::leak(format!("quizzes/{quiz}{suffix}").into_boxed_str()));
+            }
+        }
+        expected.extend(["matrix", "glossary", "faq", "help"]);
+        assert_eq!(stems, expected);
+        let wrong = &cases[2].scene;
+        assert_eq!(wrong.answer, Some(Answer::Choice(0)));
+        assert_eq!(cases[3].scene.answer, Some(Answer::Choice(1)));
+        assert!(cases.iter().all(|c| !c.scene.no_color && c.scene.bash.is_none()));
+    }
+
+    #[test]
+    fn ids_become_safe_file_names() {
+        assert_eq!(file_part("layer-cache_2"), "layer-cache_2");
+        assert_eq!(file_part("../etc"), "___etc");
+        assert_eq!(file_part("a.b/c"), "a_b_c");
+        assert_eq!(file_part(""), "_");
+    }
 }
