@@ -177,7 +177,7 @@ fn check_fails_after_a_one_word_change_and_passes_after_update() {
         .and_then(|l| l.split(' ').next())
         .and_then(|n| n.parse::<usize>().ok())
         .expect("summary line");
-    assert!(total >= 2 * 9, "every screen at both sizes: {}", stdout(&first));
+    assert_eq!(total, 2 * 17, "every screen at both sizes: {}", stdout(&first));
     assert!(Path::new(snaps).join("basics/welcome@80x24.txt").is_file());
     assert!(Path::new(snaps).join("quizzes/in-order.quiz-wrong@100x30.txt").is_file());
 

@@ -166,14 +166,14 @@ mod tests {
     #[test]
     fn cases_cover_steps_quiz_states_and_screens() {
         let cases = course_cases(&fixture("render"));
-        let stems: Vec<&str> = cases.iter().map(|c| c.stem.as_str()).collect();
-        let mut expected = vec!["basics/welcome"];
+        let stems: Vec<String> = cases.iter().map(|c| c.stem.clone()).collect();
+        let mut expected = vec!["basics/welcome".to_owned()];
         for quiz in ["pick-one", "pick-many", "type-it", "in-order"] {
             for suffix in ["", ".quiz-wrong", ".quiz-right"] {
-                expected.push(Box::leak(format!("quizzes/{quiz}{suffix}").into_boxed_str()));
+                expected.push(format!("quizzes/{quiz}{suffix}"));
             }
         }
-        expected.extend(["matrix", "glossary", "faq", "help"]);
+        expected.extend(["matrix", "glossary", "faq", "help"].map(String::from));
         assert_eq!(stems, expected);
         let wrong = &cases[2].scene;
         assert_eq!(wrong.answer, Some(Answer::Choice(0)));
