@@ -12,5 +12,6 @@
 pub mod builtin;
 pub mod cli;
 pub mod core;
+pub mod fs_source;
 pub mod render_text;
 pub mod snapshot;
