@@ -6,6 +6,8 @@
 
 pub mod highlight;
 pub mod markdown;
+pub mod matrix;
+pub mod panel;
 pub mod theme;
 
 #[cfg(test)]
