@@ -7,6 +7,7 @@
 pub mod highlight;
 pub mod markdown;
 pub mod matrix;
+pub mod overlay;
 pub mod panel;
 pub mod theme;
 

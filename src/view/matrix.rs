@@ -81,7 +81,11 @@ impl Widget for Matrix<'_> {
 impl Widget for &Matrix<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let info = &self.course.matrix;
-        let title = if info.title.is_empty() { "Deployment Matrix" } else { info.title.as_str() };
+        let title = if info.title.is_empty() {
+            "Deployment Matrix"
+        } else {
+            info.title.as_str()
+        };
         let mut block = panel(format!(" {title} "), self.theme, true, self.ascii);
         if !info.motto.is_empty() {
             block = block.title_bottom(Line::styled(format!(" {} ", info.motto), self.theme.dim));
@@ -119,8 +123,15 @@ impl Matrix<'_> {
         let state = self.state(i);
         let current = self.current == Some(i);
         let symbol = node_symbol(state, current, self.ascii);
-        let title = truncate(&self.course.nodes[i].title, width.saturating_sub(symbol.width() + 1));
-        let style = selectable(node_style(self.theme, state, current), i == self.selected, self.theme);
+        let title = truncate(
+            &self.course.nodes[i].title,
+            width.saturating_sub(symbol.width() + 1),
+        );
+        let style = selectable(
+            node_style(self.theme, state, current),
+            i == self.selected,
+            self.theme,
+        );
         Line::from(vec![Span::styled(format!("{symbol} {title}"), style)])
     }
 
@@ -141,7 +152,11 @@ impl Matrix<'_> {
             .collect();
         let mut wires = graph::Wires::new(area);
         for (i, node) in self.course.nodes.iter().enumerate() {
-            for r in node.requires.iter().filter_map(|r| self.course.node_index(r)) {
+            for r in node
+                .requires
+                .iter()
+                .filter_map(|r| self.course.node_index(r))
+            {
                 let from_x = grid.pos[r].0 + u16::try_from(labels[r].width()).unwrap_or(0) + 1;
                 if let Some(points) = grid.route(r, i, from_x) {
                     wires.path(&points);
@@ -162,11 +177,16 @@ impl Matrix<'_> {
             let depth = depths.get(i).copied().unwrap_or(0).min(6);
             let indent = match depth {
                 0 => String::new(),
-                d => format!("{}{} ", "  ".repeat(d - 1), if self.ascii { "`-" } else { "└" }),
+                d => format!(
+                    "{}{} ",
+                    "  ".repeat(d - 1),
+                    if self.ascii { "`-" } else { "└" }
+                ),
             };
             let width = usize::from(area.width).saturating_sub(indent.width());
             let mut line = self.label(i, width);
-            line.spans.insert(0, Span::styled(indent, self.theme.connector));
+            line.spans
+                .insert(0, Span::styled(indent, self.theme.connector));
             let y = area.y + u16::try_from(row).unwrap_or(0);
             buf.set_line(area.x, y, &line, area.width);
         }
@@ -181,13 +201,25 @@ impl Matrix<'_> {
             (NodeState::Available, true),
             (NodeState::InProgress, false),
             (NodeState::Available, false),
-            (NodeState::Locked { missing: Vec::new() }, false),
+            (
+                NodeState::Locked {
+                    missing: Vec::new(),
+                },
+                false,
+            ),
         ];
         let mut spans = Vec::new();
         for (state, current) in &entries {
-            let label = if *current { "current" } else { state_label(state) };
+            let label = if *current {
+                "current"
+            } else {
+                state_label(state)
+            };
             let style = node_style(self.theme, state, *current);
-            spans.push(Span::styled(node_symbol(state, *current, self.ascii), style));
+            spans.push(Span::styled(
+                node_symbol(state, *current, self.ascii),
+                style,
+            ));
             spans.push(Span::styled(format!(" {label}   "), self.theme.dim));
         }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
@@ -198,8 +230,18 @@ impl Matrix<'_> {
             return;
         }
         let rule = if self.ascii { "-" } else { "─" };
-        buf.set_stringn(area.x, area.y, rule.repeat(usize::from(area.width)), usize::from(area.width), self.theme.border);
-        let body = Rect { y: area.y + 1, height: area.height - 1, ..area };
+        buf.set_stringn(
+            area.x,
+            area.y,
+            rule.repeat(usize::from(area.width)),
+            usize::from(area.width),
+            self.theme.border,
+        );
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 1,
+            ..area
+        };
         Paragraph::new(self.detail_lines())
             .wrap(Wrap { trim: true })
             .render(body, buf);
@@ -214,23 +256,39 @@ impl Matrix<'_> {
         let current = self.current == Some(self.selected);
         let steps = node.steps.len();
         let mut head = vec![
-            Span::styled(format!("{} ", node_symbol(state, current, self.ascii)), node_style(theme, state, current)),
+            Span::styled(
+                format!("{} ", node_symbol(state, current, self.ascii)),
+                node_style(theme, state, current),
+            ),
             Span::styled(node.title.clone(), theme.strong),
-            Span::styled(format!("  {}", state_label(state)), node_style(theme, state, false)),
+            Span::styled(
+                format!("  {}", state_label(state)),
+                node_style(theme, state, false),
+            ),
         ];
         if current {
             head.push(Span::styled(" · you are here", theme.node_current));
         }
         let quiz = if node.has_quiz() { " · quiz" } else { "" };
         let plural = if steps == 1 { "" } else { "s" };
-        head.push(Span::styled(format!("  ({steps} step{plural}{quiz})"), theme.dim));
+        head.push(Span::styled(
+            format!("  ({steps} step{plural}{quiz})"),
+            theme.dim,
+        ));
         let mut lines = vec![Line::from(head)];
         if let NodeState::Locked { missing } = state {
             let names: Vec<&str> = missing
                 .iter()
-                .map(|id| self.course.node(id).map_or(id.as_str(), |n| n.title.as_str()))
+                .map(|id| {
+                    self.course
+                        .node(id)
+                        .map_or(id.as_str(), |n| n.title.as_str())
+                })
                 .collect();
-            lines.push(Line::styled(format!("needs: {}", names.join(", ")), theme.warning));
+            lines.push(Line::styled(
+                format!("needs: {}", names.join(", ")),
+                theme.warning,
+            ));
         }
         lines.push(Line::styled(node.summary.clone(), theme.text));
         lines

@@ -24,8 +24,17 @@ pub const ASCII_BORDER: border::Set<'static> = border::Set {
 };
 
 /// A bordered block titled `title`, its border focused or not.
-pub fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme, focused: bool, ascii: bool) -> Block<'a> {
-    let border_style = if focused { theme.border_focused } else { theme.border };
+pub fn panel<'a>(
+    title: impl Into<Line<'a>>,
+    theme: &Theme,
+    focused: bool,
+    ascii: bool,
+) -> Block<'a> {
+    let border_style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
     let set = if ascii { ASCII_BORDER } else { border::ROUNDED };
     Block::bordered()
         .border_set(set)
@@ -86,7 +95,11 @@ pub fn fit_widths(natural: &[usize], avail: usize) -> Vec<usize> {
 
 /// A style for a row that may be selected.
 pub fn selectable(base: Style, selected: bool, theme: &Theme) -> Style {
-    if selected { base.patch(theme.selection) } else { base }
+    if selected {
+        base.patch(theme.selection)
+    } else {
+        base
+    }
 }
 
 #[cfg(test)]

@@ -63,9 +63,21 @@ pub fn sample_course() -> Course {
             motto: "Build small. Build cached. Ship.".to_owned(),
         },
         glossary: vec![
-            glossary("Layer", "Concept", "One filesystem **diff** per instruction."),
-            glossary("FROM", "Dockerfile", "Sets the base image: `FROM python:3.12-slim`."),
-            glossary("Build cache", "Concept", "Reuses layers whose inputs did not change."),
+            glossary(
+                "Layer",
+                "Concept",
+                "One filesystem **diff** per instruction.",
+            ),
+            glossary(
+                "FROM",
+                "Dockerfile",
+                "Sets the base image: `FROM python:3.12-slim`.",
+            ),
+            glossary(
+                "Build cache",
+                "Concept",
+                "Reuses layers whose inputs did not change.",
+            ),
         ],
         faq: vec![
             FaqEntry {

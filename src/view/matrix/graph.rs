@@ -46,22 +46,37 @@ pub(super) fn layout(course: &Course, depths: &[usize], area: Rect, wants: &[u16
     let tallest = u16::try_from(columns.iter().map(Vec::len).max().unwrap_or(0)).ok()?;
     let natural: Vec<usize> = columns
         .iter()
-        .map(|c| c.iter().map(|&i| usize::from(wants[i].min(MAX_LABEL))).max().unwrap_or(0))
+        .map(|c| {
+            c.iter()
+                .map(|&i| usize::from(wants[i].min(MAX_LABEL)))
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let gaps = (n_cols - 1) * usize::from(GAP_MIN);
     let widths = fit_widths(&natural, usize::from(area.width).saturating_sub(gaps));
-    let too_narrow = widths.iter().zip(&natural).any(|(&w, &n)| w < n.min(usize::from(MIN_LABEL)));
+    let too_narrow = widths
+        .iter()
+        .zip(&natural)
+        .any(|(&w, &n)| w < n.min(usize::from(MIN_LABEL)));
     if too_narrow || tallest > area.height {
         return None;
     }
-    let col_w: Vec<u16> = widths.iter().map(|&w| u16::try_from(w).unwrap_or(MAX_LABEL)).collect();
+    let col_w: Vec<u16> = widths
+        .iter()
+        .map(|&w| u16::try_from(w).unwrap_or(MAX_LABEL))
+        .collect();
     let used: u16 = col_w.iter().sum();
     let cols = u16::try_from(n_cols).ok()?;
     let gap = match cols {
         1 => GAP_MIN,
         _ => (area.width.saturating_sub(used) / (cols - 1)).clamp(GAP_MIN, GAP_MAX),
     };
-    let stride = if tallest.saturating_mul(2) <= area.height.saturating_add(1) { 2 } else { 1 };
+    let stride = if tallest.saturating_mul(2) <= area.height.saturating_add(1) {
+        2
+    } else {
+        1
+    };
     let x0 = area.x + area.width.saturating_sub(used + (cols - 1) * gap) / 2;
     let y0 = area.y + area.height.saturating_sub((tallest - 1) * stride + 1) / 2;
     let col_x: Vec<u16> = col_w
@@ -108,11 +123,15 @@ impl Grid {
         let ((xi, yi), yr) = (self.pos[i], self.pos[r].1);
         let bus = xi.saturating_sub(2);
         let to = (xi.saturating_sub(1), yi);
-        let blocked = |y: u16| (0..self.pos.len()).any(|k| self.col[k] > cr && self.col[k] < ci && self.pos[k].1 == y);
+        let blocked = |y: u16| {
+            (0..self.pos.len()).any(|k| self.col[k] > cr && self.col[k] < ci && self.pos[k].1 == y)
+        };
         if ci == cr + 1 || !blocked(yr) {
             return Some(vec![(from_x, yr), (bus, yr), (bus, yi), to]);
         }
-        let crowded = |y: u16| (0..self.pos.len()).any(|k| (cr..=ci).contains(&self.col[k]) && self.pos[k].1 == y);
+        let crowded = |y: u16| {
+            (0..self.pos.len()).any(|k| (cr..=ci).contains(&self.col[k]) && self.pos[k].1 == y)
+        };
         let free = (0..self.area.height)
             .map(|d| (yr.abs_diff(self.area.y + d), self.area.y + d))
             .filter(|&(_, y)| !crowded(y))
@@ -123,30 +142,39 @@ impl Grid {
         };
         // A lane of its own when the gap has room, so the detour does not merge into the bus.
         let bus1 = self.col_x[cr + 1].saturating_sub(if self.gap >= 5 { 3 } else { 2 });
-        Some(vec![(from_x, yr), (bus1, yr), (bus1, mid), (bus, mid), (bus, yi), to])
+        Some(vec![
+            (from_x, yr),
+            (bus1, yr),
+            (bus1, mid),
+            (bus, mid),
+            (bus, yi),
+            to,
+        ])
     }
 }
 
 fn order_columns(course: &Course, depths: &[usize], n_cols: usize) -> Vec<Vec<usize>> {
+    /// Fixed-point scale for mean slots, so means compare without floats.
+    const SCALE: usize = 1024;
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_cols];
-    let mut slot = vec![0.0_f64; depths.len()];
+    let mut slot = vec![0; depths.len()];
     for (c, column) in columns.iter_mut().enumerate() {
-        let mut nodes: Vec<(f64, usize)> = (0..depths.len())
+        let mut nodes: Vec<(usize, usize)> = (0..depths.len())
             .filter(|&i| depths[i] == c)
             .map(|i| {
-                let reqs: Vec<f64> = course.nodes[i]
+                let reqs: Vec<usize> = course.nodes[i]
                     .requires
                     .iter()
                     .filter_map(|r| course.node_index(r))
                     .map(|r| slot[r])
                     .collect();
-                let mean = reqs.iter().sum::<f64>() / reqs.len().max(1) as f64;
+                let mean = reqs.iter().sum::<usize>() * SCALE / reqs.len().max(1);
                 (mean, i)
             })
             .collect();
-        nodes.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        nodes.sort_unstable();
         for (s, &(_, i)) in nodes.iter().enumerate() {
-            slot[i] = s as f64;
+            slot[i] = s;
         }
         *column = nodes.into_iter().map(|(_, i)| i).collect();
     }
@@ -161,7 +189,10 @@ pub(super) struct Wires {
 
 impl Wires {
     pub fn new(area: Rect) -> Self {
-        Self { area, cells: vec![0; usize::from(area.width) * usize::from(area.height)] }
+        Self {
+            area,
+            cells: vec![0; usize::from(area.width) * usize::from(area.height)],
+        }
     }
 
     /// Adds a line through `points`, each consecutive pair sharing a row or a column.
@@ -190,7 +221,11 @@ impl Wires {
             return;
         }
         for y in a..=b {
-            self.add(x, y, if y > a { UP } else { 0 } | if y < b { DOWN } else { 0 });
+            self.add(
+                x,
+                y,
+                if y > a { UP } else { 0 } | if y < b { DOWN } else { 0 },
+            );
         }
     }
 

@@ -26,7 +26,14 @@ fn screen(width: u16, height: u16, selected: usize, ascii: bool) -> String {
     let course = sample_course();
     let states = states();
     let theme = Theme::no_color();
-    let matrix = Matrix { course: &course, states: &states, selected, current: Some(2), theme: &theme, ascii };
+    let matrix = Matrix {
+        course: &course,
+        states: &states,
+        selected,
+        current: Some(2),
+        theme: &theme,
+        ascii,
+    };
     buffer_text(&draw(matrix, width, height))
 }
 
@@ -57,18 +64,37 @@ fn selection_is_reversed_and_states_have_symbols() {
     let course = sample_course();
     let states = states();
     let theme = Theme::no_color();
-    let matrix = Matrix { course: &course, states: &states, selected: 0, current: Some(2), theme: &theme, ascii: false };
+    let matrix = Matrix {
+        course: &course,
+        states: &states,
+        selected: 0,
+        current: Some(2),
+        theme: &theme,
+        ascii: false,
+    };
     let buf = draw(&matrix, 120, 40);
     let text = buffer_text(&buf);
-    for needle in ["✔ Container basics", "▶ Python deps", "○ Secrets", "■ Ship it"] {
+    for needle in [
+        "✔ Container basics",
+        "▶ Python deps",
+        "○ Secrets",
+        "■ Ship it",
+    ] {
         assert!(text.contains(needle), "{needle}\n{text}");
     }
-    let (y, row) = text.lines().enumerate().find(|(_, l)| l.contains("✔ Container")).unwrap_or_default();
+    let (y, row) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("✔ Container"))
+        .unwrap_or_default();
     let x = row.chars().position(|c| c == '✔').unwrap_or(0);
     let cell = &buf[(u16::try_from(x).unwrap_or(0), u16::try_from(y).unwrap_or(0))];
     assert_eq!(cell.symbol(), "✔");
     assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
-    let other = text.lines().position(|l| l.contains("✔ Base images")).unwrap_or(0);
+    let other = text
+        .lines()
+        .position(|l| l.contains("✔ Base images"))
+        .unwrap_or(0);
     assert_ne!(other, y);
 }
 
@@ -78,7 +104,9 @@ fn symbols_are_single_width_or_ascii() {
         NodeState::Complete,
         NodeState::InProgress,
         NodeState::Available,
-        NodeState::Locked { missing: Vec::new() },
+        NodeState::Locked {
+            missing: Vec::new(),
+        },
     ];
     for s in &all {
         for current in [false, true] {
