@@ -13,3 +13,4 @@ pub mod builtin;
 pub mod cli;
 pub mod core;
 pub mod fs_source;
+pub mod view;
