@@ -12,3 +12,4 @@
 pub mod builtin;
 pub mod cli;
 pub mod core;
+pub mod store;
