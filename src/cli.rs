@@ -2,6 +2,8 @@
 //!
 //! This is the only place, with `main`, that uses `anyhow` and prints errors.
 
+pub mod progress;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

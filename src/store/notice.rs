@@ -19,14 +19,14 @@ pub fn migrated(from: u32, copy: &Path) -> String {
 
 pub fn corrupt(err: &DecodeError, moved: &Path) -> String {
     plain(&format!(
-        "Progress file was unusable ({err}); it was moved to {} and progress starts fresh.",
+        "Progress file was unusable: {err}. It was moved to {}; progress starts fresh.",
         moved.display()
     ))
 }
 
 pub fn corrupt_stuck(err: &DecodeError, path: &Path, why: &StoreError) -> String {
     plain(&format!(
-        "Progress file {} is unusable ({err}) and could not be set aside ({why}); progress is not saved this session.",
+        "Progress file {} is unusable: {err}. It could not be set aside ({why}), so progress is not saved this session.",
         path.display()
     ))
 }
