@@ -7,7 +7,7 @@ use crate::core::progress::codec::DecodeError;
 use crate::store::StoreError;
 
 pub fn read_only(err: &StoreError) -> String {
-    plain(&format!("Progress is not saved this session: {err}."))
+    plain(&format!("Not saving progress this session: {err}."))
 }
 
 pub fn migrated(from: u32, copy: &Path) -> String {
