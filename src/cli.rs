@@ -2,11 +2,13 @@
 //!
 //! This is the only place, with `main`, that uses `anyhow` and prints errors.
 
-pub mod progress;
-
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+pub mod check;
+pub mod progress;
+pub mod schema;
 
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
@@ -17,7 +19,10 @@ pub struct Cli {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    Check(check::Args),
+    Schema(schema::Args),
+}
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
 /// 0 success, 1 failure (errors found, snapshots differ), 2 bad usage.
@@ -35,5 +40,15 @@ pub fn main() -> ExitCode {
     };
     match cli.command {
         None => ExitCode::SUCCESS,
+        Some(Command::Check(args)) => finish(check::run(args)),
+        Some(Command::Schema(args)) => finish(schema::run(args)),
     }
+}
+
+/// Prints a command's error and maps it to exit status 1.
+fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|err| {
+        eprintln!("error: {err:#}");
+        ExitCode::FAILURE
+    })
 }

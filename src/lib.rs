@@ -12,4 +12,5 @@
 pub mod builtin;
 pub mod cli;
 pub mod core;
+pub mod fs_source;
 pub mod store;
