@@ -14,3 +14,4 @@ pub mod cli;
 pub mod core;
 pub mod fs_source;
 pub mod view;
+pub mod store;
