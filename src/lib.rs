@@ -13,5 +13,5 @@ pub mod builtin;
 pub mod cli;
 pub mod core;
 pub mod fs_source;
-pub mod view;
 pub mod store;
+pub mod view;
