@@ -13,3 +13,4 @@ pub mod app;
 pub mod builtin;
 pub mod cli;
 pub mod core;
+pub mod view;

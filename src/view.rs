@@ -1,0 +1,12 @@
+//! The view layer: pure drawing of data into ratatui buffers, never mutating state.
+//!
+//! Reusable, data-driven pieces live here: the [`theme`] (every style), [`highlight`] (code
+//! colouring), [`markdown`] (our markdown renderer) and the widgets, which take plain data
+//! (domain types, slices, indices) rather than the app's model.
+
+pub mod highlight;
+pub mod markdown;
+pub mod theme;
+
+#[cfg(test)]
+mod test_util;
