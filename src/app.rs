@@ -149,13 +149,12 @@ pub struct Model<'c> {
     pub ticker: Ticker,
     /// A one-line message under the header (store notices, unlocks).
     pub notice: Option<String>,
-    pub quitting: bool,
 }
 
 impl<'c> Model<'c> {
     /// A model at the start position chosen by `options` and `progress`. Nothing is recorded
     /// until the first `update`; call [`update::start`] to mark the first step seen.
-    pub fn new(course: &'c Course, progress: Progress, options: Options) -> Self {
+    pub fn new(course: &'c Course, progress: Progress, options: &Options) -> Self {
         let mut model = Self {
             course,
             progress,
@@ -173,9 +172,8 @@ impl<'c> Model<'c> {
             size: (80, 24),
             ticker: Ticker::default(),
             notice: options.notice.clone(),
-            quitting: false,
         };
-        let (node, step) = model.start_position(&options);
+        let (node, step) = model.start_position(options);
         model.enter_step(node, step);
         model
     }

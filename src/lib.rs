@@ -13,4 +13,5 @@ pub mod app;
 pub mod builtin;
 pub mod cli;
 pub mod core;
+pub mod headless;
 pub mod view;

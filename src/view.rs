@@ -8,5 +8,17 @@ pub mod highlight;
 pub mod markdown;
 pub mod theme;
 
+// The player's screen (composes the widgets above).
+pub mod bash_pane;
+pub mod footer;
+pub mod header;
+pub mod layout;
+pub mod narration;
+pub mod overlay;
+pub mod pane;
+pub mod prepared;
+pub mod quiz;
+pub mod screen;
+
 #[cfg(test)]
 mod test_util;

@@ -38,10 +38,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             nav::adopt_saved(model, progress);
             Vec::new()
         }
-        Msg::Act(Action::Quit) => {
-            model.quitting = true;
-            vec![Effect::Quit]
-        }
+        Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],
         // Any key completes the typing animation, and does nothing else.
         _ if model.bash.is_typing() => {

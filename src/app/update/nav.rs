@@ -14,10 +14,8 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 /// Goes to `(node, step)`; `finished` shows every bash entry at once (going back, jumping).
 pub(super) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
     model.enter_step(node, step);
-    if finished {
-        if let Some(s) = model.step_ref() {
-            model.bash = crate::app::bash::BashPane::finished(s.bash.len());
-        }
+    if let (true, Some(s)) = (finished, model.step_ref()) {
+        model.bash = crate::app::bash::BashPane::finished(s.bash.len());
     }
     record_arrival(model)
 }
@@ -81,9 +79,9 @@ pub(super) fn save(model: &Model) -> Effect {
 pub(super) fn adopt_saved(model: &mut Model, mut saved: Progress) {
     saved.position.clone_from(&model.progress.position);
     model.progress = saved;
-    if let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) {
-        if model.progress.quiz_passed(&node.id, &step.id) {
-            model.quiz.passed = true;
-        }
+    if let (Some(node), Some(step)) = (model.node_ref(), model.step_ref())
+        && model.progress.quiz_passed(&node.id, &step.id)
+    {
+        model.quiz.passed = true;
     }
 }
