@@ -13,5 +13,6 @@ pub mod app;
 pub mod builtin;
 pub mod cli;
 pub mod core;
+pub mod fs_source;
 pub mod headless;
 pub mod view;

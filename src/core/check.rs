@@ -1,0 +1,210 @@
+//! Raw course files → the validated [`Course`], reporting every problem found along the way.
+//!
+//! Nothing stops at the first problem: each part is checked and converted on its own, bad parts
+//! are left out, and the caller gets either a course (when there were no errors) or the full
+//! list of diagnostics. Submodules: `parse` (TOML and shape errors), `shape` (wording of serde's
+//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane), `quiz`, `graph` (ids
+//! and `requires`), `markdown` (fenced code languages).
+
+mod graph;
+mod markdown;
+mod node;
+mod parse;
+mod quiz;
+mod shape;
+mod structure;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::core::course::Course;
+use crate::core::diagnostic::{Diagnostic, Location, Report, Severity};
+use crate::core::load::LoadOptions;
+use crate::core::raw::{RawCourse, RawNode, Sp};
+use crate::core::sanitize::sanitize_owned;
+
+pub(crate) use parse::parse;
+
+/// One course file being checked.
+#[derive(Debug, Default)]
+pub(crate) struct FileCx {
+    /// Display path, as diagnostics name it.
+    pub path: String,
+    pub text: String,
+    /// Entries removed after shape errors, as `(span start of their table, key)`.
+    pub removed: HashSet<(usize, String)>,
+    /// For a node file with syntax errors: its `id`, if it could still be read.
+    pub salvaged_id: Option<String>,
+    /// For a course file with syntax errors: its `nodes` list, if it could still be read.
+    pub salvaged_node_files: Vec<(String, Range<usize>)>,
+}
+
+impl FileCx {
+    pub fn new(path: String, text: String) -> Self {
+        Self {
+            path,
+            text,
+            ..Self::default()
+        }
+    }
+
+    /// Whether `key` of the table starting at `table_start` was removed after a shape error
+    /// (and so must not also be reported missing).
+    pub fn was_removed(&self, table_start: usize, key: &str) -> bool {
+        self.removed.contains(&(table_start, key.to_owned()))
+    }
+}
+
+/// A node to check: where it was written, and its raw form if its file could be parsed.
+pub(crate) struct NodeInput<'f> {
+    pub file: &'f FileCx,
+    pub raw: Option<Sp<RawNode>>,
+}
+
+/// The course file to check, parsed or not.
+pub(crate) struct CourseInput<'f> {
+    pub file: &'f FileCx,
+    pub raw: Option<Sp<RawCourse>>,
+}
+
+/// Collects diagnostics while checking one course.
+pub(crate) struct Checker<'o> {
+    pub opts: &'o LoadOptions<'o>,
+    pub report: Report,
+    /// Some node could not be read at all, so a `requires` naming an unknown id may be right.
+    pub nodes_incomplete: bool,
+}
+
+impl<'o> Checker<'o> {
+    pub fn new(opts: &'o LoadOptions<'o>) -> Self {
+        Self {
+            opts,
+            report: Report::default(),
+            nodes_incomplete: false,
+        }
+    }
+
+    pub fn error(
+        &mut self,
+        file: &FileCx,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Error, file, span, message.into())
+    }
+
+    pub fn warning(
+        &mut self,
+        file: &FileCx,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.push(Severity::Warning, file, span, message.into())
+    }
+
+    /// An error about a file as a whole (it cannot be read).
+    pub fn file_error(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        self.report
+            .diagnostics
+            .push(Diagnostic::new(Severity::Error, path, message));
+        self.last()
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        file: &FileCx,
+        span: Range<usize>,
+        message: String,
+    ) -> &mut Diagnostic {
+        if !self.report.sources.contains_key(&file.path) {
+            self.report
+                .sources
+                .insert(file.path.clone(), file.text.clone());
+        }
+        let mut diagnostic = Diagnostic::new(severity, file.path.clone(), message);
+        diagnostic.location = Some(Location::new(&file.text, span));
+        self.report.diagnostics.push(diagnostic);
+        self.last()
+    }
+
+    fn last(&mut self) -> &mut Diagnostic {
+        let last = self.report.diagnostics.len() - 1;
+        &mut self.report.diagnostics[last]
+    }
+
+    /// The sanitized, trimmed text of a required key; reports it missing (at `table`) or empty.
+    pub fn required(
+        &mut self,
+        file: &FileCx,
+        table: &Range<usize>,
+        owner: &str,
+        key: &str,
+        value: Option<&Sp<String>>,
+    ) -> Option<String> {
+        let Some(value) = value else {
+            if !file.was_removed(table.start, key) {
+                self.error(file, head(file, table), format!("{owner} has no `{key}`"))
+                    .with_label(format!("`{key}` is required here"));
+            }
+            return None;
+        };
+        let text = clean(value);
+        if text.is_empty() {
+            self.error(file, value.span(), format!("{owner} has an empty `{key}`"))
+                .with_label("write some text here");
+            return None;
+        }
+        Some(text)
+    }
+}
+
+/// Sanitized text, trimmed; for titles and other one-line values.
+pub(crate) fn clean(value: &Sp<String>) -> String {
+    sanitize_owned(value.trim().to_owned())
+}
+
+/// Sanitized multi-line text (markdown, output): trailing whitespace and leading blank lines
+/// removed, indentation kept.
+pub(crate) fn clean_block(value: &Sp<String>) -> String {
+    let text = value.trim_end();
+    let start = text
+        .char_indices()
+        .take_while(|(_, c)| c.is_whitespace())
+        .filter(|(_, c)| *c == '\n')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    sanitize_owned(text[start..].to_owned())
+}
+
+/// Optional text: `None` when absent or blank.
+pub(crate) fn optional_block(value: Option<&Sp<String>>) -> Option<String> {
+    value.map(clean_block).filter(|t| !t.is_empty())
+}
+
+/// Where to point for a problem with a whole table: its first line (for a file's root table,
+/// an empty span at the very start).
+pub(crate) fn head(file: &FileCx, table: &Range<usize>) -> Range<usize> {
+    if table.start == 0 && table.end >= file.text.trim_end().len() {
+        return 0..0;
+    }
+    let rest = file.text.get(table.start..table.end).unwrap_or_default();
+    let line_end = rest.find('\n').map_or(table.end, |i| table.start + i);
+    table.start..line_end.max(table.start)
+}
+
+/// `path:line:col` of a byte offset in `file`, for notes that point elsewhere.
+pub(crate) fn position(file: &FileCx, offset: usize) -> String {
+    let at = Location::new(&file.text, offset..offset);
+    format!("{}:{}:{}", file.path, at.line, at.col)
+}
+
+/// Checks and converts a whole course. `None` when there were errors.
+pub(crate) fn check(
+    cx: &mut Checker<'_>,
+    course_input: &CourseInput<'_>,
+    nodes: &[NodeInput<'_>],
+) -> Option<Course> {
+    let course = structure::course(cx, course_input, nodes);
+    if cx.report.has_errors() { None } else { course }
+}

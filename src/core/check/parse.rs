@@ -1,0 +1,161 @@
+//! TOML text → raw structs, reporting every syntax and shape error of a file, not just the first.
+//!
+//! serde stops at the first unknown or mistyped key, so deserialization is retried: after each
+//! error the offending entry is removed from the parsed document and the next attempt finds the
+//! next problem. The removed keys are remembered so that `check` does not also call them missing.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{Checker, FileCx};
+use crate::core::course::COURSE_FORMAT;
+use crate::core::raw::Sp;
+
+/// At most this many shape errors are reported per file; the rest would be noise.
+const MAX_ERRORS_PER_FILE: usize = 100;
+
+/// Parses and deserializes `file` into `T`, reporting problems. `None` when nothing usable came
+/// out (syntax errors, an unsupported format, a shape error outside any removable entry).
+pub(crate) fn parse<T: DeserializeOwned>(
+    cx: &mut Checker<'_>,
+    file: &mut FileCx,
+    is_course: bool,
+) -> Option<Sp<T>> {
+    let text = file.text.clone();
+    let (mut doc, syntax_errors) = DeTable::parse_recoverable(&text);
+    if is_course && !format_supported(cx, file, doc.get_ref()) {
+        return None;
+    }
+    if !syntax_errors.is_empty() {
+        for err in syntax_errors {
+            let span = err.span().unwrap_or(0..0);
+            cx.error(file, span, syntax_message(err.message()));
+        }
+        if is_course {
+            file.salvaged_node_files = salvage_node_files(doc.get_ref());
+        } else {
+            file.salvaged_id = salvage_string(doc.get_ref(), "id");
+        }
+        return None;
+    }
+    for _ in 0..MAX_ERRORS_PER_FILE {
+        let attempt =
+            <Sp<T> as serde::Deserialize>::deserialize(toml::de::Deserializer::from(doc.clone()));
+        let err = match attempt {
+            Ok(value) => return Some(value),
+            Err(err) => err,
+        };
+        let Some(span) = err.span() else {
+            cx.error(file, 0..0, err.message().to_owned());
+            return None;
+        };
+        let root_span = doc.span();
+        let removed = remove_entry(doc.get_mut(), root_span, &span, &mut file.removed);
+        super::shape::report_shape_error(cx, file, span, err.message());
+        if !removed {
+            return None;
+        }
+    }
+    None
+}
+
+/// Reports a `format` newer than this build (or otherwise impossible) and returns false then.
+fn format_supported(cx: &mut Checker<'_>, file: &FileCx, doc: &DeTable<'_>) -> bool {
+    let Some(value) = doc.get("format") else {
+        return true;
+    };
+    let Some(Ok(format)) = value
+        .get_ref()
+        .as_integer()
+        .map(|i| i.as_str().parse::<i64>())
+    else {
+        return true;
+    };
+    if format > i64::from(COURSE_FORMAT) {
+        cx.error(
+            file,
+            value.span(),
+            format!("this course uses format {format}, but this termcourse reads format {COURSE_FORMAT} at most"),
+        )
+        .with_label("newer than this build supports")
+        .with_note("help: upgrade termcourse (e.g. `cargo install termcourse`) to play or check this course");
+        return false;
+    }
+    true
+}
+
+fn syntax_message(message: &str) -> String {
+    let message = message.trim_end_matches('\n');
+    format!("TOML syntax: {message}")
+}
+
+/// The node file list of a course file with syntax errors, so the node files can still be
+/// checked.
+fn salvage_node_files(doc: &DeTable<'_>) -> Vec<(String, Range<usize>)> {
+    let Some(DeValue::Array(files)) = doc.get("nodes").map(Spanned::get_ref) else {
+        return Vec::new();
+    };
+    files
+        .iter()
+        .filter_map(|v| Some((v.get_ref().as_str()?.to_owned(), v.span())))
+        .collect()
+}
+
+fn salvage_string(doc: &DeTable<'_>, key: &str) -> Option<String> {
+    doc.get(key)?.get_ref().as_str().map(str::to_owned)
+}
+
+/// Removes the innermost table entry holding `err` (its key or its value). Records the entry as
+/// `(span start of its table, key)` in `removed`. Returns false when no entry holds `err`.
+fn remove_entry(
+    table: &mut DeTable<'_>,
+    table_span: Range<usize>,
+    err: &Range<usize>,
+    removed: &mut HashSet<(usize, String)>,
+) -> bool {
+    let mut found = None;
+    for (key, value) in table.iter_mut() {
+        if contains(&key.span(), err) {
+            found = Some(key.get_ref().to_string());
+            break;
+        }
+        if contains(&value.span(), err) {
+            let value_span = value.span();
+            if remove_within(value.get_mut(), value_span, err, removed) {
+                return true;
+            }
+            found = Some(key.get_ref().to_string());
+            break;
+        }
+    }
+    let Some(key) = found else {
+        return false;
+    };
+    table.remove(key.as_str());
+    removed.insert((table_span.start, key));
+    true
+}
+
+fn remove_within(
+    value: &mut DeValue<'_>,
+    span: Range<usize>,
+    err: &Range<usize>,
+    removed: &mut HashSet<(usize, String)>,
+) -> bool {
+    match value {
+        DeValue::Table(table) => remove_entry(table, span, err, removed),
+        DeValue::Array(items) => items.iter_mut().any(|item| {
+            let item_span = item.span();
+            contains(&item_span, err) && remove_within(item.get_mut(), item_span, err, removed)
+        }),
+        _ => false,
+    }
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}

@@ -1,0 +1,171 @@
+//! The one course loader: reads `course.toml` and its node files through a [`CourseSource`],
+//! then checks and converts everything (see `core::check`).
+//!
+//! Paths in `nodes = [...]` are relative to the course directory and may not leave it: absolute
+//! paths, `..` and backslashes are refused here, before the source is asked for the file.
+//! Files over [`MAX_FILE_BYTES`] are refused before parsing.
+
+use std::ops::Range;
+
+use crate::core::check::{self, Checker, CourseInput, FileCx, NodeInput};
+use crate::core::course::Course;
+use crate::core::diagnostic::Report;
+use crate::core::raw::{RawCourse, RawNode};
+use crate::core::source::{CourseSource, MAX_FILE_BYTES, SourceError};
+
+/// The course file every course directory has.
+pub const COURSE_FILE: &str = "course.toml";
+
+/// What the loader needs from its caller.
+pub struct LoadOptions<'a> {
+    /// Whether a fenced code block's language has a highlighting syntax; blocks in other
+    /// languages get a warning. The default accepts every language.
+    pub known_language: &'a dyn Fn(&str) -> bool,
+}
+
+impl Default for LoadOptions<'_> {
+    fn default() -> Self {
+        Self {
+            known_language: &|_| true,
+        }
+    }
+}
+
+impl std::fmt::Debug for LoadOptions<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadOptions").finish_non_exhaustive()
+    }
+}
+
+/// Loads and validates the course in `source`. On error, the report lists every problem found.
+pub fn load(source: &dyn CourseSource, opts: &LoadOptions) -> Result<Course, Report> {
+    match load_with_warnings(source, opts) {
+        (Some(course), _) => Ok(course),
+        (None, report) => Err(report),
+    }
+}
+
+/// Like [`load`], but also returns the warnings of a course that loaded. The course is `None`
+/// exactly when the report has errors.
+pub fn load_with_warnings(
+    source: &dyn CourseSource,
+    opts: &LoadOptions,
+) -> (Option<Course>, Report) {
+    let mut cx = Checker::new(opts);
+    let Some(mut course_file) = read(&mut cx, source, COURSE_FILE, None) else {
+        return (None, cx.report);
+    };
+    let raw_course = check::parse::<RawCourse>(&mut cx, &mut course_file, true);
+    let listed: Vec<(String, Range<usize>)> = match &raw_course {
+        Some(raw) => raw
+            .nodes
+            .iter()
+            .flat_map(|l| l.iter())
+            .map(|p| (p.get().clone(), p.span()))
+            .collect(),
+        None => std::mem::take(&mut course_file.salvaged_node_files),
+    };
+    if raw_course.is_none() {
+        // Inline nodes could not be read: requirements naming them must not look unknown.
+        cx.nodes_incomplete = true;
+    }
+    let mut node_files: Vec<(FileCx, Option<_>)> = Vec::new();
+    for (i, (rel, span)) in listed.iter().enumerate() {
+        if listed[..i].iter().any(|(earlier, _)| earlier == rel) {
+            cx.error(
+                &course_file,
+                span.clone(),
+                format!("node file `{rel}` is listed twice"),
+            )
+            .with_label("listed again");
+            continue;
+        }
+        let Some(mut file) = read(&mut cx, source, rel, Some((&course_file, span.clone()))) else {
+            cx.nodes_incomplete = true;
+            continue;
+        };
+        let raw = check::parse::<RawNode>(&mut cx, &mut file, false);
+        node_files.push((file, raw));
+    }
+    let mut nodes: Vec<NodeInput<'_>> = node_files
+        .iter()
+        .map(|(file, raw)| NodeInput {
+            file,
+            raw: raw.clone(),
+        })
+        .collect();
+    if let Some(raw) = &raw_course {
+        nodes.extend(raw.node.iter().map(|n| NodeInput {
+            file: &course_file,
+            raw: Some(n.clone()),
+        }));
+    }
+    let input = CourseInput {
+        file: &course_file,
+        raw: raw_course.clone(),
+    };
+    let course = check::check(&mut cx, &input, &nodes);
+    let mut report = cx.report;
+    sort(&mut report, &listed);
+    (course, report)
+}
+
+/// Orders diagnostics by file (course file first, then node files as listed), then position.
+fn sort(report: &mut Report, listed: &[(String, Range<usize>)]) {
+    let rank = |file: &str| {
+        listed
+            .iter()
+            .position(|(rel, _)| file.ends_with(rel.as_str()))
+            .map_or(0, |i| i + 1)
+    };
+    report
+        .diagnostics
+        .sort_by_cached_key(|d| (rank(&d.file), d.location.as_ref().map_or(0, |l| l.start)));
+}
+
+/// Reads one course file. Problems are reported at `referrer` (the `nodes` entry naming the
+/// file) when there is one, else against the file itself.
+fn read(
+    cx: &mut Checker<'_>,
+    source: &dyn CourseSource,
+    rel: &str,
+    referrer: Option<(&FileCx, Range<usize>)>,
+) -> Option<FileCx> {
+    let display = source.display_path(rel);
+    let result = check_relative_path(rel).and_then(|()| source.read(rel));
+    let problem = match result {
+        Ok(text) if text.len() as u64 > MAX_FILE_BYTES => SourceError::TooLarge {
+            size: text.len() as u64,
+            limit: MAX_FILE_BYTES,
+        },
+        Ok(text) => return Some(FileCx::new(display, text)),
+        Err(err) => err,
+    };
+    let message = match &problem {
+        SourceError::NotFound => format!("cannot read `{display}`: file not found"),
+        SourceError::OutsideCourse => format!("node file `{rel}` is outside the course directory"),
+        other => format!("cannot read `{display}`: {other}"),
+    };
+    let d = match referrer {
+        Some((file, span)) => cx.error(file, span, message),
+        None => cx.file_error(&display, message),
+    };
+    if matches!(problem, SourceError::OutsideCourse) {
+        d.with_note("help: node files must be inside the course directory; write paths relative to it, like `nodes/intro.toml`");
+    }
+    None
+}
+
+/// Refuses paths that could leave the course directory, whatever the source.
+pub fn check_relative_path(rel: &str) -> Result<(), SourceError> {
+    let bad = rel.is_empty()
+        || rel.starts_with('/')
+        || rel.contains('\\')
+        || rel.contains(':')
+        || rel.split('/').any(|part| part == "..");
+    if bad {
+        Err(SourceError::OutsideCourse)
+    } else {
+        Ok(())
+    }
+}

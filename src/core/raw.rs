@@ -1,0 +1,225 @@
+//! Course files as written: serde structs mirroring the TOML of format 1, with source spans.
+//!
+//! These types only describe shape. Every field a course needs is still an `Option` here so that
+//! a missing key becomes a precise diagnostic in `core::check` rather than a serde error that
+//! would stop deserialization; `#[schemars(required)]` keeps those keys required in the JSON
+//! Schema that `termcourse schema` prints (`assets/course.schema.json`), which is derived from
+//! these same structs. Unknown keys are rejected (`deny_unknown_fields`).
+
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde::Deserialize;
+
+/// A value with the byte range it was read from. Transparent in the JSON Schema.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Sp<T>(toml::Spanned<T>);
+
+impl<T> Sp<T> {
+    pub fn span(&self) -> Range<usize> {
+        self.0.span()
+    }
+
+    pub fn get(&self) -> &T {
+        self.0.get_ref()
+    }
+}
+
+impl<T> Deref for Sp<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        self.0.get_ref()
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// A list with the span of the whole array and of each element.
+pub type SpList<T> = Sp<Vec<Sp<T>>>;
+
+/// `course.toml`: the course and, optionally, its nodes inline.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "termcourse course (format 1)")]
+pub struct RawCourse {
+    /// Course format version. This build reads format 1.
+    #[schemars(required, range(min = 1))]
+    pub format: Option<Sp<i64>>,
+    /// The course's id: letters, digits, `-`, `_` and `.`. Progress is stored under it.
+    #[schemars(required)]
+    pub id: Option<Sp<String>>,
+    #[schemars(required)]
+    pub title: Option<Sp<String>>,
+    /// One line under the title.
+    pub tagline: Option<Sp<String>>,
+    /// Tags scrolled in the header, shown joined by ` /// `.
+    pub ticker: Option<SpList<String>>,
+    /// The prerequisite graph's title and motto.
+    pub matrix: Option<Sp<RawMatrix>>,
+    #[serde(default)]
+    pub glossary: Vec<Sp<RawGlossaryEntry>>,
+    #[serde(default)]
+    pub faq: Vec<Sp<RawFaqEntry>>,
+    /// Node files, relative to the course directory, one node per file. They come first in
+    /// the matrix, in this order, followed by the inline `[[node]]` tables.
+    pub nodes: Option<SpList<String>>,
+    /// Nodes written inline, in matrix order.
+    #[serde(default)]
+    pub node: Vec<Sp<RawNode>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMatrix {
+    /// e.g. "Deployment Matrix".
+    #[schemars(required)]
+    pub title: Option<Sp<String>>,
+    /// e.g. "Unlock nodes by isolating environments".
+    pub motto: Option<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawGlossaryEntry {
+    #[schemars(required)]
+    pub term: Option<Sp<String>>,
+    /// A short category label, e.g. `Dockerfile` or `Concept`.
+    pub tag: Option<Sp<String>>,
+    /// Markdown.
+    #[schemars(required)]
+    pub definition: Option<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawFaqEntry {
+    #[schemars(required)]
+    pub question: Option<Sp<String>>,
+    /// Markdown.
+    #[schemars(required)]
+    pub answer: Option<Sp<String>>,
+}
+
+/// A node of the matrix: inline as `[[node]]`, or the top level of a node file.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    /// Unique within the course: letters, digits, `-`, `_` and `.`.
+    #[schemars(required)]
+    pub id: Option<Sp<String>>,
+    #[schemars(required)]
+    pub title: Option<Sp<String>>,
+    /// One or two sentences shown in the matrix.
+    pub summary: Option<Sp<String>>,
+    /// Ids of the nodes that must be complete before this one becomes available.
+    pub requires: Option<SpList<String>>,
+    /// The node's steps, in order (at least one).
+    #[serde(default)]
+    #[schemars(required, length(min = 1))]
+    pub step: Vec<Sp<RawStep>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawStep {
+    /// Unique within the node.
+    #[schemars(required)]
+    pub id: Option<Sp<String>>,
+    #[schemars(required)]
+    pub title: Option<Sp<String>>,
+    /// The narration box labelled `SYS_MSG`.
+    pub sys_msg: Option<Sp<String>>,
+    /// Markdown prose.
+    pub body: Option<Sp<String>>,
+    /// The scripted bash pane, in order.
+    #[serde(default)]
+    pub bash: Vec<Sp<RawBashEntry>>,
+    /// A "System Verification" question.
+    pub quiz: Option<Sp<RawQuiz>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawBashEntry {
+    /// The command, as shown after the prompt.
+    #[schemars(required)]
+    pub cmd: Option<Sp<String>>,
+    /// Its output (may be empty or span several lines).
+    pub out: Option<Sp<String>>,
+    /// A remark shown under the output.
+    pub note: Option<Sp<String>>,
+    /// The learner must type this command.
+    pub type_along: Option<Sp<bool>>,
+    /// Regexes, any of which accepts the learner's line. Default: `cmd` itself, modulo spacing.
+    pub accept: Option<SpList<String>>,
+    /// Shown when the learner asks for help typing the command.
+    pub hint: Option<Sp<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RawQuizKind {
+    /// Exactly one choice is correct.
+    Single,
+    /// One or more choices are correct.
+    Multi,
+    /// A typed answer matched by regexes.
+    Text,
+    /// Put `items` in order.
+    Order,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuiz {
+    #[schemars(required)]
+    pub kind: Option<Sp<RawQuizKind>>,
+    /// Markdown.
+    #[schemars(required)]
+    pub question: Option<Sp<String>>,
+    /// Revealed one at a time, most gentle first.
+    pub hints: Option<SpList<String>>,
+    /// Shown after a correct answer. Markdown.
+    pub explain: Option<Sp<String>>,
+    /// `single` and `multi`: the choices, in display order.
+    #[serde(default)]
+    pub choice: Vec<Sp<RawChoice>>,
+    /// `text`: regexes, any of which accepts the answer.
+    pub answers: Option<SpList<String>>,
+    /// `text`: the instructor's own right answer; must be accepted by `answers`.
+    pub sample: Option<Sp<String>>,
+    /// `text`: match `answers` case-sensitively (default false).
+    pub case_sensitive: Option<Sp<bool>>,
+    /// `order`: the items in the correct order (shown shuffled).
+    pub items: Option<SpList<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    #[schemars(required)]
+    pub text: Option<Sp<String>>,
+    /// Whether this choice is right (default false).
+    pub correct: Option<Sp<bool>>,
+    /// Why this choice is right or wrong, shown after answering. Markdown.
+    pub why: Option<Sp<String>>,
+}

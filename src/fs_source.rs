@@ -1,0 +1,140 @@
+//! Course files on disk: a [`CourseSource`] for a course directory, and the convenience the
+//! command line uses to load a course from a path.
+//!
+//! Besides the loader's own lexical check (no absolute paths, no `..`), every file is resolved
+//! through symlinks and must still lie inside the course directory, and files over
+//! [`MAX_FILE_BYTES`] are refused from their metadata, before they are read.
+
+use std::fs;
+use std::io::{self, Read as _};
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::core::course::Course;
+use crate::core::diagnostic::Report;
+use crate::core::load::{COURSE_FILE, LoadOptions, load};
+use crate::core::source::{CourseSource, MAX_FILE_BYTES, SourceError};
+
+/// Why a path does not name a course.
+#[derive(Debug, Error)]
+pub enum OpenError {
+    #[error("`{0}` does not exist")]
+    NotFound(PathBuf),
+    #[error("`{0}` is neither a course directory nor its `course.toml`")]
+    NotACourse(PathBuf),
+    #[error("cannot open `{path}`: {source}")]
+    Io { path: PathBuf, source: io::Error },
+}
+
+/// A course directory on disk.
+#[derive(Debug, Clone)]
+pub struct FsSource {
+    /// The directory as the user named it, for display.
+    shown: PathBuf,
+    /// The same directory with symlinks resolved, for containment checks.
+    root: PathBuf,
+}
+
+impl FsSource {
+    /// Opens the course at `path`: a course directory, or the `course.toml` in one.
+    pub fn new(path: &Path) -> Result<Self, OpenError> {
+        let meta = fs::metadata(path).map_err(|source| match source.kind() {
+            io::ErrorKind::NotFound => OpenError::NotFound(path.to_owned()),
+            _ => OpenError::Io {
+                path: path.to_owned(),
+                source,
+            },
+        })?;
+        let shown = if meta.is_dir() {
+            path.to_owned()
+        } else if path.file_name().is_some_and(|n| n == COURSE_FILE) {
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_owned)
+        } else {
+            return Err(OpenError::NotACourse(path.to_owned()));
+        };
+        let shown = if shown.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            shown
+        };
+        let root = fs::canonicalize(&shown).map_err(|source| OpenError::Io {
+            path: shown.clone(),
+            source,
+        })?;
+        if !root.join(COURSE_FILE).is_file() {
+            return Err(OpenError::NotACourse(path.to_owned()));
+        }
+        Ok(Self { shown, root })
+    }
+
+    /// The course directory as given.
+    pub fn dir(&self) -> &Path {
+        &self.shown
+    }
+}
+
+impl CourseSource for FsSource {
+    fn display_path(&self, rel: &str) -> String {
+        if self.shown == Path::new(".") {
+            rel.to_owned()
+        } else {
+            self.shown.join(rel).display().to_string()
+        }
+    }
+
+    fn read(&self, rel: &str) -> Result<String, SourceError> {
+        let path = self.root.join(rel);
+        let resolved = fs::canonicalize(&path).map_err(io_error)?;
+        if !resolved.starts_with(&self.root) {
+            return Err(SourceError::OutsideCourse);
+        }
+        let file = fs::File::open(&resolved).map_err(io_error)?;
+        let size = file.metadata().map_err(io_error)?.len();
+        if size > MAX_FILE_BYTES {
+            return Err(SourceError::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            });
+        }
+        let mut bytes = Vec::new();
+        file.take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+        String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8)
+    }
+}
+
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(io_error)`
+fn io_error(err: io::Error) -> SourceError {
+    match err.kind() {
+        io::ErrorKind::NotFound => SourceError::NotFound,
+        _ => SourceError::Io(err.to_string()),
+    }
+}
+
+/// Loads the course at `path` (a directory or its `course.toml`) with default options.
+/// A path that is not a course becomes a one-diagnostic report.
+pub fn load_course_path(path: &Path) -> Result<Course, Report> {
+    load_course_path_with(path, &LoadOptions::default())
+}
+
+/// [`load_course_path`] with explicit options.
+pub fn load_course_path_with(path: &Path, opts: &LoadOptions) -> Result<Course, Report> {
+    let source = FsSource::new(path).map_err(|err| open_error_report(path, &err))?;
+    load(&source, opts)
+}
+
+/// A report holding the one error of a path that could not be opened as a course.
+pub fn open_error_report(path: &Path, err: &OpenError) -> Report {
+    let mut report = Report::default();
+    report
+        .diagnostics
+        .push(crate::core::diagnostic::Diagnostic::new(
+            crate::core::diagnostic::Severity::Error,
+            path.display().to_string(),
+            err.to_string(),
+        ));
+    report
+}
