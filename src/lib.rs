@@ -15,4 +15,5 @@ pub mod cli;
 pub mod core;
 pub mod fs_source;
 pub mod headless;
+pub mod store;
 pub mod view;
