@@ -50,11 +50,24 @@ pub enum Focus {
 /// A screen drawn over the step.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Matrix { selected: usize },
-    Glossary { filter: String, selected: usize },
-    Faq { selected: usize },
-    Help { selected: usize },
-    Search { query: String, selected: usize },
+    Matrix {
+        selected: usize,
+    },
+    Glossary {
+        filter: String,
+        selected: usize,
+    },
+    Faq {
+        selected: usize,
+    },
+    /// Rows of help text scrolled past; bounded by `Metrics::overlay`.
+    Help {
+        scroll: u16,
+    },
+    Search {
+        query: String,
+        selected: usize,
+    },
 }
 
 /// The context that decides what a key means; see `keymap`.
@@ -108,6 +121,8 @@ pub struct Metrics {
     pub code_cols: Extent,
     pub bash: Extent,
     pub quiz: Extent,
+    /// The open overlay's scrollable text (help).
+    pub overlay: Extent,
 }
 
 /// Scroll offsets; each is kept within the last [`Metrics`].

@@ -6,6 +6,9 @@
 
 pub mod highlight;
 pub mod markdown;
+pub mod matrix;
+pub mod overlay;
+pub mod panel;
 pub mod theme;
 
 // The player's screen (composes the widgets above).
@@ -14,7 +17,6 @@ pub mod footer;
 pub mod header;
 pub mod layout;
 pub mod narration;
-pub mod overlay;
 pub mod pane;
 pub mod prepared;
 pub mod quiz;

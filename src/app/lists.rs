@@ -4,18 +4,19 @@
 
 use crate::core::course::{Course, GlossaryEntry, Step};
 
-/// Glossary entries whose term, tag or definition contains `filter` (case-insensitive), in
-/// course order. An empty filter keeps everything.
+/// Glossary entries matching `filter`: every whitespace-separated word of it occurs, ignoring
+/// case, in the term, the tag or the definition (the rule the glossary widget draws by). An
+/// empty filter keeps everything.
 pub fn glossary_matches<'c>(course: &'c Course, filter: &str) -> Vec<&'c GlossaryEntry> {
-    let needle = filter.trim().to_lowercase();
+    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     course
         .glossary
         .iter()
         .filter(|e| {
-            needle.is_empty()
-                || [&e.term, &e.tag, &e.definition]
-                    .iter()
-                    .any(|t| t.to_lowercase().contains(&needle))
+            let fields = [&e.term, &e.tag, &e.definition].map(|f| f.to_lowercase());
+            words
+                .iter()
+                .all(|w| fields.iter().any(|f| f.contains(w.as_str())))
         })
         .collect()
 }

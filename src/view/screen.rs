@@ -10,15 +10,17 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
-use ratatui::widgets::{Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Clear, Widget};
 
 use crate::app::msg::Msg;
 use crate::app::{Extent, Focus, Metrics, Model};
 use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
+use crate::view::overlay::TooSmall;
 use crate::view::prepared::{CacheKey, Prepared};
 use crate::view::theme::Theme;
-use crate::view::{bash_pane, footer, header, narration, overlay, pane, quiz};
+use crate::view::{bash_pane, footer, header, narration, pane, quiz};
+
+mod overlay;
 
 pub struct Screen {
     pub theme: Theme,
@@ -82,6 +84,7 @@ impl Screen {
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
+            overlay: overlay::help_extent(areas.body),
         }
     }
 
@@ -101,7 +104,13 @@ impl Screen {
     pub fn draw_buffer(&self, model: &Model, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         if too_small(area) {
-            too_small_message(area, buf, &self.theme);
+            TooSmall {
+                min_width: MIN_WIDTH,
+                min_height: MIN_HEIGHT,
+                hint: "Enlarge the window, or press q to quit.",
+                theme: &self.theme,
+            }
+            .render(area, buf);
             return;
         }
         let areas = Self::areas(model, area);
@@ -154,18 +163,4 @@ impl Screen {
             .pane_at(col, row)
             .map(|pane| Msg::Scroll { pane, down })
     }
-}
-
-fn too_small_message(area: Rect, buf: &mut Buffer, theme: &Theme) {
-    let text = vec![
-        Line::styled("Terminal too small", theme.warning),
-        Line::from(format!(
-            "termcourse needs at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}.",
-            area.width, area.height
-        )),
-        Line::styled("Enlarge the window, or press q to quit.", theme.dim),
-    ];
-    Paragraph::new(text)
-        .wrap(Wrap { trim: true })
-        .render(area, buf);
 }

@@ -1,7 +1,6 @@
 //! Screens over the step: the Deployment Matrix, glossary, FAQ, help and search.
 
 use super::super::effect::Effect;
-use super::super::keymap::help_rows;
 use super::super::lists::{glossary_matches, search};
 use super::super::msg::{Action, Msg};
 use super::super::{Model, Overlay};
@@ -22,7 +21,7 @@ pub(super) fn open(model: &mut Model, action: Action) -> Vec<Effect> {
             selected: 0,
         }),
         Action::OpenFaq => Some(Overlay::Faq { selected: 0 }),
-        Action::OpenHelp => Some(Overlay::Help { selected: 0 }),
+        Action::OpenHelp => Some(Overlay::Help { scroll: 0 }),
         Action::OpenSearch => Some(Overlay::Search {
             query: String::new(),
             selected: 0,
@@ -44,6 +43,8 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Act(Action::MatrixRight) => matrix_level(model, true),
         Msg::Act(Action::CursorUp) => move_selection(model, -1),
         Msg::Act(Action::CursorDown) => move_selection(model, 1),
+        Msg::Act(Action::PageUp) => move_selection(model, -page(model)),
+        Msg::Act(Action::PageDown) => move_selection(model, page(model)),
         Msg::Select(i) => {
             let len = list_len(model);
             if let Some(selected) = selected_mut(model) {
@@ -73,6 +74,10 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
+fn page(model: &Model) -> isize {
+    isize::try_from(model.metrics.overlay.view.saturating_sub(1).max(1)).unwrap_or(1)
+}
+
 /// The key of the open overlay closes it; another overlay's key switches to that one.
 fn toggle(model: &mut Model, action: Action) -> Vec<Effect> {
     let same = matches!(
@@ -97,9 +102,8 @@ fn list_len(model: &Model) -> usize {
         Some(Overlay::Matrix { .. }) => model.course.nodes.len(),
         Some(Overlay::Glossary { filter, .. }) => glossary_matches(model.course, filter).len(),
         Some(Overlay::Faq { .. }) => model.course.faq.len(),
-        Some(Overlay::Help { .. }) => help_rows().len(),
         Some(Overlay::Search { query, .. }) => search(model.course, query).len(),
-        None => 0,
+        Some(Overlay::Help { .. }) | None => 0,
     }
 }
 
@@ -108,12 +112,18 @@ fn selected_mut<'m>(model: &'m mut Model) -> Option<&'m mut usize> {
         Overlay::Matrix { selected }
         | Overlay::Glossary { selected, .. }
         | Overlay::Faq { selected }
-        | Overlay::Help { selected }
         | Overlay::Search { selected, .. } => Some(selected),
+        Overlay::Help { .. } => None,
     }
 }
 
 fn move_selection(model: &mut Model, delta: isize) {
+    if let Some(Overlay::Help { scroll }) = model.overlay.as_mut() {
+        let max = model.metrics.overlay.max_scroll();
+        let moved = i64::from(*scroll) + i64::try_from(delta).unwrap_or(0);
+        *scroll = u16::try_from(moved.clamp(0, i64::from(max))).unwrap_or(max);
+        return;
+    }
     let last = list_len(model).saturating_sub(1);
     if let Some(selected) = selected_mut(model) {
         *selected = selected.saturating_add_signed(delta).min(last);

@@ -319,7 +319,7 @@ mod type_along {
         update(&mut m, Msg::Paste("docker run app\nrm -rf /".into()));
         assert_eq!(m.bash.input, "docker run app");
         press(&mut m, Key::F(1));
-        assert_eq!(m.overlay, Some(Overlay::Help { selected: 0 }));
+        assert_eq!(m.overlay, Some(Overlay::Help { scroll: 0 }));
     }
 }
 
@@ -571,13 +571,25 @@ mod overlays {
         }
         assert_eq!(m.overlay, Some(Overlay::Faq { selected: 0 }));
         press(&mut m, Key::Char('?'));
+        let overlay = Extent {
+            content: 40,
+            view: 15,
+        };
+        update(
+            &mut m,
+            Msg::Measured(Metrics {
+                overlay,
+                ..Metrics::default()
+            }),
+        );
         for _ in 0..500 {
             press(&mut m, Key::Down);
         }
-        let last = crate::app::keymap::help_rows().len() - 1;
-        assert_eq!(m.overlay, Some(Overlay::Help { selected: last }));
+        assert_eq!(m.overlay, Some(Overlay::Help { scroll: 25 }));
         press(&mut m, Key::Up);
-        assert_eq!(m.overlay, Some(Overlay::Help { selected: last - 1 }));
+        assert_eq!(m.overlay, Some(Overlay::Help { scroll: 24 }));
+        press(&mut m, Key::PageUp);
+        assert_eq!(m.overlay, Some(Overlay::Help { scroll: 10 }));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::LineBuf;
+use crate::view::panel::fit_widths;
 use crate::view::theme::Theme;
 
 /// One cell: its inline spans, already styled.
@@ -37,7 +38,7 @@ impl Table {
                 self.rows.iter().map(cell_width).max().unwrap_or(0).max(1)
             })
             .collect();
-        let widths = fit_columns(&natural, width.saturating_sub(1 + 3 * cols));
+        let widths = fit_widths(&natural, width.saturating_sub(1 + 3 * cols));
         let border = |l: &str, m: &str, r: &str| {
             let segs: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
             Line::from(Span::styled(
@@ -88,24 +89,6 @@ impl Table {
         }
         Line::from(line.spans)
     }
-}
-
-/// Column widths summing to at most `avail` (each at least 1): columns narrower than a fair share
-/// keep their natural width and the rest split what is left.
-pub(super) fn fit_columns(natural: &[usize], avail: usize) -> Vec<usize> {
-    if natural.iter().sum::<usize>() <= avail {
-        return natural.to_vec();
-    }
-    let mut order: Vec<usize> = (0..natural.len()).collect();
-    order.sort_by_key(|&i| natural[i]);
-    let mut widths = vec![1; natural.len()];
-    let mut left = avail;
-    for (done, &i) in order.iter().enumerate() {
-        let share = left / (natural.len() - done);
-        widths[i] = natural[i].min(share).max(1);
-        left = left.saturating_sub(widths[i]);
-    }
-    widths
 }
 
 fn spans_width(spans: &[Span<'_>]) -> usize {
@@ -171,12 +154,5 @@ mod tests {
         let row = line_text(&lines[3]);
         assert!(row.contains("RUN pip install -…"), "{row}");
         assert!(row.ends_with("│   yes │"), "{row}");
-    }
-
-    #[test]
-    fn fit_columns_shares_space_fairly() {
-        assert_eq!(fit_columns(&[3, 40, 40], 43), vec![3, 20, 20]);
-        assert_eq!(fit_columns(&[5, 5], 20), vec![5, 5]);
-        assert_eq!(fit_columns(&[5, 5], 0), vec![1, 1]);
     }
 }
