@@ -13,5 +13,16 @@ pub mod overlay;
 pub mod panel;
 pub mod theme;
 
+// The player's screen (composes the widgets above).
+pub mod bash_pane;
+pub mod footer;
+pub mod header;
+pub mod layout;
+pub mod narration;
+pub mod pane;
+pub mod prepared;
+pub mod quiz;
+pub mod screen;
+
 #[cfg(test)]
 mod test_util;
