@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod check;
+pub mod progress;
 pub mod schema;
 
 /// Play hands-on courses in the terminal.
