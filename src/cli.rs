@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand};
 
 pub mod check;
 pub mod progress;
+pub mod render;
 pub mod schema;
+pub mod snapshot;
 
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
@@ -22,6 +24,8 @@ pub struct Cli {
 pub enum Command {
     Check(check::Args),
     Schema(schema::Args),
+    Render(render::Args),
+    Snapshot(snapshot::Args),
 }
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
@@ -42,6 +46,8 @@ pub fn main() -> ExitCode {
         None => ExitCode::SUCCESS,
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
+        Some(Command::Render(args)) => finish(render::run(&args)),
+        Some(Command::Snapshot(args)) => finish(snapshot::run(&args)),
     }
 }
 

@@ -7,6 +7,7 @@
 //! updating, [`store::update`].
 
 pub mod answers;
+pub mod course;
 pub mod diff;
 mod size;
 pub mod store;

@@ -12,7 +12,7 @@ use clap::ValueEnum;
 
 use crate::core::course::Course;
 use crate::headless::{Scene, Screen, render_scene};
-use crate::render_text::{Format, buffer_to_text, check_inert};
+use crate::headless::text::{Format, buffer_to_text, check_inert};
 use crate::snapshot::Size;
 
 /// Print exactly what the player shows for one step, at a fixed size, as text.

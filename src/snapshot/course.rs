@@ -8,7 +8,7 @@ use thiserror::Error;
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
 use crate::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
-use crate::render_text::to_plain;
+use crate::headless::text::to_plain;
 use crate::snapshot::answers::{right_answer, wrong_answer};
 use crate::snapshot::{Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store};
 
