@@ -43,6 +43,18 @@ pub struct PaneOverflow {
     pub available: usize,
 }
 
+impl PaneOverflow {
+    /// What `needed` and `available` count: columns for a code block's width (the
+    /// `… code` panes), lines otherwise.
+    pub fn unit(&self) -> &'static str {
+        if self.pane.ends_with("code") {
+            "columns"
+        } else {
+            "lines"
+        }
+    }
+}
+
 /// A [`PaneOverflow`] found in one snapshot.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OverflowAt {
@@ -165,9 +177,10 @@ impl Outcome {
             "warning"
         };
         for OverflowAt { path, overflow } in &self.overflows {
+            let unit = overflow.unit();
             writeln!(
                 out,
-                "{level}: {path}: {} does not fit: needs {}, has {}",
+                "{level}: {path}: {} does not fit: needs {} {unit}, has {}",
                 overflow.pane, overflow.needed, overflow.available
             )?;
         }

@@ -70,7 +70,13 @@ pub fn snapshot_course(
 /// One scene drawn at `size`: its plain text and what overflowed.
 pub fn render(course: &Course, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
     let buffer = render_scene(course, scene, size.width, size.height)?;
-    let overflows = scene_overflows(course, scene, size.width, size.height)?
+    // Overflow is measured on the step's panes; a screen drawn over them has nothing to add.
+    let measured = if scene.screen == Screen::Step {
+        scene_overflows(course, scene, size.width, size.height)?
+    } else {
+        Vec::new()
+    };
+    let overflows = measured
         .into_iter()
         .map(|o| PaneOverflow {
             pane: o.pane,

@@ -157,7 +157,7 @@ fn overflows_warn_and_fail_only_when_denied() -> io::Result<()> {
     result.write_overflows(&mut warn)?;
     assert_eq!(
         String::from_utf8_lossy(&warn),
-        "warning: n/s@80x24.txt: quiz does not fit: needs 30, has 20\n"
+        "warning: n/s@80x24.txt: quiz does not fit: needs 30 lines, has 20\n"
     );
     result.deny_overflow = true;
     assert!(result.failed());
