@@ -16,14 +16,22 @@ fn builtin_course_snapshots_are_up_to_date() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let course = match load_course_path(&root.join("lessons/dockerfiles-for-ml")) {
         Ok(course) => course,
-        Err(report) => panic!("the built-in course does not load:\n{}", report.render(false)),
+        Err(report) => panic!(
+            "the built-in course does not load:\n{}",
+            report.render(false)
+        ),
     };
     let options = RunOptions {
         mode: Mode::Check,
         deny_overflow: false,
     };
-    let outcome = snapshot_course(&course, &root.join("tests/snapshots/builtin"), &DEFAULT_SIZES, options)
-        .unwrap_or_else(|err| panic!("the built-in course does not render: {err}"));
+    let outcome = snapshot_course(
+        &course,
+        &root.join("tests/snapshots/builtin"),
+        &DEFAULT_SIZES,
+        options,
+    )
+    .unwrap_or_else(|err| panic!("the built-in course does not render: {err}"));
     let mut report = Vec::new();
     outcome.write_report(&mut report).expect("write to memory");
     assert!(

@@ -140,8 +140,14 @@ fn escape_sequences_in_lessons_never_reach_the_output() {
             assert_eq!(code(&out), Some(0), "{args:?}: {}", stderr(&out));
             let text = stdout(&out);
             if format == "plain" {
-                assert!(!out.stdout.contains(&0x1b), "ESC in plain output of {args:?}");
-                assert!(!text.contains('\u{9b}'), "C1 CSI in plain output of {args:?}");
+                assert!(
+                    !out.stdout.contains(&0x1b),
+                    "ESC in plain output of {args:?}"
+                );
+                assert!(
+                    !text.contains('\u{9b}'),
+                    "C1 CSI in plain output of {args:?}"
+                );
             }
             assert_eq!(only_sgr(&text), Ok(()), "{args:?}:\n{text}");
             assert!(!text.contains('\u{202e}'), "bidi override in {args:?}");
@@ -151,7 +157,10 @@ fn escape_sequences_in_lessons_never_reach_the_output() {
         data.path(),
         &["render", &course, "--step", "sequences", "--size", "120x40"],
     ));
-    assert!(plain.contains("52;c;SGVsbG8="), "the OSC 52 text stays visible:\n{plain}");
+    assert!(
+        plain.contains("52;c;SGVsbG8="),
+        "the OSC 52 text stays visible:\n{plain}"
+    );
 }
 
 #[test]
@@ -161,11 +170,22 @@ fn check_fails_after_a_one_word_change_and_passes_after_update() {
     let course = work.path().join("course");
     copy_dir(Path::new(&fixture("render")), &course);
     let snaps: PathBuf = work.path().join("snaps");
-    let (course, snaps) = (course.to_str().expect("utf-8"), snaps.to_str().expect("utf-8"));
+    let (course, snaps) = (
+        course.to_str().expect("utf-8"),
+        snaps.to_str().expect("utf-8"),
+    );
     let snapshot = |mode: &str| {
         termcourse(
             data.path(),
-            &["snapshot", course, "--out", snaps, "--sizes", "80x24,100x30", mode],
+            &[
+                "snapshot",
+                course,
+                "--out",
+                snaps,
+                "--sizes",
+                "80x24,100x30",
+                mode,
+            ],
         )
     };
 
@@ -177,26 +197,55 @@ fn check_fails_after_a_one_word_change_and_passes_after_update() {
         .and_then(|l| l.split(' ').next())
         .and_then(|n| n.parse::<usize>().ok())
         .expect("summary line");
-    assert_eq!(total, 2 * 17, "every screen at both sizes: {}", stdout(&first));
+    assert_eq!(
+        total,
+        2 * 17,
+        "every screen at both sizes: {}",
+        stdout(&first)
+    );
     assert!(Path::new(snaps).join("basics/welcome@80x24.txt").is_file());
-    assert!(Path::new(snaps).join("quizzes/in-order.quiz-wrong@100x30.txt").is_file());
+    assert!(
+        Path::new(snaps)
+            .join("quizzes/in-order.quiz-wrong@100x30.txt")
+            .is_file()
+    );
 
     let clean = snapshot("--check");
     assert_eq!(code(&clean), Some(0), "{}", stdout(&clean));
-    assert!(stdout(&clean).ends_with(&format!("{total} snapshots: 0 changed, 0 added, 0 missing\n")));
+    assert!(stdout(&clean).ends_with(&format!(
+        "{total} snapshots: 0 changed, 0 added, 0 missing\n"
+    )));
 
     let toml = Path::new(course).join("course.toml");
     let text = fs::read_to_string(&toml).expect("read course");
-    fs::write(&toml, text.replace("recipe for an image", "recipe for a container"))
-        .expect("edit course");
+    fs::write(
+        &toml,
+        text.replace("recipe for an image", "recipe for a container"),
+    )
+    .expect("edit course");
     let changed = snapshot("--check");
     assert_eq!(code(&changed), Some(1));
     let report = stdout(&changed);
-    assert!(report.contains("changed: basics/welcome@80x24.txt"), "{report}");
-    assert!(report.contains("+++ rendered/basics/welcome@80x24.txt"), "{report}");
-    assert!(report.contains("+│ A Dockerfile is a recipe for a container."), "{report}");
-    assert!(report.contains("-│ A Dockerfile is a recipe for an image."), "{report}");
-    let changed_files = report.lines().filter(|l| l.starts_with("changed: ")).count();
+    assert!(
+        report.contains("changed: basics/welcome@80x24.txt"),
+        "{report}"
+    );
+    assert!(
+        report.contains("+++ rendered/basics/welcome@80x24.txt"),
+        "{report}"
+    );
+    assert!(
+        report.contains("+│ A Dockerfile is a recipe for a container."),
+        "{report}"
+    );
+    assert!(
+        report.contains("-│ A Dockerfile is a recipe for an image."),
+        "{report}"
+    );
+    let changed_files = report
+        .lines()
+        .filter(|l| l.starts_with("changed: "))
+        .count();
     assert!(changed_files >= 2, "{report}");
     let summary = format!("{total} snapshots: {changed_files} changed, 0 added, 0 missing\n");
     assert!(report.ends_with(&summary), "{report}");
@@ -229,8 +278,14 @@ fn check_lists_added_and_missing_files() {
     assert_eq!(code(&out), Some(1));
     let report = stdout(&out);
     assert!(report.contains("missing: old/step@80x24.txt"), "{report}");
-    assert!(report.contains("added (not in the snapshot directory): matrix@80x24.txt"), "{report}");
-    assert!(!snaps.join("matrix@80x24.txt").exists(), "--check writes nothing");
+    assert!(
+        report.contains("added (not in the snapshot directory): matrix@80x24.txt"),
+        "{report}"
+    );
+    assert!(
+        !snaps.join("matrix@80x24.txt").exists(),
+        "--check writes nothing"
+    );
 }
 
 #[test]
@@ -241,10 +296,19 @@ fn bad_flags_are_usage_errors() {
         (vec!["--step", "welcome", "--size", "80by24"], "not a size"),
         (vec!["--step", "welcome", "--size", "0x24"], "between 1 and"),
         (vec!["--step", "nope"], "no step `nope`"),
-        (vec!["--step", "pick-one", "--answer", "7"], "one choice number from 1 to 2"),
+        (
+            vec!["--step", "pick-one", "--answer", "7"],
+            "one choice number from 1 to 2",
+        ),
         (vec!["--step", "welcome", "--answer", "1"], "has no quiz"),
-        (vec!["--step", "welcome", "--bash", "9"], "has 2 bash entries"),
-        (vec!["--screen", "matrix", "--step", "welcome"], "cannot be used with"),
+        (
+            vec!["--step", "welcome", "--bash", "9"],
+            "has 2 bash entries",
+        ),
+        (
+            vec!["--screen", "matrix", "--step", "welcome"],
+            "cannot be used with",
+        ),
         (vec![], "--step"),
     ] {
         let mut all = vec!["render", course.as_str()];
@@ -262,7 +326,10 @@ fn screens_and_states_render() {
     let matrix = termcourse(data.path(), &["render", &course, "--screen", "matrix"]);
     assert_eq!(code(&matrix), Some(0), "{}", stderr(&matrix));
     assert!(stdout(&matrix).contains("Basics"), "{}", stdout(&matrix));
-    let partial = termcourse(data.path(), &["render", &course, "--step", "welcome", "--bash", "1"]);
+    let partial = termcourse(
+        data.path(),
+        &["render", &course, "--step", "welcome", "--bash", "1"],
+    );
     let full = termcourse(data.path(), &["render", &course, "--step", "welcome"]);
     assert_eq!(code(&partial), Some(0), "{}", stderr(&partial));
     assert!(!stdout(&partial).contains("docker images demo"));

@@ -11,8 +11,8 @@ use anyhow::Context as _;
 use clap::ValueEnum;
 
 use crate::core::course::Course;
-use crate::headless::{Scene, Screen, render_scene};
 use crate::headless::text::{Format, buffer_to_text, check_inert};
+use crate::headless::{Scene, Screen, render_scene};
 use crate::snapshot::Size;
 
 /// Print exactly what the player shows for one step, at a fixed size, as text.
@@ -29,7 +29,7 @@ pub struct Args {
     /// The node the step belongs to (needed only when its id is not unique).
     #[arg(long, value_name = "ID")]
     pub node: Option<String>,
-    /// Terminal size, WIDTHxHEIGHT.
+    /// Terminal size, `WIDTHxHEIGHT`.
     #[arg(long, value_name = "WxH", default_value = "100x30")]
     pub size: Size,
     /// `plain`: characters only; `ansi`: with colours and styles as SGR sequences.
@@ -119,14 +119,6 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
             return Err(format!("step `{node_id}/{step_id}` has no quiz to answer"));
         };
         scene.answer = Some(target::parse_answer(quiz, text).map_err(|e| e.to_string())?);
-    }
-    if let (Some(k), Some(found)) = (args.bash, found) {
-        if k > found.bash.len() {
-            return Err(format!(
-                "`--bash {k}`: step `{node_id}/{step_id}` has {} bash entries",
-                found.bash.len()
-            ));
-        }
     }
     scene.node = Some(node_id);
     scene.step = Some(step_id);

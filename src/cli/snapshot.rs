@@ -27,7 +27,12 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
     /// Terminal sizes to render at, comma-separated.
-    #[arg(long, value_name = "WxH,...", value_delimiter = ',', default_value = "80x24,120x40")]
+    #[arg(
+        long,
+        value_name = "WxH,...",
+        value_delimiter = ',',
+        default_value = "80x24,120x40"
+    )]
     pub sizes: Vec<Size>,
     /// Compare with DIR: print a diff per changed file, list added and missing files, exit 1
     /// on any difference.
@@ -52,7 +57,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     let options = RunOptions {
-        mode: if args.check { Mode::Check } else { Mode::Update },
+        mode: if args.check {
+            Mode::Check
+        } else {
+            Mode::Update
+        },
         deny_overflow: args.deny_overflow,
     };
     let outcome = snapshot_course(&course, &args.out, &sizes, options)?;

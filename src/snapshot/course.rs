@@ -7,8 +7,8 @@ use thiserror::Error;
 
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
 use crate::headless::text::to_plain;
+use crate::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
 use crate::snapshot::answers::{right_answer, wrong_answer};
 use crate::snapshot::{Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store};
 
@@ -98,7 +98,11 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     let mut push = |stem: String, scene: Scene| cases.push(Case { stem, scene });
     for node in &course.nodes {
         for step in &node.steps {
-            let stem = format!("{}/{}", file_part(node.id.as_str()), file_part(step.id.as_str()));
+            let stem = format!(
+                "{}/{}",
+                file_part(node.id.as_str()),
+                file_part(step.id.as_str())
+            );
             let at = |answer| step_scene(node.id.clone(), step, answer);
             push(stem.clone(), at(None));
             if let Some(quiz) = &step.quiz {
@@ -149,9 +153,19 @@ fn screen_scene(screen: Screen) -> Scene {
 fn file_part(id: &str) -> String {
     let part: String = id
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
-    if part.is_empty() { "_".to_owned() } else { part }
+    if part.is_empty() {
+        "_".to_owned()
+    } else {
+        part
+    }
 }
 
 #[cfg(test)]
@@ -162,7 +176,9 @@ mod tests {
     use crate::fs_source::load_course_path;
 
     fn fixture(name: &str) -> Course {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         match load_course_path(&path) {
             Ok(course) => course,
             Err(report) => panic!("{}", report.render(false)),
@@ -184,7 +200,11 @@ mod tests {
         let wrong = &cases[2].scene;
         assert_eq!(wrong.answer, Some(Answer::Choice(0)));
         assert_eq!(cases[3].scene.answer, Some(Answer::Choice(1)));
-        assert!(cases.iter().all(|c| !c.scene.no_color && c.scene.bash.is_none()));
+        assert!(
+            cases
+                .iter()
+                .all(|c| !c.scene.no_color && c.scene.bash.is_none())
+        );
     }
 
     #[test]
