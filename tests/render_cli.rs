@@ -8,16 +8,29 @@ use tempfile::TempDir;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
-/// Runs the binary with `args`, its data directory pointed at `data` and a hostile environment
-/// (colour forced off, odd terminal settings) that must change nothing.
+/// Runs the binary with `args` and its data directory pointed at `data`.
 fn termcourse(data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_termcourse"))
         .args(args)
         .env("TERMCOURSE_DATA_DIR", data)
+        .output()
+        .expect("run termcourse")
+}
+
+/// Like [`termcourse`], in an environment that must change nothing: colour turned off the
+/// usual way, odd terminal settings, another locale.
+fn termcourse_in_odd_env(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_termcourse"))
+        .args(args)
+        .env("TERMCOURSE_DATA_DIR", data)
         .env("NO_COLOR", "1")
+        .env("CLICOLOR_FORCE", "1")
         .env("TERM", "dumb")
+        .env("COLORTERM", "truecolor")
         .env("COLUMNS", "7")
         .env("LINES", "3")
+        .env("LANG", "C")
+        .env("TZ", "Pacific/Kiritimati")
         .output()
         .expect("run termcourse")
 }
@@ -111,9 +124,14 @@ fn render_is_deterministic_in_both_formats() {
         ];
         let first = termcourse(data.path(), &args);
         let second = termcourse(data.path(), &args);
+        let odd = termcourse_in_odd_env(data.path(), &args);
         assert_eq!(code(&first), Some(0), "{}", stderr(&first));
         assert!(!first.stdout.is_empty());
         assert_eq!(first.stdout, second.stdout, "{format} differs between runs");
+        assert_eq!(
+            first.stdout, odd.stdout,
+            "{format} depends on the environment"
+        );
         let text = stdout(&first);
         assert_eq!(text.lines().count(), 24, "one line per row");
         assert!(text.lines().all(|l| !l.ends_with(' ')), "trailing spaces");
@@ -150,6 +168,9 @@ fn escape_sequences_in_lessons_never_reach_the_output() {
                 );
             }
             assert_eq!(only_sgr(&text), Ok(()), "{args:?}:\n{text}");
+            if format == "ansi" {
+                assert!(text.contains("\x1b[0;"), "ansi output is styled: {args:?}");
+            }
             assert!(!text.contains('\u{202e}'), "bidi override in {args:?}");
         }
     }
@@ -334,4 +355,87 @@ fn screens_and_states_render() {
     assert_eq!(code(&partial), Some(0), "{}", stderr(&partial));
     assert!(!stdout(&partial).contains("docker images demo"));
     assert!(stdout(&full).contains("docker images demo"));
+}
+
+#[test]
+fn snapshot_usage_errors_and_unloadable_courses() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let out = work.path().join("snaps");
+    let out = out.to_str().expect("utf-8");
+    let course = fixture("render");
+    for args in [
+        vec![
+            "snapshot",
+            course.as_str(),
+            "--out",
+            out,
+            "--check",
+            "--update",
+        ],
+        vec![
+            "snapshot",
+            course.as_str(),
+            "--out",
+            out,
+            "--sizes",
+            "80x24,big",
+        ],
+        vec!["snapshot", course.as_str()],
+    ] {
+        let result = termcourse(data.path(), &args);
+        assert_eq!(code(&result), Some(2), "{args:?}: {}", stderr(&result));
+    }
+    assert!(!Path::new(out).exists(), "nothing written on bad usage");
+    let missing = fixture("no-such-course");
+    for args in [
+        vec!["render", missing.as_str(), "--step", "x"],
+        vec!["snapshot", missing.as_str(), "--out", out],
+    ] {
+        let result = termcourse(data.path(), &args);
+        assert_eq!(code(&result), Some(1), "{args:?}");
+        assert!(
+            stderr(&result).contains("does not exist"),
+            "{}",
+            stderr(&result)
+        );
+    }
+}
+
+#[test]
+fn deny_overflow_turns_overflow_warnings_into_a_failure() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let out = work.path().join("snaps");
+    let out = out.to_str().expect("utf-8");
+    let course = fixture("render");
+    let args = [
+        "snapshot",
+        course.as_str(),
+        "--out",
+        out,
+        "--sizes",
+        "40x12",
+    ];
+    let warned = termcourse(data.path(), &args);
+    assert_eq!(code(&warned), Some(0), "{}", stderr(&warned));
+    assert!(
+        stderr(&warned).contains("warning: basics/welcome@40x12.txt: "),
+        "{}",
+        stderr(&warned)
+    );
+    let mut denied_args = args.to_vec();
+    denied_args.extend(["--check", "--deny-overflow"]);
+    let denied = termcourse(data.path(), &denied_args);
+    assert_eq!(code(&denied), Some(1));
+    assert!(
+        stderr(&denied).contains("error: basics/welcome@40x12.txt: "),
+        "{}",
+        stderr(&denied)
+    );
+    assert!(
+        stdout(&denied).ends_with("0 changed, 0 added, 0 missing\n"),
+        "{}",
+        stdout(&denied)
+    );
 }
