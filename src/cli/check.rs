@@ -82,7 +82,12 @@ fn check_path(path: &Path, opts: &LoadOptions) -> Checked {
     match FsSource::new(path) {
         Ok(source) => {
             let (course, report) = load_with_warnings(&source, opts);
-            Checked { path: path.to_owned(), unusable: false, course, report }
+            Checked {
+                path: path.to_owned(),
+                unusable: false,
+                course,
+                report,
+            }
         }
         Err(err) => Checked {
             path: path.to_owned(),
@@ -174,7 +179,11 @@ fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<S
             diagnostics: &c.report.diagnostics,
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&JsonOutput { courses, errors, warnings })?;
+    let mut text = serde_json::to_string_pretty(&JsonOutput {
+        courses,
+        errors,
+        warnings,
+    })?;
     text.push('\n');
     Ok(text)
 }
@@ -185,10 +194,44 @@ fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<S
 /// this is replaced by it.
 fn has_syntax(lang: &str) -> bool {
     const KNOWN: &[&str] = &[
-        "bash", "sh", "shell", "console", "zsh", "dockerfile", "docker", "python", "py", "rust",
-        "rs", "toml", "yaml", "yml", "json", "javascript", "js", "typescript", "ts", "go", "c",
-        "cpp", "c++", "java", "sql", "html", "css", "markdown", "md", "make", "makefile", "diff",
-        "ini", "xml", "ruby", "rb", "lua", "r",
+        "bash",
+        "sh",
+        "shell",
+        "console",
+        "zsh",
+        "dockerfile",
+        "docker",
+        "python",
+        "py",
+        "rust",
+        "rs",
+        "toml",
+        "yaml",
+        "yml",
+        "json",
+        "javascript",
+        "js",
+        "typescript",
+        "ts",
+        "go",
+        "c",
+        "cpp",
+        "c++",
+        "java",
+        "sql",
+        "html",
+        "css",
+        "markdown",
+        "md",
+        "make",
+        "makefile",
+        "diff",
+        "ini",
+        "xml",
+        "ruby",
+        "rb",
+        "lua",
+        "r",
     ];
     KNOWN.contains(&lang.to_ascii_lowercase().as_str())
 }

@@ -24,6 +24,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         SchemaFor::Course
     };
-    std::io::stdout().lock().write_all(json_schema(which).as_bytes())?;
+    std::io::stdout()
+        .lock()
+        .write_all(json_schema(which).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -52,9 +52,9 @@ impl FileCx {
     /// an unknown key that looks like a typo of it was (either way, it must not also be
     /// reported missing).
     pub fn was_removed(&self, table_start: usize, key: &str) -> bool {
-        self.removed
-            .iter()
-            .any(|(start, k)| *start == table_start && (k == key || shape::closest(k, &[key]).is_some()))
+        self.removed.iter().any(|(start, k)| {
+            *start == table_start && (k == key || shape::closest(k, &[key]).is_some())
+        })
     }
 }
 
