@@ -238,3 +238,15 @@ fn show_survives_damaged_and_future_progress_files() {
         assert_eq!(fs::read(&kept).expect("bad file on disk"), bytes, "{name}");
     }
 }
+
+#[test]
+fn the_built_in_course_is_the_default() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let out = progress_cmd(data.path(), &["path"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let expected = data.path().join("progress").join("dockerfiles-for-ml.toml");
+    assert_eq!(text(&out.stdout), format!("{}\n", expected.display()));
+    let show = progress_cmd(data.path(), &["show"]);
+    assert!(show.status.success(), "{}", text(&show.stderr));
+    assert!(text(&show.stdout).starts_with("Creating Dockerfiles for ML Models"));
+}

@@ -15,7 +15,6 @@ use clap::{Args, Subcommand};
 
 use crate::builtin;
 use crate::core::course::Course;
-use crate::core::load::{LoadOptions, load};
 use crate::core::progress::Progress;
 use crate::fs_source::load_course_path;
 use crate::store::{self, Loaded, Store};
@@ -159,7 +158,7 @@ fn confirm(title: &str) -> anyhow::Result<bool> {
 fn load_course(arg: &CourseArg) -> Option<Course> {
     let loaded = match &arg.path {
         Some(path) => load_course_path(path),
-        None => load(&builtin::source(), &LoadOptions::default()),
+        None => builtin::load(),
     };
     match loaded {
         Ok(course) => Some(course),
