@@ -22,6 +22,7 @@ pub struct Cli {
 pub enum Command {
     Check(check::Args),
     Schema(schema::Args),
+    Progress(progress::ProgressArgs),
 }
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
@@ -42,6 +43,7 @@ pub fn main() -> ExitCode {
         None => ExitCode::SUCCESS,
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
+        Some(Command::Progress(args)) => finish(progress::run(args)),
     }
 }
 
