@@ -6,16 +6,24 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod play;
+
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "termcourse", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Without a command, termcourse plays the built-in course with these flags.
+    #[command(flatten)]
+    pub play: play::PlayOptions,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    Play(play::PlayArgs),
+}
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
 /// 0 success, 1 failure (errors found, snapshots differ), 2 bad usage.
@@ -31,7 +39,18 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    match cli.command {
-        None => ExitCode::SUCCESS,
+    let result = match cli.command {
+        None => play::run(&play::PlayArgs {
+            path: None,
+            options: cli.play,
+        }),
+        Some(Command::Play(args)) => play::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(1)
+        }
     }
 }
