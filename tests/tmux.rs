@@ -102,10 +102,15 @@ impl Tmux {
         }
     }
 
-    /// Waits until the player has exited; returns its exit status.
+    /// Waits until the player has exited; returns its exit status (or the signal that ended
+    /// it). tmux may mark a pane dead before it has collected the status, so both are awaited.
     fn wait_exit(&self, name: &str) -> String {
         let start = Instant::now();
-        while self.format(name, "#{pane_dead}") != "1" {
+        loop {
+            let status = self.format(name, "#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}");
+            if let Some(code) = status.strip_prefix("1:").filter(|c| !c.is_empty()) {
+                return code.to_owned();
+            }
             assert!(
                 start.elapsed() < TIMEOUT,
                 "player did not exit:\n{}",
@@ -113,7 +118,6 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        self.format(name, "#{pane_dead_status}")
     }
 
     /// The terminal modes the player must leave: alternate screen and mouse reporting.
