@@ -6,7 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod check;
 pub mod play;
+pub mod progress;
+pub mod schema;
 
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
@@ -23,6 +26,8 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Play(play::PlayArgs),
+    Check(check::Args),
+    Schema(schema::Args),
 }
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
@@ -39,18 +44,21 @@ pub fn main() -> ExitCode {
             };
         }
     };
-    let result = match cli.command {
-        None => play::run(&play::PlayArgs {
+    match cli.command {
+        None => finish(play::run(&play::PlayArgs {
             path: None,
             options: cli.play,
-        }),
-        Some(Command::Play(args)) => play::run(&args),
-    };
-    match result {
-        Ok(code) => code,
-        Err(err) => {
-            eprintln!("error: {err:#}");
-            ExitCode::from(1)
-        }
+        })),
+        Some(Command::Play(args)) => finish(play::run(&args)),
+        Some(Command::Check(args)) => finish(check::run(args)),
+        Some(Command::Schema(args)) => finish(schema::run(args)),
     }
+}
+
+/// Prints a command's error and maps it to exit status 1.
+fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
+    result.unwrap_or_else(|err| {
+        eprintln!("error: {err:#}");
+        ExitCode::FAILURE
+    })
 }

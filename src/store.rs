@@ -20,13 +20,16 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use thiserror::Error;
 
-use crate::core::progress::codec::{self, DecodeError, Decoded};
+use on_disk::OnDisk;
+
+use crate::core::progress::codec;
 use crate::core::progress::{Progress, merge};
 
 mod durable;
 mod file_name;
 mod lock;
 mod notice;
+mod on_disk;
 
 pub use lock::DEFAULT_TIMEOUT as DEFAULT_LOCK_TIMEOUT;
 
@@ -99,19 +102,6 @@ pub struct Store {
     read_only: AtomicBool,
 }
 
-/// A file's contents as far as the store is concerned.
-enum OnDisk {
-    Missing,
-    Current(Progress),
-    Older {
-        from: u32,
-        progress: Progress,
-        bytes: Vec<u8>,
-    },
-    Newer(u32),
-    Corrupt(DecodeError),
-}
-
 impl Store {
     /// The store for `course_id` under `data_dir`. Touches nothing on disk.
     pub fn open(data_dir: &Path, course_id: &str) -> Store {
@@ -156,7 +146,7 @@ impl Store {
 
     fn load_checked(&self) -> Loaded {
         let fresh = || Progress::new(&self.course_id);
-        let repaired = match self.read_disk() {
+        let repaired = match on_disk::read(&self.path) {
             Ok(OnDisk::Missing) => return Self::loaded(fresh(), None),
             Ok(OnDisk::Current(progress)) => match self.check_course(progress) {
                 Ok(progress) => return Self::loaded(progress, None),
@@ -216,7 +206,26 @@ impl Store {
         fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
         let lock = lock::acquire(&self.lock_path, self.lock_timeout);
         let now = unix_now();
-        let (stored, notice) = match self.read_disk()? {
+        let (stored, notice) = self.make_room(now)?;
+        let mut merged = stored.map_or_else(|| progress.clone(), |s| merge(&s, progress));
+        merged.course.clone_from(&self.course_id);
+        merged.stamp(now);
+        let text = codec::encode(&merged)?;
+        durable::replace(&self.path, text.as_bytes())
+            .map_err(|e| io_error("write", &self.path, e))?;
+        if lock.is_held() {
+            durable::remove_stale_temps(&self.path);
+        }
+        Ok(Saved {
+            progress: merged,
+            notice,
+        })
+    }
+
+    /// What is on disk to merge with, after setting aside a file in the way (corrupt, or an
+    /// older format, which is copied). Call it holding the lock.
+    fn make_room(&self, now: u64) -> Result<(Option<Progress>, Option<String>), StoreError> {
+        Ok(match on_disk::read(&self.path)? {
             OnDisk::Missing => (None, None),
             OnDisk::Current(stored) => (Some(self.check_course(stored)?), None),
             OnDisk::Older {
@@ -238,19 +247,6 @@ impl Store {
                     .map_err(|e| io_error("move aside", &self.path, e))?;
                 (None, Some(notice::corrupt(&err, &moved)))
             }
-        };
-        let mut merged = stored.map_or_else(|| progress.clone(), |s| merge(&s, progress));
-        merged.course.clone_from(&self.course_id);
-        merged.stamp(now);
-        let text = codec::encode(&merged)?;
-        durable::replace(&self.path, text.as_bytes())
-            .map_err(|e| io_error("write", &self.path, e))?;
-        if lock.is_held() {
-            durable::remove_stale_temps(&self.path);
-        }
-        Ok(Saved {
-            progress: merged,
-            notice,
         })
     }
 
@@ -266,24 +262,6 @@ impl Store {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(io_error("move aside", &self.path, e)),
         }
-    }
-
-    fn read_disk(&self) -> Result<OnDisk, StoreError> {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
-            Err(e) => return Err(io_error("read", &self.path, e)),
-        };
-        Ok(match codec::decode(&bytes) {
-            Ok(Decoded::Current(progress)) => OnDisk::Current(progress),
-            Ok(Decoded::Migrated { from, progress }) => OnDisk::Older {
-                from,
-                progress,
-                bytes,
-            },
-            Ok(Decoded::Newer { format }) => OnDisk::Newer(format),
-            Err(err) => OnDisk::Corrupt(err),
-        })
     }
 
     fn check_course(&self, progress: Progress) -> Result<Progress, StoreError> {

@@ -1,8 +1,10 @@
 //! The view layer: pure drawing of data into ratatui buffers, never mutating state.
 //!
-//! Reusable, data-driven pieces live here: the [`theme`] (every style), [`highlight`] (code
-//! colouring), [`markdown`] (our markdown renderer) and the widgets, which take plain data
-//! (domain types, slices, indices) rather than the app's model.
+//! Reusable, data-driven pieces live here, taking plain data (domain types, slices, indices)
+//! rather than the app's model: the [`theme`] (every style, including `NO_COLOR`),
+//! [`highlight`] (code colouring), [`markdown`] (our markdown renderer, cached by callers per
+//! step and width), the Deployment [`matrix`], the popup [`overlay`]s and shared [`panel`]
+//! chrome.
 
 pub mod highlight;
 pub mod markdown;

@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 
 use crate::app::{Model, Options};
 use crate::core::course::{Course, NodeId, StepId};
-use crate::core::load::{LoadOptions, load};
 use crate::core::progress::Progress;
 use crate::runtime::{self, Saving};
 use crate::store::{Store, data_dir};
@@ -56,7 +55,7 @@ pub struct PlayArgs {
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
     let course = match &args.path {
         Some(path) => crate::fs_source::load_course_path(path),
-        None => load(&crate::builtin::source(), &LoadOptions::default()),
+        None => crate::builtin::load(),
     };
     let course = match course {
         Ok(course) => course,

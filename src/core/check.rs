@@ -48,10 +48,13 @@ impl FileCx {
         }
     }
 
-    /// Whether `key` of the table starting at `table_start` was removed after a shape error
-    /// (and so must not also be reported missing).
+    /// Whether `key` of the table starting at `table_start` was removed after a shape error, or
+    /// an unknown key that looks like a typo of it was (either way, it must not also be
+    /// reported missing).
     pub fn was_removed(&self, table_start: usize, key: &str) -> bool {
-        self.removed.contains(&(table_start, key.to_owned()))
+        self.removed.iter().any(|(start, k)| {
+            *start == table_start && (k == key || shape::closest(k, &[key]).is_some())
+        })
     }
 }
 

@@ -89,6 +89,7 @@ pub struct RawCourse {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Matrix")]
 pub struct RawMatrix {
     /// e.g. "Deployment Matrix".
     #[schemars(required)]
@@ -99,6 +100,7 @@ pub struct RawMatrix {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "GlossaryEntry")]
 pub struct RawGlossaryEntry {
     #[schemars(required)]
     pub term: Option<Sp<String>>,
@@ -111,6 +113,7 @@ pub struct RawGlossaryEntry {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "FaqEntry")]
 pub struct RawFaqEntry {
     #[schemars(required)]
     pub question: Option<Sp<String>>,
@@ -122,6 +125,7 @@ pub struct RawFaqEntry {
 /// A node of the matrix: inline as `[[node]]`, or the top level of a node file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Node")]
 pub struct RawNode {
     /// Unique within the course: letters, digits, `-`, `_` and `.`.
     #[schemars(required)]
@@ -140,6 +144,7 @@ pub struct RawNode {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Step")]
 pub struct RawStep {
     /// Unique within the node.
     #[schemars(required)]
@@ -159,6 +164,7 @@ pub struct RawStep {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "BashEntry")]
 pub struct RawBashEntry {
     /// The command, as shown after the prompt.
     #[schemars(required)]
@@ -177,6 +183,7 @@ pub struct RawBashEntry {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
+#[schemars(rename = "QuizKind")]
 pub enum RawQuizKind {
     /// Exactly one choice is correct.
     Single,
@@ -190,6 +197,7 @@ pub enum RawQuizKind {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Quiz")]
 pub struct RawQuiz {
     #[schemars(required)]
     pub kind: Option<Sp<RawQuizKind>>,
@@ -215,6 +223,7 @@ pub struct RawQuiz {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(rename = "Choice")]
 pub struct RawChoice {
     #[schemars(required)]
     pub text: Option<Sp<String>>,
@@ -222,4 +231,56 @@ pub struct RawChoice {
     pub correct: Option<Sp<bool>>,
     /// Why this choice is right or wrong, shown after answering. Markdown.
     pub why: Option<Sp<String>>,
+}
+
+/// Which file's JSON Schema: `course.toml`, or a node file listed in `nodes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SchemaFor {
+    Course,
+    NodeFile,
+}
+
+/// The JSON Schema (draft-07) of a course file or a node file, derived from these structs, as
+/// pretty-printed JSON with a trailing newline.
+pub fn json_schema(which: SchemaFor) -> String {
+    let mut settings = schemars::generate::SchemaSettings::draft07();
+    // Before `RemoveRefSiblings`, so a lone `$ref` left by `drop_null` gets the same treatment.
+    settings.transforms.insert(
+        0,
+        Box::new(schemars::transform::RecursiveTransform(
+            drop_null as fn(&mut Schema),
+        )),
+    );
+    let generator = settings.into_generator();
+    let schema = match which {
+        SchemaFor::Course => generator.into_root_schema_for::<RawCourse>(),
+        SchemaFor::NodeFile => generator.into_root_schema_for::<RawNode>(),
+    };
+    let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+/// TOML has no null: an absent key is how a course leaves an optional value out, so the
+/// schema's `null` alternatives (from `Option`) are dropped.
+fn drop_null(schema: &mut Schema) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(serde_json::Value::Array(types)) = obj.get_mut("type") {
+        types.retain(|t| t != "null");
+        if let [only] = types.as_slice() {
+            let only = only.clone();
+            obj.insert("type".to_owned(), only);
+        }
+    }
+    if let Some(serde_json::Value::Array(any)) = obj.get_mut("anyOf") {
+        any.retain(|s| s.get("type").and_then(serde_json::Value::as_str) != Some("null"));
+        if any.len() == 1 {
+            if let Some(serde_json::Value::Object(only)) = any.pop() {
+                obj.remove("anyOf");
+                obj.extend(only);
+            }
+        }
+    }
 }

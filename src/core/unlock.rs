@@ -158,4 +158,4 @@ pub fn depths(course: &Course) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -108,7 +108,8 @@ fn corrupt_files_are_moved_aside_with_a_notice() {
         assert_eq!(loaded.progress.nodes.len(), 0, "{name}");
         let notice = loaded.notice.unwrap_or_default();
         assert!(
-            notice.contains("moved to") && notice.contains(".corrupt-"),
+            notice.starts_with("Progress starts fresh")
+                && notice.contains("kept as c.toml.corrupt-"),
             "{name}: {notice}"
         );
         let aside: Vec<String> = files_in(&dir.path().join("progress"))

@@ -6,6 +6,8 @@
 //! tall the nodes become an indented list that scrolls to keep the selection visible.
 
 mod graph;
+mod nodes;
+mod rows;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,7 +17,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::course::Course;
-use crate::core::unlock::{NodeState, depths};
+use crate::core::unlock::NodeState;
 use crate::view::panel::{panel, selectable, truncate};
 use crate::view::theme::Theme;
 
@@ -133,63 +135,6 @@ impl Matrix<'_> {
             self.theme,
         );
         Line::from(vec![Span::styled(format!("{symbol} {title}"), style)])
-    }
-
-    fn render_nodes(&self, area: Rect, buf: &mut Buffer) {
-        let depths = depths(self.course);
-        let wants: Vec<u16> = (0..self.course.nodes.len())
-            .map(|i| u16::try_from(self.label(i, usize::MAX).width()).unwrap_or(u16::MAX))
-            .collect();
-        match graph::layout(self.course, &depths, area, &wants) {
-            Some(grid) => self.render_grid(&grid, area, buf),
-            None => self.render_list(&depths, area, buf),
-        }
-    }
-
-    fn render_grid(&self, grid: &graph::Grid, area: Rect, buf: &mut Buffer) {
-        let labels: Vec<Line> = (0..self.course.nodes.len())
-            .map(|i| self.label(i, usize::from(grid.label_w(i))))
-            .collect();
-        let mut wires = graph::Wires::new(area);
-        for (i, node) in self.course.nodes.iter().enumerate() {
-            for r in node
-                .requires
-                .iter()
-                .filter_map(|r| self.course.node_index(r))
-            {
-                let from_x = grid.pos[r].0 + u16::try_from(labels[r].width()).unwrap_or(0) + 1;
-                if let Some(points) = grid.route(r, i, from_x) {
-                    wires.path(&points);
-                }
-            }
-        }
-        wires.draw(buf, self.theme.connector, self.ascii);
-        for (i, label) in labels.iter().enumerate() {
-            let (x, y) = grid.pos[i];
-            buf.set_line(x, y, label, grid.label_w(i));
-        }
-    }
-
-    fn render_list(&self, depths: &[usize], area: Rect, buf: &mut Buffer) {
-        let rows = usize::from(area.height);
-        let offset = (self.selected + 1).saturating_sub(rows);
-        for (row, i) in (offset..self.course.nodes.len()).take(rows).enumerate() {
-            let depth = depths.get(i).copied().unwrap_or(0).min(6);
-            let indent = match depth {
-                0 => String::new(),
-                d => format!(
-                    "{}{} ",
-                    "  ".repeat(d - 1),
-                    if self.ascii { "`-" } else { "└" }
-                ),
-            };
-            let width = usize::from(area.width).saturating_sub(indent.width());
-            let mut line = self.label(i, width);
-            line.spans
-                .insert(0, Span::styled(indent, self.theme.connector));
-            let y = area.y + u16::try_from(row).unwrap_or(0);
-            buf.set_line(area.x, y, &line, area.width);
-        }
     }
 
     fn render_legend(&self, area: Rect, buf: &mut Buffer) {

@@ -35,13 +35,10 @@ pub(crate) fn parse<T: DeserializeOwned>(
             let span = err.span().unwrap_or(0..0);
             cx.error(file, span, syntax_message(err.message()));
         }
-        if is_course {
-            file.salvaged_node_files = salvage_node_files(doc.get_ref());
-        } else {
-            file.salvaged_id = salvage_string(doc.get_ref(), "id");
-        }
+        salvage(file, doc.get_ref());
         return None;
     }
+    let original = doc.get_ref().clone();
     for _ in 0..MAX_ERRORS_PER_FILE {
         let attempt =
             <Sp<T> as serde::Deserialize>::deserialize(toml::de::Deserializer::from(doc.clone()));
@@ -51,16 +48,25 @@ pub(crate) fn parse<T: DeserializeOwned>(
         };
         let Some(span) = err.span() else {
             cx.error(file, 0..0, err.message().to_owned());
+            salvage(file, &original);
             return None;
         };
         let root_span = doc.span();
         let removed = remove_entry(doc.get_mut(), root_span, &span, &mut file.removed);
         super::shape::report_shape_error(cx, file, span, err.message());
         if !removed {
+            salvage(file, &original);
             return None;
         }
     }
+    salvage(file, &original);
     None
+}
+
+/// Keeps what other files' checks need from a file that could not be read in full.
+fn salvage(file: &mut FileCx, doc: &DeTable<'_>) {
+    file.salvaged_node_files = salvage_node_files(doc);
+    file.salvaged_id = salvage_string(doc, "id");
 }
 
 /// Reports a `format` newer than this build (or otherwise impossible) and returns false then.
@@ -111,27 +117,25 @@ fn salvage_string(doc: &DeTable<'_>, key: &str) -> Option<String> {
 
 /// Removes the innermost table entry holding `err` (its key or its value). Records the entry as
 /// `(span start of its table, key)` in `removed`. Returns false when no entry holds `err`.
+///
+/// Every child is searched, not just those whose span contains `err`: a table written with a
+/// `[header]` has a span that does not cover its keys.
 fn remove_entry(
     table: &mut DeTable<'_>,
     table_span: Range<usize>,
     err: &Range<usize>,
     removed: &mut HashSet<(usize, String)>,
 ) -> bool {
-    let mut found = None;
-    for (key, value) in table.iter_mut() {
-        if contains(&key.span(), err) {
-            found = Some(key.get_ref().to_string());
-            break;
-        }
-        if contains(&value.span(), err) {
-            let value_span = value.span();
-            if remove_within(value.get_mut(), value_span, err, removed) {
-                return true;
-            }
-            found = Some(key.get_ref().to_string());
-            break;
+    for (_, value) in table.iter_mut() {
+        let span = value.span();
+        if remove_within(value.get_mut(), span, err, removed) {
+            return true;
         }
     }
+    let found = table
+        .iter()
+        .find(|(key, value)| contains(&key.span(), err) || contains(&value.span(), err))
+        .map(|(key, _)| key.get_ref().to_string());
     let Some(key) = found else {
         return false;
     };
@@ -150,7 +154,7 @@ fn remove_within(
         DeValue::Table(table) => remove_entry(table, span, err, removed),
         DeValue::Array(items) => items.iter_mut().any(|item| {
             let item_span = item.span();
-            contains(&item_span, err) && remove_within(item.get_mut(), item_span, err, removed)
+            remove_within(item.get_mut(), item_span, err, removed)
         }),
         _ => false,
     }

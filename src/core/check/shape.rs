@@ -56,6 +56,7 @@ fn split_expected(rest: &str) -> (&str, Vec<&str>) {
     let expected = expected
         .trim_start_matches("one of ")
         .split(", ")
+        .flat_map(|part| part.split(" or "))
         .map(unquote)
         .filter(|s| !s.is_empty() && !s.contains(' '))
         .collect();
@@ -98,10 +99,20 @@ fn type_name(serde: &str) -> &'static str {
 /// The candidate closest to `name` when it is close enough to be a likely typo.
 pub(crate) fn closest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
     let name = name.to_lowercase();
+    let short = name.chars().count();
     candidates
         .iter()
-        .map(|c| (edit_distance(&name, &c.to_lowercase()), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .map(|c| {
+            let lower = c.to_lowercase();
+            let prefix = short >= 3 && (lower.starts_with(&name) || name.starts_with(&lower));
+            let distance = if prefix {
+                1
+            } else {
+                edit_distance(&name, &lower)
+            };
+            (distance, *c)
+        })
+        .filter(|(d, c)| *d <= (c.chars().count() + 2) / 3 && *d < short.min(c.chars().count()))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -131,7 +142,8 @@ mod tests {
     #[test]
     fn closest_finds_typos_only() {
         assert_eq!(closest("titel", &["title", "id", "summary"]), Some("title"));
-        assert_eq!(closest("multiple", &["single", "multi"]), None);
+        assert_eq!(closest("multiple", &["single", "multi"]), Some("multi"));
+        assert_eq!(closest("q", &["b", "a"]), None);
         assert_eq!(closest("step", &["steps", "id"]), Some("steps"));
         assert_eq!(closest("zzz", &["title", "id"]), None);
     }

@@ -32,17 +32,17 @@ pub enum Decoded {
 /// Why a progress file cannot be used: it is set aside, never overwritten.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecodeError {
-    #[error("the file is empty")]
+    #[error("empty")]
     Empty,
-    #[error("the file is not UTF-8 text")]
+    #[error("not UTF-8 text")]
     NotUtf8,
-    #[error("the file is not valid TOML ({0})")]
+    #[error("not valid TOML: {0}")]
     Syntax(String),
-    #[error("the file was cut short (its closing line is missing)")]
+    #[error("cut short, the closing line is missing")]
     Truncated,
-    #[error("`format` must be a whole number from 0 up, not {0}")]
+    #[error("`format` is not a whole number from 0 up: {0}")]
     BadFormat(String),
-    #[error("the file does not have the expected fields ({0})")]
+    #[error("unexpected content: {0}")]
     Shape(String),
 }
 

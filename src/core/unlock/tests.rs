@@ -24,7 +24,7 @@ fn step(id: &str, quiz: bool) -> Step {
 }
 
 /// A course from `(node, requires)` pairs; every node has steps `read` and a quiz step `check`.
-fn course(graph: &[(&str, &[&str])]) -> Course {
+pub(crate) fn course(graph: &[(&str, &[&str])]) -> Course {
     Course {
         id: CourseId::from("test"),
         title: "Test".to_owned(),
@@ -47,7 +47,7 @@ fn course(graph: &[(&str, &[&str])]) -> Course {
 }
 
 /// Diamond: a → b, a → c, (b, c) → d.
-type Graph = &'static [(&'static str, &'static [&'static str])];
+pub(crate) type Graph = &'static [(&'static str, &'static [&'static str])];
 
 const DIAMOND: Graph = &[("a", &[]), ("b", &["a"]), ("c", &["a"]), ("d", &["b", "c"])];
 

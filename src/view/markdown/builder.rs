@@ -8,12 +8,13 @@
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use ratatui::style::Style;
 use ratatui::text::Span;
-use unicode_width::UnicodeWidthStr;
 
 use super::table::Table;
-use super::{LineKind, Rendered, RenderedLine, wrap};
+use super::{LineKind, Rendered, RenderedLine};
 use crate::view::highlight;
 use crate::view::theme::Theme;
+
+mod emit;
 
 const BULLETS: [&str; 3] = ["• ", "◦ ", "▪ "];
 const QUOTE_BAR: &str = "│ ";
@@ -266,100 +267,5 @@ impl Builder<'_> {
         }
         self.inline.clear();
         self.need_gap = true;
-    }
-
-    fn in_item(&self) -> bool {
-        self.containers
-            .iter()
-            .any(|c| matches!(c, Container::Item { .. }))
-    }
-
-    fn push_text(&mut self, text: &str, style: Style) {
-        let style = self
-            .styles
-            .iter()
-            .fold(self.theme.text, |acc, s| acc.patch(*s))
-            .patch(style);
-        self.inline
-            .push(Span::styled(text.replace('\t', " "), style));
-    }
-
-    /// Starts a block: flushes pending inline text and separates it from the previous block.
-    fn begin_block(&mut self) {
-        self.flush_inline();
-        if self.need_gap && !self.out.is_empty() {
-            let prefix = self.prefix(false);
-            self.out.push(RenderedLine {
-                kind: LineKind::Prose,
-                prefix,
-                body: Vec::new(),
-                style: Style::new(),
-            });
-        }
-        self.need_gap = false;
-    }
-
-    fn end_block(&mut self) {
-        self.flush_inline();
-        self.need_gap = true;
-    }
-
-    fn flush_inline(&mut self) {
-        if self.inline.is_empty() || self.table.is_some() {
-            return;
-        }
-        let spans = std::mem::take(&mut self.inline);
-        for line in wrap::wrap(&spans, self.avail()) {
-            self.emit(LineKind::Prose, line);
-        }
-    }
-
-    /// Width left for a body after the container prefix.
-    fn avail(&self) -> usize {
-        self.width.saturating_sub(self.prefix_width()).max(1)
-    }
-
-    fn prefix_width(&self) -> usize {
-        self.containers
-            .iter()
-            .map(|c| match c {
-                Container::Quote => QUOTE_BAR.width(),
-                Container::Item { marker, .. } => marker.width(),
-            })
-            .sum()
-    }
-
-    /// The prefix for the next line; `consume` uses up pending list markers.
-    fn prefix(&mut self, consume: bool) -> Vec<Span<'static>> {
-        let theme = self.theme;
-        let mut spans = Vec::new();
-        for c in &mut self.containers {
-            spans.push(match c {
-                Container::Quote => Span::styled(QUOTE_BAR, theme.quote_bar),
-                Container::Item { marker, fresh } if *fresh && consume => {
-                    *fresh = false;
-                    Span::styled(marker.clone(), theme.list_marker)
-                }
-                Container::Item { marker, .. } => Span::raw(" ".repeat(marker.width())),
-            });
-        }
-        spans
-    }
-
-    fn emit(&mut self, kind: LineKind, body: Vec<Span<'static>>) {
-        let mut prefix = self.prefix(true);
-        let style = match kind {
-            LineKind::Prose => Style::new(),
-            LineKind::Code => {
-                prefix.push(Span::styled(CODE_INDENT, self.theme.code_block));
-                self.theme.code_block
-            }
-        };
-        self.out.push(RenderedLine {
-            kind,
-            prefix,
-            body,
-            style,
-        });
     }
 }

@@ -184,3 +184,41 @@ fn snapshot_sample_at_40_and_80() {
         insta::assert_snapshot!(format!("sample_{width}"), buffer_text(&buf));
     }
 }
+
+#[test]
+fn code_lines_carry_the_block_background_across_the_width() {
+    let theme = Theme::dark();
+    let lines = to_lines("text\n\n```python\nx = 1\n```", 30, &theme);
+    let code = lines.last().map(|l| l.spans.clone()).unwrap_or_default();
+    let width: usize = code.iter().map(|s| s.content.width()).sum();
+    assert_eq!(width, 30);
+    assert!(code.iter().all(|s| s.style.bg == theme.code_block.bg));
+    assert!(
+        code.iter().any(|s| s.style.fg.is_some()),
+        "highlighted: {code:?}"
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_markdown_never_panics(md in "[-#>*_`|\\[\\]()!:. a-z0-9\n日🚀\t~]{0,200}", width in 0u16..100, hscroll in 0u16..50) {
+        let theme = Theme::dark();
+        let r = render(&md, width, &theme);
+        let lines = visible_lines(&r, hscroll, width, &theme);
+        proptest::prop_assert_eq!(lines.len(), r.height());
+    }
+
+    #[test]
+    fn plain_paragraph_lines_fit_the_width(words in proptest::collection::vec("[a-z日🚀]{1,12}", 1..40), width in 2u16..60) {
+        let md = words.join(" ");
+        for line in plain(&md, width) {
+            proptest::prop_assert!(line.width() <= usize::from(width), "{line:?} > {width}");
+        }
+    }
+}
+
+#[test]
+fn hard_breaks_split_lines_and_soft_breaks_join_them() {
+    assert_eq!(plain("one  \ntwo\nthree", 40), ["one", "two three"]);
+    assert_eq!(plain("one\\\ntwo", 40), ["one", "two"]);
+}

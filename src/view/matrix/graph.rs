@@ -33,6 +33,8 @@ pub(super) struct Grid {
     col_x: Vec<u16>,
     col_w: Vec<u16>,
     area: Rect,
+    /// Whether some labels had to be cut to fit.
+    pub truncated: bool,
 }
 
 /// Lays the nodes out in `area`, node `i`'s label wanting `wants[i]` cells, or `None` when
@@ -92,6 +94,7 @@ pub(super) fn layout(course: &Course, depths: &[usize], area: Rect, wants: &[u16
         gap,
         col: vec![0; depths.len()],
         col_x,
+        truncated: widths != natural,
         col_w,
         area,
     };
@@ -153,7 +156,9 @@ impl Grid {
     }
 }
 
-fn order_columns(course: &Course, depths: &[usize], n_cols: usize) -> Vec<Vec<usize>> {
+/// Node indices per depth, each depth ordered by the mean position of its nodes' requirements
+/// (course order breaks ties).
+pub(super) fn order_columns(course: &Course, depths: &[usize], n_cols: usize) -> Vec<Vec<usize>> {
     /// Fixed-point scale for mean slots, so means compare without floats.
     const SCALE: usize = 1024;
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_cols];

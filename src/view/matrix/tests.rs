@@ -126,3 +126,11 @@ fn never_panics_at_tiny_sizes() {
     }
     let _ = screen(40, 12, 9, false);
 }
+
+#[test]
+fn narrow_areas_fall_back_to_a_list_that_keeps_the_selection_visible() {
+    let text = screen(40, 12, 9, false);
+    assert!(text.contains("■ Ship it"), "{text}");
+    assert!(!text.contains("✔ Container basics"), "{text}");
+    insta::assert_snapshot!(text);
+}

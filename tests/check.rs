@@ -1,0 +1,182 @@
+//! `termcourse check` end to end: output snapshots per fixture, positions, exit codes, JSON.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use termcourse::core::load::{LoadOptions, load_with_warnings};
+use termcourse::core::source::MemorySource;
+use termcourse::fs_source::FsSource;
+
+fn check(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_termcourse"))
+        .arg("check")
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run termcourse")
+}
+
+/// Exit status and stdout, as one text to snapshot.
+fn transcript(args: &[&str]) -> String {
+    let out = check(args);
+    format!(
+        "exit: {}\n{}",
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout)
+    )
+}
+
+macro_rules! snapshot_fixture {
+    ($test:ident, $fixture:literal) => {
+        #[test]
+        fn $test() {
+            let path = concat!("tests/fixtures/", $fixture);
+            insta::assert_snapshot!(transcript(&["--color", "never", path]));
+        }
+    };
+}
+
+snapshot_fixture!(snapshot_basic, "basic");
+snapshot_fixture!(snapshot_five_mistakes, "five-mistakes");
+snapshot_fixture!(snapshot_syntax_error, "syntax-error");
+snapshot_fixture!(snapshot_graph, "graph");
+snapshot_fixture!(snapshot_quizzes, "quizzes");
+snapshot_fixture!(snapshot_structure, "structure");
+snapshot_fixture!(snapshot_future_format, "future-format");
+snapshot_fixture!(snapshot_warnings_only, "warnings-only");
+
+fn positions(fixture: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let source = FsSource::new(&dir.join(fixture)).expect("fixture exists");
+    let (course, report) = load_with_warnings(&source, &LoadOptions::default());
+    assert!(course.is_none());
+    let prefix = format!("{}/", dir.display());
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.position().replace(&prefix, ""))
+        .collect()
+}
+
+#[test]
+fn five_mistakes_in_two_files_are_all_reported_at_their_positions() {
+    assert_eq!(
+        positions("five-mistakes"),
+        [
+            "five-mistakes/course.toml:10:13",
+            "five-mistakes/course.toml:18:6",
+            "five-mistakes/course.toml:37:11",
+            "five-mistakes/nodes/setup.toml:3:1",
+            "five-mistakes/nodes/setup.toml:13:10",
+        ]
+    );
+}
+
+#[test]
+fn a_syntax_error_in_one_file_does_not_hide_the_others() {
+    assert_eq!(
+        positions("syntax-error"),
+        [
+            "syntax-error/course.toml:9:1",
+            "syntax-error/nodes/broken.toml:2:29",
+            "syntax-error/nodes/fine.toml:3:23",
+            "syntax-error/nodes/fine.toml:8:11",
+        ]
+    );
+}
+
+#[test]
+fn exit_codes() {
+    let code = |args: &[&str]| check(args).status.code();
+    assert_eq!(code(&["tests/fixtures/basic"]), Some(0));
+    assert_eq!(code(&["tests/fixtures/basic/course.toml"]), Some(0));
+    assert_eq!(code(&["tests/fixtures/warnings-only"]), Some(0));
+    assert_eq!(
+        code(&["--deny-warnings", "tests/fixtures/warnings-only"]),
+        Some(1)
+    );
+    assert_eq!(code(&["--deny-warnings", "tests/fixtures/basic"]), Some(0));
+    assert_eq!(code(&["tests/fixtures/graph"]), Some(1));
+    assert_eq!(
+        code(&["tests/fixtures/basic", "tests/fixtures/graph"]),
+        Some(1)
+    );
+    assert_eq!(code(&[]), Some(2), "no PATH");
+    assert_eq!(code(&["--format", "xml", "tests/fixtures/basic"]), Some(2));
+    assert_eq!(code(&["tests/fixtures/no-such-course"]), Some(2));
+    assert_eq!(
+        code(&["tests/fixtures"]),
+        Some(2),
+        "a directory without course.toml"
+    );
+}
+
+#[test]
+fn several_paths_are_checked_in_one_run() {
+    let text = transcript(&[
+        "--color",
+        "never",
+        "tests/fixtures/basic",
+        "tests/fixtures/future-format",
+    ]);
+    assert!(text.contains("tests/fixtures/basic: \"Dockerfile Basics\": 4 nodes"));
+    assert!(text.contains("future-format/course.toml:2:10: error:"));
+    assert!(text.trim_end().ends_with("1 error, 0 warnings"));
+}
+
+#[test]
+fn json_output_lists_every_diagnostic() {
+    let out = check(&[
+        "--format",
+        "json",
+        "tests/fixtures/five-mistakes",
+        "tests/fixtures/basic",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["errors"], 5);
+    assert_eq!(json["warnings"], 0);
+    let broken = &json["courses"][0];
+    assert_eq!(broken["ok"], false);
+    let first = &broken["diagnostics"][0];
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["file"], "tests/fixtures/five-mistakes/course.toml");
+    assert_eq!(first["location"]["line"], 10);
+    assert_eq!(first["location"]["col"], 13);
+    assert_eq!(broken["diagnostics"].as_array().map(Vec::len), Some(5));
+    let basic = &json["courses"][1];
+    assert_eq!(basic["ok"], true);
+    assert_eq!(basic["course"]["nodes"], 4);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let plain = check(&["tests/fixtures/graph"]);
+    assert!(!plain.stdout.contains(&0x1b), "stdout is a pipe: no colour");
+    let coloured = check(&["--color", "always", "tests/fixtures/graph"]);
+    assert!(coloured.stdout.contains(&0x1b));
+}
+
+#[test]
+fn memory_sources_name_files_under_their_root() {
+    let source = MemorySource {
+        root: "lessons/x".to_owned(),
+        files: vec![(
+            "course.toml".to_owned(),
+            "format = 1\nid = \"x\"\ntitel = 1\n".to_owned(),
+        )],
+    };
+    let (course, report) = load_with_warnings(&source, &LoadOptions::default());
+    assert!(course.is_none());
+    let rendered = report.render(false);
+    assert!(
+        rendered.contains("lessons/x/course.toml:3:1: error: unknown key `titel`"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("lessons/x/course.toml:1:1: error: the course has no nodes"),
+        "{rendered}"
+    );
+    assert!(rendered.ends_with("2 errors, 0 warnings\n"), "{rendered}");
+}
