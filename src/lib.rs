@@ -15,5 +15,7 @@ pub mod cli;
 pub mod core;
 pub mod fs_source;
 pub mod headless;
+pub mod runtime;
 pub mod store;
+pub mod terminal;
 pub mod view;
