@@ -15,6 +15,8 @@ pub mod cli;
 pub mod core;
 pub mod fs_source;
 pub mod headless;
+pub mod runtime;
 pub mod snapshot;
 pub mod store;
+pub mod terminal;
 pub mod view;

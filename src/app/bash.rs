@@ -30,6 +30,8 @@ pub struct BashPane {
     pub answer_shown: bool,
     /// The learner asked for the hint before missing.
     pub hint_requested: bool,
+    /// The last line that did not match, shown with the miss.
+    pub last_miss: Option<String>,
 }
 
 /// What checking a typed line against the active entry found.
@@ -70,6 +72,7 @@ impl BashPane {
         self.misses = 0;
         self.answer_shown = false;
         self.hint_requested = false;
+        self.last_miss = None;
         self.awaiting = entry.type_along.is_some();
         self.typed = (animate && !self.awaiting && !entry.cmd.is_empty()).then_some(0);
         true
@@ -110,6 +113,7 @@ impl BashPane {
             LineCheck::Matched
         } else {
             self.misses = self.misses.saturating_add(1);
+            self.last_miss = Some(line);
             self.input.clear();
             LineCheck::Missed
         }

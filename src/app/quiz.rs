@@ -123,6 +123,8 @@ impl QuizState {
                     self.picked.insert(i);
                 }
             }
+            // Clicking an item of an `order` quiz puts the cursor on it.
+            QuizKind::Order { items } if i < items.len() => {}
             _ => return,
         }
         self.cursor = i;

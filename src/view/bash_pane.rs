@@ -188,12 +188,10 @@ fn note_lines(
         } else {
             add("Enter: type it yourself · →: show it".into(), theme.dim);
         }
-        if pane.misses > 0 {
+        if let (true, Some(line)) = (pane.misses > 0, &pane.last_miss) {
             let s = if pane.misses == 1 { "" } else { "es" };
-            add(
-                format!("✗ not quite ({} miss{s})", pane.misses),
-                theme.error,
-            );
+            let text = format!("✗ {line}: not quite ({} miss{s})", pane.misses);
+            add(text, theme.error);
         }
         if let (true, Some(hint)) = (
             pane.hint_visible(),

@@ -16,7 +16,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let tag = if model.practice { " PRACTICE " } else { "" };
     let mut spans = Vec::new();
     let mut used = tag.width();
-    for (key, text) in footer_items(model.key_mode()) {
+    let awaiting = model.bash.awaiting;
+    let items = footer_items(model.key_mode())
+        .into_iter()
+        .filter(|(_, text)| awaiting || *text != "type");
+    for (key, text) in items {
         let item = key.width() + text.width() + 3;
         if used + item > width {
             break;

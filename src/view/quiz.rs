@@ -27,7 +27,7 @@ pub fn render(model: &Model, text: &QuizText, look: &Look, area: Rect, buf: &mut
     let theme = look.theme;
     let focused = model.focus == Focus::Quiz && model.overlay.is_none();
     let inner = pane::inner(area);
-    let lines = content(model, quiz, text, look, inner.width);
+    let (lines, _) = content(model, quiz, text, look, inner.width);
     let top = usize::from(model.scroll.quiz);
     let rows = usize::from(inner.height);
     let title = Line::from(vec![
@@ -48,30 +48,32 @@ pub fn measure(model: &Model, text: &QuizText, look: &Look, area: Rect) -> Exten
         return Extent::default();
     };
     let inner = pane::inner(area);
-    let rows = content(model, quiz, text, look, inner.width).len();
+    let rows = content(model, quiz, text, look, inner.width).0.len();
     Extent {
         content: u16::try_from(rows).unwrap_or(u16::MAX),
         view: inner.height,
     }
 }
 
+/// The pane's lines, and for each line the choice (or `order` position) it belongs to.
 fn content(
     model: &Model,
     quiz: &Quiz,
     text: &QuizText,
     look: &Look,
     width: u16,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Vec<Option<usize>>) {
     let state = &model.quiz;
     let theme = look.theme;
     let mut lines = text.question.clone();
     lines.push(Line::default());
+    let mut owners = Vec::new();
     match &quiz.kind {
         QuizKind::Single { choices } | QuizKind::Multi { choices } => {
             let multi = matches!(quiz.kind, QuizKind::Multi { .. });
-            choice_lines(&mut lines, choices, multi, state, text, look);
+            owners = choice_lines(&mut lines, choices, multi, state, text, look);
         }
-        QuizKind::Order { .. } => order_lines(&mut lines, state, text, look),
+        QuizKind::Order { .. } => owners = order_lines(&mut lines, state, text, look),
         QuizKind::Text { .. } => {
             let mut spans = vec![
                 Span::styled("answer › ", theme.prompt),
@@ -86,7 +88,6 @@ fn content(
         }
     }
     lines.push(Line::default());
-    verdict_lines(&mut lines, model, text, theme, width);
     for (i, hint) in text.hints.iter().take(state.hints_shown).enumerate() {
         let mut first = true;
         for line in hint {
@@ -101,7 +102,31 @@ fn content(
             lines.push(Line::from(spans));
         }
     }
-    lines
+    verdict_lines(&mut lines, model, text, theme, width);
+    owners.resize(lines.len(), None);
+    (lines, owners)
+}
+
+/// The choice (or `order` position) drawn at row `row` of the quiz pane in `area`, if any.
+pub fn choice_at(
+    model: &Model,
+    text: &QuizText,
+    look: &Look,
+    area: Rect,
+    row: u16,
+) -> Option<usize> {
+    let quiz = model.quiz_ref()?;
+    let inner = pane::inner(area);
+    let offset = usize::from(row.checked_sub(inner.y)?) + usize::from(model.scroll.quiz);
+    (row < inner.bottom()).then_some(())?;
+    let (_, owners) = content(model, quiz, text, look, inner.width);
+    owners.get(offset).copied().flatten()
+}
+
+/// Lines from `from` on belong to choice `i`.
+fn own(owners: &mut Vec<Option<usize>>, from: usize, to: usize, i: usize) {
+    owners.resize(from, None);
+    owners.resize(to, Some(i));
 }
 
 fn choice_lines(
@@ -111,7 +136,8 @@ fn choice_lines(
     state: &QuizState,
     text: &QuizText,
     look: &Look,
-) {
+) -> Vec<Option<usize>> {
+    let mut owners = Vec::new();
     let theme = look.theme;
     let answered = state.feedback.is_some();
     let right = state.is_right();
@@ -135,6 +161,7 @@ fn choice_lines(
         };
         let head = format!("{pointer}{} {marker} ", i + 1);
         let body = text.options.get(i).cloned().unwrap_or_default();
+        let from = lines.len();
         push_indented(lines, &head, &body, row_style, theme.text);
         if let (true, Some(why)) = (answered, text.whys.get(i).filter(|w| !w.is_empty())) {
             let style = if choice.correct && (picked || right) {
@@ -150,10 +177,18 @@ fn choice_lines(
                 style,
             );
         }
+        own(&mut owners, from, lines.len(), i);
     }
+    owners
 }
 
-fn order_lines(lines: &mut Vec<Line<'static>>, state: &QuizState, text: &QuizText, look: &Look) {
+fn order_lines(
+    lines: &mut Vec<Line<'static>>,
+    state: &QuizState,
+    text: &QuizText,
+    look: &Look,
+) -> Vec<Option<usize>> {
+    let mut owners = Vec::new();
     for (pos, item) in state.order.iter().enumerate() {
         let pointer = if pos == state.cursor {
             pointer(look.ascii)
@@ -166,6 +201,7 @@ fn order_lines(lines: &mut Vec<Line<'static>>, state: &QuizState, text: &QuizTex
             Style::new()
         };
         let body = text.options.get(*item).cloned().unwrap_or_default();
+        let from = lines.len();
         push_indented(
             lines,
             &format!("{pointer}{}.  ", pos + 1),
@@ -173,7 +209,9 @@ fn order_lines(lines: &mut Vec<Line<'static>>, state: &QuizState, text: &QuizTex
             style,
             look.theme.text,
         );
+        own(&mut owners, from, lines.len(), pos);
     }
+    owners
 }
 
 /// `head` in front of the first line of `body`, spaces of the same width in front of the rest.

@@ -139,14 +139,22 @@ impl Screen {
         footer::render(model, theme, areas.footer, buf);
     }
 
-    /// What a mouse click at (col, row) means, if anything.
-    pub fn click(model: &Model, area: Rect, col: u16, row: u16) -> Option<Msg> {
+    /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the
+    /// quiz first); on a pane, focusing it.
+    pub fn click(&self, model: &Model, area: Rect, col: u16, row: u16) -> Option<Msg> {
         if model.overlay.is_some() || too_small(area) {
             return None;
         }
-        Self::areas(model, area)
-            .pane_at(col, row)
-            .map(Msg::FocusPane)
+        let areas = Self::areas(model, area);
+        let pane = areas.pane_at(col, row)?;
+        if pane == Focus::Quiz && model.focus == Focus::Quiz {
+            let quiz_area = areas.quiz?;
+            let choice = quiz::choice_at(model, &self.prepared.quiz, &self.look(), quiz_area, row);
+            if let Some(i) = choice {
+                return Some(Msg::Pick(i));
+            }
+        }
+        Some(Msg::FocusPane(pane))
     }
 
     /// What a mouse wheel turn at (col, row) means, if anything.

@@ -3,7 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Clear, Widget};
 
 use crate::app::keymap::help_rows;
 use crate::app::lists::search;
@@ -18,6 +18,7 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     };
     match overlay {
         Overlay::Matrix { selected } => {
+            Clear.render(area, buf);
             let states = model.node_states();
             Matrix {
                 course: model.course,
