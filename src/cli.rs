@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand};
 pub mod check;
 pub mod play;
 pub mod progress;
+pub mod render;
 pub mod schema;
+pub mod snapshot;
 
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
@@ -29,6 +31,8 @@ pub enum Command {
     Check(check::Args),
     Schema(schema::Args),
     Progress(progress::ProgressArgs),
+    Render(render::Args),
+    Snapshot(snapshot::Args),
 }
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
@@ -54,6 +58,8 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
         Some(Command::Progress(args)) => finish(progress::run(args)),
+        Some(Command::Render(args)) => finish(render::run(&args)),
+        Some(Command::Snapshot(args)) => finish(snapshot::run(&args)),
     }
 }
 
