@@ -194,18 +194,22 @@ fn show_survives_damaged_and_future_progress_files() {
         .complete = true;
     let whole = encode(&whole).expect("encodes");
     let cases: [(&str, Vec<u8>, &str); 5] = [
-        ("zero bytes", Vec::new(), "unusable (empty)"),
+        (
+            "zero bytes",
+            Vec::new(),
+            "unusable and was kept as basic-dockerfiles.toml.corrupt-",
+        ),
         (
             "half a file",
             whole.as_bytes()[..whole.len() / 2].to_vec(),
-            "unusable (",
+            "Progress starts fresh: the saved file was unusable",
         ),
         (
             "garbage",
             b"\x7fELF\x02\x01\x01 \xff\xfe garbage".to_vec(),
-            "unusable (not UTF-8",
+            "(not UTF-8 text).",
         ),
-        ("zero-filled", vec![0; 512], "unusable (not valid TOML"),
+        ("zero-filled", vec![0; 512], "(not valid TOML: "),
         (
             "future version",
             b"format = 9\ncourse = \"basic-dockerfiles\"\n".to_vec(),
