@@ -92,19 +92,34 @@ fn exit_codes() {
     assert_eq!(code(&["tests/fixtures/basic"]), Some(0));
     assert_eq!(code(&["tests/fixtures/basic/course.toml"]), Some(0));
     assert_eq!(code(&["tests/fixtures/warnings-only"]), Some(0));
-    assert_eq!(code(&["--deny-warnings", "tests/fixtures/warnings-only"]), Some(1));
+    assert_eq!(
+        code(&["--deny-warnings", "tests/fixtures/warnings-only"]),
+        Some(1)
+    );
     assert_eq!(code(&["--deny-warnings", "tests/fixtures/basic"]), Some(0));
     assert_eq!(code(&["tests/fixtures/graph"]), Some(1));
-    assert_eq!(code(&["tests/fixtures/basic", "tests/fixtures/graph"]), Some(1));
+    assert_eq!(
+        code(&["tests/fixtures/basic", "tests/fixtures/graph"]),
+        Some(1)
+    );
     assert_eq!(code(&[]), Some(2), "no PATH");
     assert_eq!(code(&["--format", "xml", "tests/fixtures/basic"]), Some(2));
     assert_eq!(code(&["tests/fixtures/no-such-course"]), Some(2));
-    assert_eq!(code(&["tests/fixtures"]), Some(2), "a directory without course.toml");
+    assert_eq!(
+        code(&["tests/fixtures"]),
+        Some(2),
+        "a directory without course.toml"
+    );
 }
 
 #[test]
 fn several_paths_are_checked_in_one_run() {
-    let text = transcript(&["--color", "never", "tests/fixtures/basic", "tests/fixtures/future-format"]);
+    let text = transcript(&[
+        "--color",
+        "never",
+        "tests/fixtures/basic",
+        "tests/fixtures/future-format",
+    ]);
     assert!(text.contains("tests/fixtures/basic: \"Dockerfile Basics\": 4 nodes"));
     assert!(text.contains("future-format/course.toml:2:10: error:"));
     assert!(text.trim_end().ends_with("1 error, 0 warnings"));
@@ -112,7 +127,12 @@ fn several_paths_are_checked_in_one_run() {
 
 #[test]
 fn json_output_lists_every_diagnostic() {
-    let out = check(&["--format", "json", "tests/fixtures/five-mistakes", "tests/fixtures/basic"]);
+    let out = check(&[
+        "--format",
+        "json",
+        "tests/fixtures/five-mistakes",
+        "tests/fixtures/basic",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(json["errors"], 5);
@@ -142,12 +162,21 @@ fn colour_only_when_asked_or_on_a_terminal() {
 fn memory_sources_name_files_under_their_root() {
     let source = MemorySource {
         root: "lessons/x".to_owned(),
-        files: vec![("course.toml".to_owned(), "format = 1\nid = \"x\"\ntitel = 1\n".to_owned())],
+        files: vec![(
+            "course.toml".to_owned(),
+            "format = 1\nid = \"x\"\ntitel = 1\n".to_owned(),
+        )],
     };
     let (course, report) = load_with_warnings(&source, &LoadOptions::default());
     assert!(course.is_none());
     let rendered = report.render(false);
-    assert!(rendered.contains("lessons/x/course.toml:3:1: error: unknown key `titel`"), "{rendered}");
-    assert!(rendered.contains("lessons/x/course.toml:1:1: error: the course has no nodes"), "{rendered}");
+    assert!(
+        rendered.contains("lessons/x/course.toml:3:1: error: unknown key `titel`"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("lessons/x/course.toml:1:1: error: the course has no nodes"),
+        "{rendered}"
+    );
     assert!(rendered.ends_with("2 errors, 0 warnings\n"), "{rendered}");
 }

@@ -30,7 +30,7 @@ pub struct Args {
     /// Output format: `human` (rustc-style) or `json` (one object, for tools).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// When to colour human output. `auto`: when stdout is a terminal and NO_COLOR is unset.
+    /// When to colour human output. `auto`: when stdout is a terminal and `NO_COLOR` is unset.
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
 }
@@ -57,6 +57,7 @@ struct Checked {
     report: Report,
 }
 
+#[allow(clippy::needless_pass_by_value)] // every subcommand's `run` takes its `Args`
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         known_language: &has_syntax,
@@ -82,7 +83,12 @@ fn check_path(path: &Path, opts: &LoadOptions) -> Checked {
     match FsSource::new(path) {
         Ok(source) => {
             let (course, report) = load_with_warnings(&source, opts);
-            Checked { path: path.to_owned(), unusable: false, course, report }
+            Checked {
+                path: path.to_owned(),
+                unusable: false,
+                course,
+                report,
+            }
         }
         Err(err) => Checked {
             path: path.to_owned(),
@@ -174,7 +180,11 @@ fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<S
             diagnostics: &c.report.diagnostics,
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&JsonOutput { courses, errors, warnings })?;
+    let mut text = serde_json::to_string_pretty(&JsonOutput {
+        courses,
+        errors,
+        warnings,
+    })?;
     text.push('\n');
     Ok(text)
 }
@@ -185,10 +195,44 @@ fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<S
 /// this is replaced by it.
 fn has_syntax(lang: &str) -> bool {
     const KNOWN: &[&str] = &[
-        "bash", "sh", "shell", "console", "zsh", "dockerfile", "docker", "python", "py", "rust",
-        "rs", "toml", "yaml", "yml", "json", "javascript", "js", "typescript", "ts", "go", "c",
-        "cpp", "c++", "java", "sql", "html", "css", "markdown", "md", "make", "makefile", "diff",
-        "ini", "xml", "ruby", "rb", "lua", "r",
+        "bash",
+        "sh",
+        "shell",
+        "console",
+        "zsh",
+        "dockerfile",
+        "docker",
+        "python",
+        "py",
+        "rust",
+        "rs",
+        "toml",
+        "yaml",
+        "yml",
+        "json",
+        "javascript",
+        "js",
+        "typescript",
+        "ts",
+        "go",
+        "c",
+        "cpp",
+        "c++",
+        "java",
+        "sql",
+        "html",
+        "css",
+        "markdown",
+        "md",
+        "make",
+        "makefile",
+        "diff",
+        "ini",
+        "xml",
+        "ruby",
+        "rb",
+        "lua",
+        "r",
     ];
     KNOWN.contains(&lang.to_ascii_lowercase().as_str())
 }

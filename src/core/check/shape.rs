@@ -105,10 +105,14 @@ pub(crate) fn closest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str>
         .map(|c| {
             let lower = c.to_lowercase();
             let prefix = short >= 3 && (lower.starts_with(&name) || name.starts_with(&lower));
-            let distance = if prefix { 1 } else { edit_distance(&name, &lower) };
+            let distance = if prefix {
+                1
+            } else {
+                edit_distance(&name, &lower)
+            };
             (distance, *c)
         })
-        .filter(|(d, c)| *d <= (c.chars().count() + 2) / 3 && *d < short.min(c.chars().count()))
+        .filter(|(d, c)| *d <= c.chars().count().div_ceil(3) && *d < short.min(c.chars().count()))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
