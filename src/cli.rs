@@ -7,20 +7,32 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod check;
+pub mod play;
+pub mod progress;
+pub mod render;
 pub mod schema;
+pub mod snapshot;
 
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "termcourse", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Without a command, termcourse plays the built-in course with these flags.
+    #[command(flatten)]
+    pub play: play::PlayOptions,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    Play(play::PlayArgs),
     Check(check::Args),
     Schema(schema::Args),
+    Progress(progress::ProgressArgs),
+    Render(render::Args),
+    Snapshot(snapshot::Args),
 }
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
@@ -38,9 +50,16 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => ExitCode::SUCCESS,
+        None => finish(play::run(&play::PlayArgs {
+            path: None,
+            options: cli.play,
+        })),
+        Some(Command::Play(args)) => finish(play::run(&args)),
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
+        Some(Command::Progress(args)) => finish(progress::run(args)),
+        Some(Command::Render(args)) => finish(render::run(&args)),
+        Some(Command::Snapshot(args)) => finish(snapshot::run(&args)),
     }
 }
 

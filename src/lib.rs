@@ -9,7 +9,14 @@
 //! 4. Edges: the event loop and terminal lifecycle, the progress store, the headless renderer
 //!    and the command line ([`cli`]).
 
+pub mod app;
 pub mod builtin;
 pub mod cli;
 pub mod core;
 pub mod fs_source;
+pub mod headless;
+pub mod runtime;
+pub mod snapshot;
+pub mod store;
+pub mod terminal;
+pub mod view;

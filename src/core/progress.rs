@@ -2,15 +2,21 @@
 //!
 //! Keyed by ids (never by position), so adding or reordering steps keeps progress, and records
 //! for ids the course no longer has are kept and ignored. Timestamps are seconds since the Unix
-//! epoch; the core has no clock, so they are `None` here until the store stamps them when it
-//! saves. The on-disk format is documented in `docs/progress-format.md`; reading, writing,
-//! locking and migration live in `crate::store`.
+//! epoch; the core has no clock, so they are `None` here until the store stamps them (see
+//! [`Progress::stamp`]) when it saves. The on-disk text and its migrations are in [`codec`]
+//! (documented in `docs/progress-format.md`); combining two players' progress is [`merge`];
+//! files, locking and durability live in `crate::store`.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
 use crate::core::course::{Course, Node, NodeId, StepId};
+
+pub mod codec;
+mod merge;
+
+pub use merge::merge;
 
 /// The newest progress-file format this build writes.
 pub const PROGRESS_FORMAT: u32 = 1;
@@ -159,10 +165,42 @@ impl Progress {
         }
     }
 
-    /// Whether the learner has done anything in `node` yet.
+    /// Whether the learner has done anything in `node` yet, counting records of any step id.
     pub fn is_started(&self, node: &NodeId) -> bool {
-        self.node(node)
-            .is_some_and(|n| !n.seen.is_empty() || !n.quizzes.is_empty())
+        self.node(node).is_some_and(|n| {
+            !n.seen.is_empty() || !n.quizzes.is_empty() || !n.type_alongs.is_empty()
+        })
+    }
+
+    /// Whether the learner has done anything in `node` as the course has it now: records of
+    /// steps the node no longer has are ignored.
+    pub fn has_started(&self, node: &Node) -> bool {
+        let Some(record) = self.node(&node.id) else {
+            return false;
+        };
+        let exists = |step: &str| node.steps.iter().any(|s| s.id.as_str() == step);
+        record.seen.iter().any(|s| exists(s))
+            || record.quizzes.keys().any(|s| exists(s))
+            || record
+                .type_alongs
+                .iter()
+                .any(|t| t.rsplit_once('#').is_some_and(|(s, _)| exists(s)))
+    }
+
+    /// Fills in the timestamps the core cannot know: the store calls this with the current
+    /// time (seconds since the Unix epoch) just before writing. Times already set are kept.
+    pub fn stamp(&mut self, now: u64) {
+        self.format = PROGRESS_FORMAT;
+        self.started_at.get_or_insert(now);
+        self.updated_at = Some(now);
+        for node in self.nodes.values_mut() {
+            if node.complete {
+                node.completed_at.get_or_insert(now);
+            }
+            for quiz in node.quizzes.values_mut().filter(|q| q.passed) {
+                quiz.passed_at.get_or_insert(now);
+            }
+        }
     }
 
     /// Nodes of `course` this progress marks complete, in course order.

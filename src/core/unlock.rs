@@ -1,6 +1,8 @@
 //! The unlock engine: what state each node of the matrix is in, as pure functions over a course
 //! and a learner's progress.
 
+use std::collections::HashMap;
+
 use crate::core::course::{Course, Node, NodeId};
 use crate::core::progress::Progress;
 
@@ -26,6 +28,9 @@ impl NodeState {
 }
 
 /// The state of `node`. In practice mode nothing is locked.
+///
+/// Completion is read from the progress as recorded (a node once complete stays complete when
+/// the course later gains steps); "started" only counts steps the node still has.
 pub fn node_state(node: &Node, progress: &Progress, practice: bool) -> NodeState {
     if progress.is_complete(&node.id) {
         return NodeState::Complete;
@@ -38,7 +43,7 @@ pub fn node_state(node: &Node, progress: &Progress, practice: bool) -> NodeState
         .collect();
     if !missing.is_empty() && !practice {
         NodeState::Locked { missing }
-    } else if progress.is_started(&node.id) {
+    } else if progress.has_started(node) {
         NodeState::InProgress
     } else {
         NodeState::Available
@@ -54,12 +59,44 @@ pub fn node_states(course: &Course, progress: &Progress, practice: bool) -> Vec<
         .collect()
 }
 
-/// Nodes that `just_completed` made available: those that were locked only by it.
+/// How many nodes are in each state, for summaries such as `12/20 complete`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StateCounts {
+    pub complete: usize,
+    pub in_progress: usize,
+    pub available: usize,
+    pub locked: usize,
+}
+
+impl StateCounts {
+    pub fn of(states: &[NodeState]) -> Self {
+        let mut counts = Self::default();
+        for state in states {
+            match state {
+                NodeState::Complete => counts.complete += 1,
+                NodeState::InProgress => counts.in_progress += 1,
+                NodeState::Available => counts.available += 1,
+                NodeState::Locked { .. } => counts.locked += 1,
+            }
+        }
+        counts
+    }
+
+    pub fn total(&self) -> usize {
+        self.complete + self.in_progress + self.available + self.locked
+    }
+}
+
+/// Nodes that `just_completed` made available: those that required it and whose requirements
+/// are now all complete. Call it with the progress that already records the completion.
 pub fn newly_unlocked<'c>(
     course: &'c Course,
     progress: &Progress,
     just_completed: &NodeId,
 ) -> Vec<&'c Node> {
+    if !progress.is_complete(just_completed) {
+        return Vec::new();
+    }
     course
         .nodes
         .iter()
@@ -70,37 +107,55 @@ pub fn newly_unlocked<'c>(
         .collect()
 }
 
-/// Each node's prerequisite depth: 0 for nodes that require nothing, else one more than the
-/// deepest requirement. Nodes on a cycle (which the loader rejects) get depth 0.
+/// Each node's prerequisite depth, in course order: 0 for nodes that require nothing, else one
+/// more than the deepest requirement. Requirements the course does not have are ignored. Nodes
+/// on a cycle, or requiring one (which the loader rejects), get depth 0.
 pub fn depths(course: &Course) -> Vec<usize> {
-    let mut depth = vec![None; course.nodes.len()];
-    for i in 0..course.nodes.len() {
-        depth_of(course, i, &mut depth, &mut Vec::new());
+    let n = course.nodes.len();
+    let index: HashMap<&NodeId, usize> = course
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, node)| (&node.id, i))
+        .collect();
+    let requires: Vec<Vec<usize>> = course
+        .nodes
+        .iter()
+        .map(|node| {
+            node.requires
+                .iter()
+                .filter_map(|r| index.get(r).copied())
+                .collect()
+        })
+        .collect();
+    let mut waiting: Vec<usize> = requires.iter().map(Vec::len).collect();
+    let mut dependents = vec![Vec::new(); n];
+    for (i, reqs) in requires.iter().enumerate() {
+        for &r in reqs {
+            dependents[r].push(i);
+        }
     }
-    depth.into_iter().map(|d| d.unwrap_or(0)).collect()
+    // Kahn's algorithm: a node's depth is final once all its requirements have been visited.
+    let mut depth = vec![0; n];
+    let mut ready: Vec<usize> = (0..n).filter(|&i| waiting[i] == 0).collect();
+    let mut settled = vec![false; n];
+    while let Some(i) = ready.pop() {
+        settled[i] = true;
+        for &d in &dependents[i] {
+            depth[d] = depth[d].max(depth[i] + 1);
+            waiting[d] -= 1;
+            if waiting[d] == 0 {
+                ready.push(d);
+            }
+        }
+    }
+    for (d, done) in depth.iter_mut().zip(settled) {
+        if !done {
+            *d = 0;
+        }
+    }
+    depth
 }
 
-fn depth_of(
-    course: &Course,
-    i: usize,
-    memo: &mut [Option<usize>],
-    stack: &mut Vec<usize>,
-) -> usize {
-    if let Some(d) = memo[i] {
-        return d;
-    }
-    if stack.contains(&i) {
-        return 0;
-    }
-    stack.push(i);
-    let d = course.nodes[i]
-        .requires
-        .iter()
-        .filter_map(|r| course.node_index(r))
-        .map(|r| depth_of(course, r, memo, stack) + 1)
-        .max()
-        .unwrap_or(0);
-    stack.pop();
-    memo[i] = Some(d);
-    d
-}
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,342 @@
+//! The player's state (Elm architecture): [`Model`], its modes, and the pure logic around it.
+//!
+//! `update::update(&mut Model, Msg) -> Vec<Effect>` is the only way the model changes; it does
+//! no I/O. The view draws a `&Model`. Layout-dependent facts the model needs (how many rows the
+//! narration has at the current width, how many fit) come back from the view as
+//! [`Msg::Measured`](msg::Msg::Measured) [`Metrics`], so scrolling stays bounded without the
+//! view mutating anything and without `update` knowing about markdown or widths.
+
+pub mod bash;
+pub mod effect;
+pub mod keymap;
+pub mod lists;
+pub mod msg;
+pub mod quiz;
+pub mod update;
+
+#[cfg(test)]
+pub(crate) mod test_course;
+
+use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
+use crate::core::progress::Progress;
+use crate::core::unlock::{NodeState, node_states};
+
+use self::bash::BashPane;
+use self::quiz::QuizState;
+
+/// How the player was started.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Every node is open; quiz passes and completions are not recorded.
+    pub practice: bool,
+    /// Typing animation and ticker scrolling.
+    pub animate: bool,
+    /// Start at this node (else resume, else the first open node).
+    pub node: Option<NodeId>,
+    /// Start at this step (in `node`, else in the first node that has it).
+    pub step: Option<StepId>,
+    /// A one-line notice to show at start (e.g. from the progress store).
+    pub notice: Option<String>,
+}
+
+/// Which pane keys and scrolling go to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Narration,
+    Bash,
+    Quiz,
+}
+
+/// A screen drawn over the step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Matrix {
+        selected: usize,
+    },
+    Glossary {
+        filter: String,
+        selected: usize,
+    },
+    Faq {
+        selected: usize,
+    },
+    /// Rows of help text scrolled past; bounded by `Metrics::overlay`.
+    Help {
+        scroll: u16,
+    },
+    Search {
+        query: String,
+        selected: usize,
+    },
+}
+
+/// The context that decides what a key means; see `keymap`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyMode {
+    Narration,
+    Bash,
+    /// Typing a line into the bash pane (type-along).
+    TypeAlong,
+    /// A `single`, `multi` or `order` quiz.
+    Quiz,
+    /// Typing the answer of a `text` quiz.
+    QuizText,
+    Matrix,
+    /// Typing a glossary filter.
+    Glossary,
+    Faq,
+    Help,
+    /// Typing a search query.
+    Search,
+}
+
+impl KeyMode {
+    /// Modes where printable keys are typed text rather than commands.
+    pub fn is_input(self) -> bool {
+        matches!(
+            self,
+            Self::TypeAlong | Self::QuizText | Self::Glossary | Self::Search
+        )
+    }
+}
+
+/// Content size against viewport size, in rows (or columns) of one scrollable area.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Extent {
+    pub content: u16,
+    pub view: u16,
+}
+
+impl Extent {
+    pub fn max_scroll(self) -> u16 {
+        self.content.saturating_sub(self.view)
+    }
+}
+
+/// What the view measured for the current step at the current size.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Metrics {
+    pub narration: Extent,
+    /// Widest code line against the narration width, for horizontal scrolling.
+    pub code_cols: Extent,
+    pub bash: Extent,
+    pub quiz: Extent,
+    /// The open overlay's scrollable text (help).
+    pub overlay: Extent,
+}
+
+/// Scroll offsets; each is kept within the last [`Metrics`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Scroll {
+    pub narration: u16,
+    pub code_x: u16,
+    /// Rows scrolled back from the bottom of the bash pane (0 follows the newest output).
+    pub bash_back: u16,
+    pub quiz: u16,
+}
+
+/// The header's ticker: its offset and how many more ticks it will scroll before resting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ticker {
+    pub offset: usize,
+    pub remaining: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Model<'c> {
+    pub course: &'c Course,
+    pub progress: Progress,
+    pub practice: bool,
+    pub animate: bool,
+    /// Current node and step, as indices into the course.
+    pub node: usize,
+    pub step: usize,
+    pub focus: Focus,
+    /// The focused pane's text input has the keyboard (type-along line or quiz text).
+    pub typing: bool,
+    pub bash: BashPane,
+    pub quiz: QuizState,
+    pub overlay: Option<Overlay>,
+    pub scroll: Scroll,
+    pub metrics: Metrics,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    pub ticker: Ticker,
+    /// A one-line message under the header (store notices, unlocks).
+    pub notice: Option<String>,
+}
+
+impl<'c> Model<'c> {
+    /// A model at the start position chosen by `options` and `progress`. Nothing is recorded
+    /// until the first `update`; call [`update::start`] to mark the first step seen.
+    pub fn new(course: &'c Course, progress: Progress, options: &Options) -> Self {
+        let mut model = Self {
+            course,
+            progress,
+            practice: options.practice,
+            animate: options.animate,
+            node: 0,
+            step: 0,
+            focus: Focus::Narration,
+            typing: false,
+            bash: BashPane::default(),
+            quiz: QuizState::default(),
+            overlay: None,
+            scroll: Scroll::default(),
+            metrics: Metrics::default(),
+            size: (80, 24),
+            ticker: Ticker::default(),
+            notice: options.notice.clone(),
+        };
+        let (node, step) = model.start_position(options);
+        model.enter_step(node, step);
+        model
+    }
+
+    fn start_position(&self, options: &Options) -> (usize, usize) {
+        let course = self.course;
+        let by_option = match (&options.node, &options.step) {
+            (Some(n), step) => course.node_index(n).map(|ni| {
+                let si = step
+                    .as_ref()
+                    .and_then(|s| course.nodes[ni].step_index(s))
+                    .unwrap_or(0);
+                (ni, si)
+            }),
+            (None, Some(s)) => course
+                .nodes
+                .iter()
+                .enumerate()
+                .find_map(|(ni, n)| n.step_index(s).map(|si| (ni, si))),
+            (None, None) => None,
+        };
+        let states = self.node_states();
+        let resumed = self.progress.position.as_ref().and_then(|p| {
+            let ni = course.node_index(&NodeId::new(p.node.as_str()))?;
+            let si = course.nodes[ni]
+                .step_index(&StepId::new(p.step.as_str()))
+                .unwrap_or(0);
+            states[ni].is_open().then_some((ni, si))
+        });
+        let first_open = || {
+            states
+                .iter()
+                .position(|s| s.is_open() && *s != NodeState::Complete)
+                .or_else(|| states.iter().position(NodeState::is_open))
+                .map(|ni| (ni, 0))
+        };
+        by_option.or(resumed).or_else(first_open).unwrap_or((0, 0))
+    }
+
+    /// Moves to `(node, step)` and resets the per-step state. Indices are clamped.
+    pub(crate) fn enter_step(&mut self, node: usize, step: usize) {
+        let Some(n) = self.course.nodes.get(node).or(self.course.nodes.first()) else {
+            return;
+        };
+        self.node = node.min(self.course.nodes.len().saturating_sub(1));
+        self.step = step.min(n.steps.len().saturating_sub(1));
+        self.scroll = Scroll::default();
+        self.bash = BashPane::default();
+        self.typing = false;
+        self.ticker.remaining = self.ticker_len();
+        let passed = self
+            .step_ref()
+            .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id));
+        self.quiz = match self
+            .step_ref()
+            .and_then(|s| s.quiz.as_ref().map(|q| (s, q)))
+        {
+            Some((s, q)) => QuizState::new(q, &s.id, passed),
+            None => QuizState::default(),
+        };
+        self.focus = self.default_focus();
+        self.typing = self.focus == Focus::Quiz && self.wants_text();
+    }
+
+    /// Whether the quiz's text field should take the keyboard: a `text` quiz not yet answered
+    /// right.
+    pub fn wants_text(&self) -> bool {
+        matches!(
+            self.quiz_ref().map(|q| &q.kind),
+            Some(crate::core::course::QuizKind::Text { .. })
+        ) && !self.quiz.is_right()
+    }
+
+    fn default_focus(&self) -> Focus {
+        match self.step_ref() {
+            Some(s) if s.quiz.is_some() => Focus::Quiz,
+            Some(s) if !s.bash.is_empty() => Focus::Bash,
+            _ => Focus::Narration,
+        }
+    }
+
+    /// Characters the ticker scrolls through in one full cycle when animated.
+    fn ticker_len(&self) -> usize {
+        if self.animate && !self.course.ticker.is_empty() {
+            self.ticker_text().chars().count()
+        } else {
+            0
+        }
+    }
+
+    /// The ticker tags joined for display, with a trailing separator so it cycles seamlessly.
+    pub fn ticker_text(&self) -> String {
+        let mut text = self.course.ticker.join(" /// ");
+        if !text.is_empty() {
+            text.push_str(" /// ");
+        }
+        text
+    }
+
+    pub fn node_ref(&self) -> Option<&'c Node> {
+        self.course.nodes.get(self.node)
+    }
+
+    pub fn step_ref(&self) -> Option<&'c Step> {
+        self.node_ref().and_then(|n| n.steps.get(self.step))
+    }
+
+    pub fn quiz_ref(&self) -> Option<&'c Quiz> {
+        self.step_ref().and_then(|s| s.quiz.as_ref())
+    }
+
+    pub fn node_states(&self) -> Vec<NodeState> {
+        node_states(self.course, &self.progress, self.practice)
+    }
+
+    /// The panes this step shows, in focus order.
+    pub fn panes(&self) -> Vec<Focus> {
+        let mut panes = vec![Focus::Narration];
+        if let Some(step) = self.step_ref() {
+            if !step.bash.is_empty() {
+                panes.push(Focus::Bash);
+            }
+            if step.quiz.is_some() {
+                panes.push(Focus::Quiz);
+            }
+        }
+        panes
+    }
+
+    /// Whether something is moving, so the runtime should send `Tick`s.
+    pub fn animating(&self) -> bool {
+        self.animate && (self.bash.is_typing() || self.ticker.remaining > 0)
+    }
+
+    pub fn key_mode(&self) -> KeyMode {
+        match &self.overlay {
+            Some(Overlay::Matrix { .. }) => KeyMode::Matrix,
+            Some(Overlay::Glossary { .. }) => KeyMode::Glossary,
+            Some(Overlay::Faq { .. }) => KeyMode::Faq,
+            Some(Overlay::Help { .. }) => KeyMode::Help,
+            Some(Overlay::Search { .. }) => KeyMode::Search,
+            None => match self.focus {
+                Focus::Narration => KeyMode::Narration,
+                Focus::Bash if self.typing => KeyMode::TypeAlong,
+                Focus::Bash => KeyMode::Bash,
+                Focus::Quiz if self.typing => KeyMode::QuizText,
+                Focus::Quiz => KeyMode::Quiz,
+            },
+        }
+    }
+}

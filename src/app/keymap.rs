@@ -1,0 +1,306 @@
+//! Keys and what they mean, as data.
+//!
+//! The runtime translates terminal events into our own [`Key`]; [`resolve`] looks the key up in
+//! [`BINDINGS`] for the current [`KeyMode`], first match wins. The help overlay is generated
+//! from the same table ([`help_rows`]), so it can never disagree with the keys.
+
+use super::KeyMode::{
+    self, Bash, Faq, Glossary, Help, Matrix, Narration, Quiz, QuizText, Search, TypeAlong,
+};
+use super::msg::{Action, Msg};
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    ShiftUp,
+    ShiftDown,
+    ShiftLeft,
+    ShiftRight,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    F(u8),
+}
+
+impl Key {
+    /// How the key is written in the footer and the help overlay.
+    pub fn label(self) -> String {
+        match self {
+            Self::Char(' ') => "Space".into(),
+            Self::Char(c) => c.to_string(),
+            Self::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+            Self::Enter => "Enter".into(),
+            Self::Esc => "Esc".into(),
+            Self::Backspace => "Bksp".into(),
+            Self::Tab => "Tab".into(),
+            Self::BackTab => "S-Tab".into(),
+            Self::Up => "↑".into(),
+            Self::Down => "↓".into(),
+            Self::Left => "←".into(),
+            Self::Right => "→".into(),
+            Self::ShiftUp => "S-↑".into(),
+            Self::ShiftDown => "S-↓".into(),
+            Self::ShiftLeft => "S-←".into(),
+            Self::ShiftRight => "S-→".into(),
+            Self::PageUp => "PgUp".into(),
+            Self::PageDown => "PgDn".into(),
+            Self::Home => "Home".into(),
+            Self::End => "End".into(),
+            Self::F(n) => format!("F{n}"),
+        }
+    }
+}
+
+/// What a binding does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Act(Action),
+    /// A digit key picks choice `digit - 1`.
+    PickDigit,
+}
+
+/// One row of the keymap.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub modes: &'static [KeyMode],
+    pub keys: &'static [Key],
+    pub command: Command,
+    /// Shown in the help overlay (and the footer when `footer` is set).
+    pub help: &'static str,
+    /// A short form for the footer, or `None` to keep the binding out of the footer.
+    pub footer: Option<&'static str>,
+    /// Help section title.
+    pub section: &'static str,
+}
+
+const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
+const READ: &[KeyMode] = &[Narration, Bash];
+const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
+const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
+const OVERLAYS: &[KeyMode] = &[Matrix, Glossary, Faq, Help, Search];
+const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, Matrix, Faq, Help];
+const EVERYWHERE: &[KeyMode] = &[
+    Narration, Bash, TypeAlong, Quiz, QuizText, Matrix, Glossary, Faq, Help, Search,
+];
+
+const fn bind(
+    modes: &'static [KeyMode],
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    footer: Option<&'static str>,
+    section: &'static str,
+) -> Binding {
+    Binding {
+        modes,
+        keys,
+        command: Command::Act(action),
+        help,
+        footer,
+        section,
+    }
+}
+
+use Action as A;
+use Key as K;
+
+/// The default keymap. Order matters: the first binding for a (mode, key) wins, so
+/// mode-specific rows come before general ones.
+#[rustfmt::skip]
+pub static BINDINGS: &[Binding] = &[
+    // Quiz first: Space and the arrows mean something else there.
+    bind(&[Quiz], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
+    bind(&[Quiz], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
+    Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], command: Command::PickDigit,
+              help: "pick choice 1 to 9", footer: None, section: "Quiz" },
+    bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
+    bind(&[Quiz, QuizText], &[K::Enter], A::Submit, "submit answer", Some("submit"), "Quiz"),
+    bind(&[Quiz], &[K::Char('i')], A::Hint, "reveal the next hint", Some("hint"), "Quiz"),
+    bind(&[QuizText, TypeAlong], &[K::F(2)], A::Hint, "hint (offers the answer after 3 misses)", Some("hint"), "Typing"),
+    bind(&[Quiz], &[K::ShiftUp, K::Char('K')], A::MoveItemUp, "move item up (order)", None, "Quiz"),
+    bind(&[Quiz], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move item down (order)", None, "Quiz"),
+    // Typing into inputs.
+    bind(&[TypeAlong], &[K::Enter], A::Submit, "run the line", Some("run"), "Typing"),
+    bind(&[TypeAlong, QuizText, Glossary, Search], &[K::Backspace], A::DeleteChar, "delete a character", None, "Typing"),
+    bind(&[TypeAlong, QuizText, Glossary, Search], &[K::Ctrl('u')], A::ClearInput, "clear the line", None, "Typing"),
+    bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
+    bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
+    bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
+    // Moving through the course.
+    bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next (bash entry, then step)", Some("next"), "Reading"),
+    bind(&[Quiz], &[K::Right, K::Char('l')], A::Next, "next step", Some("next"), "Reading"),
+    bind(STEP, &[K::Left, K::Char('h')], A::Prev, "previous step", Some("back"), "Reading"),
+    bind(READ, &[K::Down, K::Char('j')], A::ScrollDown, "scroll down", Some("scroll"), "Reading"),
+    bind(READ, &[K::Up, K::Char('k')], A::ScrollUp, "scroll up", None, "Reading"),
+    bind(ALL_STEP, &[K::PageDown], A::PageDown, "page down", None, "Reading"),
+    bind(ALL_STEP, &[K::PageUp], A::PageUp, "page up", None, "Reading"),
+    bind(STEP, &[K::ShiftLeft, K::Char('<')], A::ScrollLeft, "scroll code left", None, "Reading"),
+    bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll code right", None, "Reading"),
+    bind(ALL_STEP, &[K::Tab, K::BackTab], A::FocusNext, "switch pane", Some("pane"), "Reading"),
+    // Screens.
+    bind(&[Matrix], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
+    bind(&[Matrix], &[K::Down, K::Char('j')], A::CursorDown, "next node", Some("select"), "Matrix"),
+    bind(&[Matrix], &[K::Left, K::Char('h')], A::MatrixLeft, "node one level up", None, "Matrix"),
+    bind(&[Matrix], &[K::Right, K::Char('l')], A::MatrixRight, "node one level down", None, "Matrix"),
+    bind(&[Matrix, Search], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
+    bind(&[Glossary, Faq, Help, Search], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
+    bind(&[Glossary, Faq, Help, Search], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
+    bind(&[Faq, Help], &[K::Char('k')], A::CursorUp, "previous entry", None, "Lists"),
+    bind(&[Faq, Help], &[K::Char('j')], A::CursorDown, "next entry", None, "Lists"),
+    bind(&[Help], &[K::PageDown], A::PageDown, "page down", None, "Lists"),
+    bind(&[Help], &[K::PageUp], A::PageUp, "page up", None, "Lists"),
+    bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
+    bind(BROWSE, &[K::Char('m')], A::OpenMatrix, "Deployment Matrix", Some("matrix"), "Screens"),
+    bind(BROWSE, &[K::Char('g')], A::OpenGlossary, "glossary (type to filter)", Some("glossary"), "Screens"),
+    bind(BROWSE, &[K::Char('f')], A::OpenFaq, "FAQ", None, "Screens"),
+    bind(BROWSE, &[K::Char('/')], A::OpenSearch, "search every step", Some("search"), "Screens"),
+    bind(BROWSE, &[K::Char('?')], A::OpenHelp, "this help", Some("help"), "Screens"),
+    bind(EVERYWHERE, &[K::F(1)], A::OpenHelp, "help, also while typing", None, "Screens"),
+    bind(BROWSE, &[K::Char('q')], A::Quit, "quit (progress is kept)", Some("quit"), "Screens"),
+    bind(EVERYWHERE, &[K::Ctrl('c')], A::Quit, "quit", None, "Screens"),
+    bind(EVERYWHERE, &[K::Ctrl('z')], A::Suspend, "suspend (resume with fg)", None, "Screens"),
+];
+
+/// What `key` means in `mode`, or `None` when it means nothing there. In input modes an
+/// unbound printable character is typed.
+pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
+    for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+        match binding.command {
+            Command::Act(action) if binding.keys.contains(&key) => return Some(action.into()),
+            Command::PickDigit => {
+                if let Key::Char(c @ '1'..='9') = key {
+                    let digit = c.to_digit(10).unwrap_or(1) as usize;
+                    return Some(Msg::Pick(digit - 1));
+                }
+            }
+            Command::Act(_) => {}
+        }
+    }
+    match key {
+        Key::Char(c) if mode.is_input() && !c.is_control() => Some(Msg::Input(c)),
+        _ => None,
+    }
+}
+
+fn keys_label(binding: &Binding) -> String {
+    match binding.command {
+        Command::PickDigit => "1-9".to_owned(),
+        Command::Act(_) => binding
+            .keys
+            .iter()
+            .map(|k| k.label())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// Rows for the help overlay: `(keys, description, section)`, in table order, one per binding,
+/// with repeated rows (same keys and description in another mode group) dropped.
+pub fn help_rows() -> Vec<(String, String, String)> {
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for binding in BINDINGS {
+        let row = (
+            keys_label(binding),
+            binding.help.to_owned(),
+            binding.section.to_owned(),
+        );
+        if !rows.iter().any(|r| r.0 == row.0 && r.1 == row.1) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The footer for `mode`: `(first key, short description)` for the bindings marked for the
+/// footer, without repeats.
+pub fn footer_items(mode: KeyMode) -> Vec<(String, &'static str)> {
+    let mut items: Vec<(String, &'static str)> = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
+        let Some(text) = binding.footer else { continue };
+        if items.iter().any(|(_, t)| *t == text) {
+            continue;
+        }
+        let key = match binding.command {
+            Command::PickDigit => "1-9".to_owned(),
+            Command::Act(_) => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
+        };
+        items.push((key, text));
+    }
+    items
+}
+
+/// Every mode, for tests and the help overlay.
+pub const MODES: &[KeyMode] = EVERYWHERE;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_table_rows_by_mode() {
+        let cases = [
+            (Narration, K::Right, Some(Msg::Act(A::Next))),
+            (Narration, K::Char(' '), Some(Msg::Act(A::Next))),
+            (Quiz, K::Char(' '), Some(Msg::Act(A::Toggle))),
+            (Quiz, K::Down, Some(Msg::Act(A::CursorDown))),
+            (Narration, K::Down, Some(Msg::Act(A::ScrollDown))),
+            (Quiz, K::Char('3'), Some(Msg::Pick(2))),
+            (Narration, K::Char('3'), None),
+            (TypeAlong, K::Char('q'), Some(Msg::Input('q'))),
+            (TypeAlong, K::F(1), Some(Msg::Act(A::OpenHelp))),
+            (QuizText, K::Char('?'), Some(Msg::Input('?'))),
+            (Search, K::Char('m'), Some(Msg::Input('m'))),
+            (Matrix, K::Enter, Some(Msg::Act(A::Open))),
+            (Help, K::Esc, Some(Msg::Act(A::Back))),
+            (Glossary, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
+            (Bash, K::Char('q'), Some(Msg::Act(A::Quit))),
+        ];
+        for (mode, key, want) in cases {
+            assert_eq!(resolve(mode, key), want, "{mode:?} {key:?}");
+        }
+    }
+
+    #[test]
+    fn every_mode_can_quit_and_get_help() {
+        for mode in MODES {
+            assert_eq!(resolve(*mode, K::Ctrl('c')), Some(Msg::Act(A::Quit)));
+            assert_eq!(resolve(*mode, K::F(1)), Some(Msg::Act(A::OpenHelp)));
+        }
+    }
+
+    #[test]
+    fn help_rows_come_from_the_table() {
+        let rows = help_rows();
+        assert!(
+            rows.iter()
+                .any(|(k, d, _)| k == "1-9" && d.contains("pick"))
+        );
+        assert!(
+            rows.iter()
+                .any(|(k, _, s)| k.contains("→") && s == "Reading")
+        );
+        assert!(rows.len() >= 20);
+    }
+
+    #[test]
+    fn footers_name_the_keys_that_matter() {
+        let step = footer_items(Narration);
+        assert!(step.iter().any(|(k, t)| k == "→" && *t == "next"));
+        assert!(step.iter().any(|(k, t)| k == "q" && *t == "quit"));
+        let typing = footer_items(TypeAlong);
+        assert!(typing.iter().any(|(k, _)| k == "Enter"));
+        assert!(!typing.iter().any(|(k, _)| k == "q"));
+    }
+}

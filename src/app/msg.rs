@@ -1,0 +1,90 @@
+//! Messages: every user intent and outside event the player reacts to.
+//!
+//! User intents without data are [`Action`]s, so the keymap can be a plain table of
+//! `(mode, key) -> Action`; the few intents that carry data (a typed character, a picked choice,
+//! a click) and the outside events (`Tick`, `Resize`, saved progress, measured layout) are the
+//! other variants of [`Msg`].
+
+use crate::core::progress::Progress;
+
+/// A user intent that carries no data; bound to keys in `keymap`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Next bash entry when the bash pane has focus and entries remain, else next step.
+    Next,
+    /// Previous step.
+    Prev,
+    ScrollUp,
+    ScrollDown,
+    PageUp,
+    PageDown,
+    ScrollLeft,
+    ScrollRight,
+    /// Cycle focus between the panes present in this step.
+    FocusNext,
+    /// Start typing: focus the bash pane's input or the quiz's text field.
+    Focus,
+    /// Leave the current input or overlay.
+    Back,
+    Quit,
+    Suspend,
+    // Quiz.
+    CursorUp,
+    CursorDown,
+    /// Select (single) or toggle (multi) the choice under the cursor.
+    Toggle,
+    Submit,
+    Hint,
+    MoveItemUp,
+    MoveItemDown,
+    // Text inputs.
+    DeleteChar,
+    ClearInput,
+    /// Skip typing this type-along entry: reveal it as scripted.
+    SkipTypeAlong,
+    // Screens.
+    OpenMatrix,
+    OpenGlossary,
+    OpenFaq,
+    OpenHelp,
+    OpenSearch,
+    /// Open the selected matrix node or jump to the selected search hit.
+    Open,
+    MatrixLeft,
+    MatrixRight,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Act(Action),
+    /// A character typed into the active input (or a quick filter).
+    Input(char),
+    /// Pasted text (bracketed paste); inserted into the active input, newlines dropped.
+    Paste(String),
+    /// Pick quiz choice `n` (0-based) with a number key.
+    Pick(usize),
+    /// Give a pane the focus (a mouse click on it; the view does the hit-testing).
+    FocusPane(crate::app::Focus),
+    /// Scroll a pane by a few rows (mouse wheel over it); `down` scrolls towards the end.
+    Scroll {
+        pane: crate::app::Focus,
+        down: bool,
+    },
+    /// Select row `n` of the open overlay's list, or node `n` of the matrix (mouse).
+    Select(usize),
+    /// Animation clock, sent by the runtime only while `Model::animating` is true.
+    Tick,
+    /// The terminal is now this size (columns, rows).
+    Resize(u16, u16),
+    /// The store merged and saved; this is the result, which may include work from another
+    /// player open on the same course.
+    ProgressSaved(Progress),
+    /// The view measured the current content against the current layout.
+    Measured(crate::app::Metrics),
+}
+
+impl From<Action> for Msg {
+    fn from(action: Action) -> Self {
+        Self::Act(action)
+    }
+}

@@ -1,0 +1,129 @@
+//! A small hand-built course for unit tests of the app layer: three nodes (a → b, a → c),
+//! bash entries with a type-along, and one quiz of each kind.
+
+use crate::core::course::{
+    BashEntry, Choice, Course, CourseId, FaqEntry, GlossaryEntry, MatrixInfo, Node, NodeId,
+    Pattern, Quiz, QuizKind, Step, StepId, TypeAlong,
+};
+
+fn pattern(src: &str) -> Pattern {
+    Pattern {
+        source: src.into(),
+        regex: regex::Regex::new(src).expect("test pattern"),
+    }
+}
+
+fn step(id: &str, title: &str) -> Step {
+    Step {
+        id: StepId::new(id),
+        title: title.into(),
+        sys_msg: None,
+        body: None,
+        bash: Vec::new(),
+        quiz: None,
+    }
+}
+
+fn choice(text: &str, correct: bool) -> Choice {
+    Choice {
+        text: text.into(),
+        correct,
+        why: Some(format!("because {text}")),
+    }
+}
+
+fn quiz(kind: QuizKind) -> Quiz {
+    Quiz {
+        question: "Which?".into(),
+        kind,
+        hints: vec!["first hint".into(), "second hint".into()],
+        explain: Some("That is why.".into()),
+    }
+}
+
+pub fn course() -> Course {
+    let mut intro = step("intro", "Welcome");
+    intro.sys_msg = Some("Boot sequence".into());
+    intro.body = Some("# Hello\n\nSome *text* with `code`.".into());
+    let mut shell = step("shell", "Shell");
+    shell.bash = vec![
+        BashEntry {
+            cmd: "docker build -t app .".into(),
+            out: "Successfully built".into(),
+            note: Some("Build it".into()),
+            type_along: None,
+        },
+        BashEntry {
+            cmd: "docker run app".into(),
+            out: "hello".into(),
+            note: None,
+            type_along: Some(TypeAlong {
+                accept: vec![pattern(r"^docker run app$")],
+                hint: Some("run the image".into()),
+            }),
+        },
+    ];
+    let mut single = step("check", "Check");
+    single.quiz = Some(quiz(QuizKind::Single {
+        choices: vec![choice("wrong", false), choice("right", true)],
+    }));
+    let a = Node {
+        id: NodeId::new("a"),
+        title: "Basics".into(),
+        summary: "The basics".into(),
+        requires: vec![],
+        steps: vec![intro, shell, single],
+    };
+    let mut multi = step("multi", "Multi");
+    multi.quiz = Some(quiz(QuizKind::Multi {
+        choices: vec![choice("x", true), choice("y", false), choice("z", true)],
+    }));
+    let mut text = step("text", "Text");
+    text.quiz = Some(quiz(QuizKind::Text {
+        answers: vec![pattern("(?i)^slim$")],
+        sample: "slim".into(),
+        case_sensitive: false,
+    }));
+    let mut order = step("order", "Order");
+    order.quiz = Some(quiz(QuizKind::Order {
+        items: vec!["FROM".into(), "COPY".into(), "RUN".into()],
+    }));
+    let b = Node {
+        id: NodeId::new("b"),
+        title: "Layers".into(),
+        summary: "Layer caching".into(),
+        requires: vec![NodeId::new("a")],
+        steps: vec![multi, text, order],
+    };
+    let c = Node {
+        id: NodeId::new("c"),
+        title: "Secrets".into(),
+        summary: "Keep secrets out".into(),
+        requires: vec![NodeId::new("a"), NodeId::new("b")],
+        steps: vec![step("only", "Only step")],
+    };
+    Course {
+        id: CourseId::new("test"),
+        title: "Test Course".into(),
+        tagline: "For tests".into(),
+        ticker: vec!["MLOPS".into(), "DOCKER".into()],
+        matrix: MatrixInfo::default(),
+        glossary: vec![
+            GlossaryEntry {
+                term: "Layer".into(),
+                tag: "Concept".into(),
+                definition: "A filesystem diff".into(),
+            },
+            GlossaryEntry {
+                term: "FROM".into(),
+                tag: "Dockerfile".into(),
+                definition: "Base image".into(),
+            },
+        ],
+        faq: vec![FaqEntry {
+            question: "Why?".into(),
+            answer: "Because.".into(),
+        }],
+        nodes: vec![a, b, c],
+    }
+}

@@ -1,0 +1,172 @@
+//! `update(&mut Model, Msg) -> Vec<Effect>`: every state change of the player, without I/O.
+//!
+//! Dispatch is by what the message is (outside event or user intent) and then by mode: an open
+//! overlay takes user intents first (`overlay`), else the focused pane does (`bash`, `quiz`),
+//! else the step-level handler here. Moving between steps and recording progress is in `nav`.
+
+mod bash;
+mod nav;
+mod overlay;
+mod quiz;
+
+pub use nav::start;
+
+use super::effect::Effect;
+use super::msg::{Action, Msg};
+use super::{Extent, Focus, Model};
+
+/// Ticks per ticker character: with the runtime's ~30 ms tick the ticker moves ~8 chars/s.
+pub const TICKS_PER_TICKER_CHAR: usize = 4;
+
+/// Applies `msg` to `model` and returns what the runtime must do.
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Tick => {
+            tick(model);
+            Vec::new()
+        }
+        Msg::Resize(w, h) => {
+            model.size = (w, h);
+            Vec::new()
+        }
+        Msg::Measured(metrics) => {
+            model.metrics = metrics;
+            clamp_scroll(model);
+            Vec::new()
+        }
+        Msg::ProgressSaved(progress) => {
+            nav::adopt_saved(model, progress);
+            Vec::new()
+        }
+        Msg::Act(Action::Quit) => vec![Effect::Quit],
+        Msg::Act(Action::Suspend) => vec![Effect::Suspend],
+        // Any key completes the typing animation, and does nothing else.
+        _ if model.bash.is_typing() => {
+            model.bash.finish_typing();
+            Vec::new()
+        }
+        msg if model.overlay.is_some() => overlay::update(model, msg),
+        msg => step_update(model, msg),
+    }
+}
+
+fn tick(model: &mut Model) {
+    if let Some(step) = model.step_ref() {
+        model.bash.tick(&step.bash);
+    }
+    if model.ticker.remaining > 0 {
+        model.ticker.remaining -= 1;
+        model.ticker.offset = model.ticker.offset.wrapping_add(1);
+    }
+}
+
+fn step_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::FocusPane(pane) => {
+            set_focus(model, pane);
+            Vec::new()
+        }
+        Msg::Scroll { pane, down } => {
+            scroll(model, pane, if down { 3 } else { -3 });
+            Vec::new()
+        }
+        Msg::Act(action) if is_overlay_opener(action) => overlay::open(model, action),
+        _ => match model.focus {
+            Focus::Bash => bash::update(model, msg),
+            Focus::Quiz => quiz::update(model, msg),
+            Focus::Narration => common(model, &msg),
+        },
+    }
+}
+
+fn is_overlay_opener(action: Action) -> bool {
+    matches!(
+        action,
+        Action::OpenMatrix
+            | Action::OpenGlossary
+            | Action::OpenFaq
+            | Action::OpenHelp
+            | Action::OpenSearch
+    )
+}
+
+/// Intents that mean the same in every pane: stepping, scrolling, focus.
+fn common(model: &mut Model, msg: &Msg) -> Vec<Effect> {
+    let page = i32::from(focused_extent(model).view.saturating_sub(1).max(1));
+    let focus = model.focus;
+    match msg {
+        Msg::Act(Action::Next) => return nav::next_step(model),
+        Msg::Act(Action::Prev) => return nav::prev_step(model),
+        Msg::Act(Action::ScrollDown) => scroll(model, focus, 1),
+        Msg::Act(Action::ScrollUp) => scroll(model, focus, -1),
+        Msg::Act(Action::PageDown) => scroll(model, focus, page),
+        Msg::Act(Action::PageUp) => scroll(model, focus, -page),
+        Msg::Act(Action::ScrollRight) => scroll_code(model, 4),
+        Msg::Act(Action::ScrollLeft) => scroll_code(model, -4),
+        Msg::Act(Action::FocusNext) => {
+            let panes = model.panes();
+            let at = panes.iter().position(|p| *p == focus).unwrap_or(0);
+            set_focus(model, panes[(at + 1) % panes.len()]);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Focuses `pane` if this step has it; inputs take the keyboard when they are waiting.
+pub(super) fn set_focus(model: &mut Model, pane: Focus) {
+    if !model.panes().contains(&pane) {
+        return;
+    }
+    model.focus = pane;
+    model.typing = match pane {
+        Focus::Bash => model.bash.awaiting,
+        Focus::Quiz => model.wants_text(),
+        Focus::Narration => false,
+    };
+}
+
+fn focused_extent(model: &Model) -> Extent {
+    match model.focus {
+        Focus::Narration => model.metrics.narration,
+        Focus::Bash => model.metrics.bash,
+        Focus::Quiz => model.metrics.quiz,
+    }
+}
+
+/// Scrolls `pane` by `delta` rows (positive: towards the end), within the measured content.
+fn scroll(model: &mut Model, pane: Focus, delta: i32) {
+    let m = model.metrics;
+    let s = &mut model.scroll;
+    match pane {
+        Focus::Narration => s.narration = offset(s.narration, delta, m.narration.max_scroll()),
+        // The bash pane counts back from the bottom, so scrolling down moves towards 0.
+        Focus::Bash => s.bash_back = offset(s.bash_back, -delta, m.bash.max_scroll()),
+        Focus::Quiz => s.quiz = offset(s.quiz, delta, m.quiz.max_scroll()),
+    }
+}
+
+fn scroll_code(model: &mut Model, delta: i32) {
+    let max = model.metrics.code_cols.max_scroll();
+    model.scroll.code_x = offset(model.scroll.code_x, delta, max);
+}
+
+fn offset(current: u16, delta: i32, max: u16) -> u16 {
+    let moved = (i32::from(current) + delta).clamp(0, i32::from(max));
+    u16::try_from(moved).unwrap_or(max)
+}
+
+fn clamp_scroll(model: &mut Model) {
+    let m = model.metrics;
+    let s = &mut model.scroll;
+    s.narration = s.narration.min(m.narration.max_scroll());
+    s.code_x = s.code_x.min(m.code_cols.max_scroll());
+    s.bash_back = s.bash_back.min(m.bash.max_scroll());
+    s.quiz = s.quiz.min(m.quiz.max_scroll());
+    if let Some(super::Overlay::Help { scroll }) = model.overlay.as_mut() {
+        *scroll = (*scroll).min(m.overlay.max_scroll());
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,96 @@
+//! The bash pane with focus: stepping through entries and typing along.
+
+use super::super::Model;
+use super::super::bash::LineCheck;
+use super::super::effect::Effect;
+use super::super::msg::{Action, Msg};
+use super::{common, nav};
+
+/// Longest line the type-along input keeps; more is ignored.
+const MAX_INPUT: usize = 512;
+
+pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    if model.typing {
+        return typing(model, msg);
+    }
+    match msg {
+        Msg::Act(Action::Next) => next(model),
+        Msg::Act(Action::Focus) if model.bash.awaiting => {
+            model.typing = true;
+            Vec::new()
+        }
+        Msg::Act(Action::SkipTypeAlong) => {
+            model.bash.skip();
+            Vec::new()
+        }
+        msg => common(model, &msg),
+    }
+}
+
+/// Reveals the next entry, or moves on to the next step when all are shown. An entry waiting
+/// for the learner's line is shown as scripted first.
+fn next(model: &mut Model) -> Vec<Effect> {
+    if model.bash.awaiting {
+        model.bash.skip();
+        return Vec::new();
+    }
+    let Some(step) = model.step_ref() else {
+        return Vec::new();
+    };
+    if !model.bash.reveal_next(&step.bash, model.animate) {
+        return nav::next_step(model);
+    }
+    model.scroll.bash_back = 0;
+    let done_before = match (model.node_ref(), model.bash.active()) {
+        (Some(node), Some(i)) => model.progress.type_along_done(&node.id, &step.id, i),
+        _ => false,
+    };
+    if model.bash.awaiting && done_before {
+        model.bash.skip();
+    }
+    model.typing = model.bash.awaiting;
+    Vec::new()
+}
+
+fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(step) = model.step_ref() else {
+        return Vec::new();
+    };
+    match msg {
+        Msg::Input(c) if model.bash.input.len() < MAX_INPUT => model.bash.input.push(c),
+        Msg::Paste(text) => {
+            let line = text.lines().next().unwrap_or_default();
+            model.bash.input.extend(line.chars().take(MAX_INPUT));
+        }
+        Msg::Act(Action::DeleteChar) => {
+            model.bash.input.pop();
+        }
+        Msg::Act(Action::ClearInput) => model.bash.input.clear(),
+        Msg::Act(Action::Back) => model.typing = false,
+        Msg::Act(Action::Hint) => {
+            if !model.bash.fill_answer(&step.bash) {
+                model.bash.hint_requested = true;
+            }
+        }
+        Msg::Act(Action::Submit) => return submit(model),
+        msg => return common(model, &msg),
+    }
+    Vec::new()
+}
+
+fn submit(model: &mut Model) -> Vec<Effect> {
+    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+        return Vec::new();
+    };
+    if model.bash.submit(&step.bash) != LineCheck::Matched {
+        return Vec::new();
+    }
+    model.typing = false;
+    model.scroll.bash_back = 0;
+    let entry = model.bash.active().unwrap_or(0);
+    if model.progress.mark_type_along(&node.id, &step.id, entry) {
+        vec![nav::save(model)]
+    } else {
+        Vec::new()
+    }
+}

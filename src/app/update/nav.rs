@@ -1,0 +1,87 @@
+//! Moving between steps and nodes, and recording it in the progress value.
+
+use super::super::effect::Effect;
+use super::super::{Model, Overlay};
+use crate::core::progress::Progress;
+use crate::core::unlock::newly_unlocked;
+
+/// Records the start position (seen, and completion for a node without quizzes). The runtime
+/// calls it once before the first frame.
+pub fn start(model: &mut Model) -> Vec<Effect> {
+    record_arrival(model)
+}
+
+/// Goes to `(node, step)`; `finished` shows every bash entry at once (going back, jumping).
+pub(super) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
+    model.enter_step(node, step);
+    if let (true, Some(s)) = (finished, model.step_ref()) {
+        model.bash = crate::app::bash::BashPane::finished(s.bash.len());
+    }
+    record_arrival(model)
+}
+
+/// The next step, or at the end of a node the matrix with the next open node selected.
+pub(super) fn next_step(model: &mut Model) -> Vec<Effect> {
+    let steps = model.node_ref().map_or(0, |n| n.steps.len());
+    if model.step + 1 < steps {
+        return go_to(model, model.node, model.step + 1, false);
+    }
+    let states = model.node_states();
+    let next = (model.node + 1..states.len())
+        .chain(0..model.node)
+        .find(|i| states[*i].is_open() && states[*i] != crate::core::unlock::NodeState::Complete)
+        .unwrap_or(model.node);
+    model.overlay = Some(Overlay::Matrix { selected: next });
+    Vec::new()
+}
+
+pub(super) fn prev_step(model: &mut Model) -> Vec<Effect> {
+    if model.step == 0 {
+        return Vec::new();
+    }
+    go_to(model, model.node, model.step - 1, true)
+}
+
+fn record_arrival(model: &mut Model) -> Vec<Effect> {
+    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+        return Vec::new();
+    };
+    model.progress.set_position(&node.id, &step.id);
+    model.progress.mark_seen(&node.id, &step.id);
+    if !model.practice && model.progress.complete_if_done(node) {
+        announce_completion(model);
+    }
+    vec![save(model)]
+}
+
+/// Sets the notice for the node that was just completed, naming what it unlocked; returns the
+/// unlocked node ids.
+pub(super) fn announce_completion(model: &mut Model) -> Vec<crate::core::course::NodeId> {
+    let Some(node) = model.node_ref() else {
+        return Vec::new();
+    };
+    let unlocked = newly_unlocked(model.course, &model.progress, &node.id);
+    let names: Vec<&str> = unlocked.iter().map(|n| n.title.as_str()).collect();
+    model.notice = Some(if names.is_empty() {
+        format!("✓ {} complete", node.title)
+    } else {
+        format!("✓ {} complete · unlocked: {}", node.title, names.join(", "))
+    });
+    unlocked.iter().map(|n| n.id.clone()).collect()
+}
+
+pub(super) fn save(model: &Model) -> Effect {
+    Effect::SaveProgress(model.progress.clone())
+}
+
+/// Takes the store's merged progress (which may hold another player's completions), keeping
+/// this player's position.
+pub(super) fn adopt_saved(model: &mut Model, mut saved: Progress) {
+    saved.position.clone_from(&model.progress.position);
+    model.progress = saved;
+    if let (Some(node), Some(step)) = (model.node_ref(), model.step_ref())
+        && model.progress.quiz_passed(&node.id, &step.id)
+    {
+        model.quiz.passed = true;
+    }
+}

@@ -1,0 +1,172 @@
+//! `termcourse play [PATH]` (and bare `termcourse`): load a course, open its progress, and run
+//! the player in the terminal.
+
+use std::io::IsTerminal as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+
+use crate::app::{Model, Options};
+use crate::core::course::{Course, NodeId, StepId};
+use crate::core::progress::Progress;
+use crate::runtime::{self, Saving};
+use crate::store::{Store, data_dir};
+use crate::view::screen::Screen;
+use crate::view::theme::Theme;
+
+/// Flags shared by `termcourse` and `termcourse play`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PlayOptions {
+    /// Start at this node (by id).
+    #[arg(long, value_name = "ID")]
+    pub node: Option<String>,
+    /// Start at this step (by id; in --node, else in the first node that has it).
+    #[arg(long, value_name = "ID")]
+    pub step: Option<String>,
+    /// Open every node; quiz passes are not recorded as completions.
+    #[arg(long)]
+    pub practice: bool,
+    /// Turn animation off (also `TERMCOURSE_NO_ANIM=1`).
+    #[arg(long)]
+    pub no_anim: bool,
+    /// Colours for a dark or light terminal background. `NO_COLOR` turns colour off.
+    #[arg(long, value_enum, default_value_t = ThemeArg::Dark)]
+    pub theme: ThemeArg,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    #[default]
+    Dark,
+    Light,
+}
+
+/// Play a course in the terminal.
+#[derive(Debug, Clone, Args)]
+pub struct PlayArgs {
+    /// The course directory (or its course.toml); the built-in course when omitted.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: PlayOptions,
+}
+
+pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
+    let course = match &args.path {
+        Some(path) => crate::fs_source::load_course_path(path),
+        None => crate::builtin::load(),
+    };
+    let course = match course {
+        Ok(course) => course,
+        Err(report) => {
+            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            return Ok(ExitCode::from(1));
+        }
+    };
+    play(&course, &args.options)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn play(course: &Course, flags: &PlayOptions) -> anyhow::Result<()> {
+    check_start(course, flags)?;
+    if !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
+        );
+    }
+    let (store, progress, notice) = open_store(course);
+    let options = Options {
+        practice: flags.practice,
+        animate: !flags.no_anim && !env_flag("TERMCOURSE_NO_ANIM"),
+        node: flags.node.as_deref().map(NodeId::new),
+        step: flags.step.as_deref().map(StepId::new),
+        notice,
+    };
+    let mut model = Model::new(course, progress, &options);
+    let mut screen = Screen::new(theme(flags.theme), ascii_terminal());
+    runtime::run(
+        &mut model,
+        &mut screen,
+        &Saving {
+            store: store.as_ref(),
+        },
+    )
+}
+
+/// Refuses `--node` / `--step` ids the course does not have, naming the ones it has.
+fn check_start(course: &Course, flags: &PlayOptions) -> anyhow::Result<()> {
+    let node = match &flags.node {
+        Some(id) => Some(course.node(&NodeId::new(id.as_str())).with_context(|| {
+            let ids: Vec<&str> = course.nodes.iter().map(|n| n.id.as_str()).collect();
+            format!("no node `{id}` in this course; nodes: {}", ids.join(", "))
+        })?),
+        None => None,
+    };
+    if let Some(step) = &flags.step {
+        let id = StepId::new(step.as_str());
+        let found = match node {
+            Some(n) => n.step_index(&id).is_some(),
+            None => course.nodes.iter().any(|n| n.step_index(&id).is_some()),
+        };
+        anyhow::ensure!(
+            found,
+            "no step `{step}` {}",
+            match node {
+                Some(n) => format!("in node `{}`", n.id),
+                None => "in this course".to_owned(),
+            }
+        );
+    }
+    Ok(())
+}
+
+/// The store and the saved progress; without a usable data directory, or when the store is
+/// read-only, the player runs without saving and says so.
+fn open_store(course: &Course) -> (Option<Store>, Progress, Option<String>) {
+    let dir = match data_dir() {
+        Ok(dir) => dir,
+        Err(err) => {
+            let notice = format!("Progress will not be saved: {err}");
+            return (None, Progress::new(course.id.as_str()), Some(notice));
+        }
+    };
+    let store = Store::open(&dir, course.id.as_str());
+    let loaded = store.load();
+    let store = (!loaded.read_only).then_some(store);
+    (store, loaded.progress, loaded.notice)
+}
+
+fn theme(arg: ThemeArg) -> Theme {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Theme::no_color()
+    } else if arg == ThemeArg::Light {
+        Theme::light()
+    } else {
+        Theme::dark()
+    }
+}
+
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
+}
+
+/// Whether to draw with ASCII only: asked for (`TERMCOURSE_ASCII=1`), a console without
+/// Unicode glyphs, or a locale that is set but not UTF-8.
+fn ascii_terminal() -> bool {
+    if env_flag("TERMCOURSE_ASCII") {
+        return true;
+    }
+    if std::env::var("TERM")
+        .is_ok_and(|t| matches!(t.as_str(), "linux" | "vt100" | "vt220" | "dumb"))
+    {
+        return true;
+    }
+    let locale = ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    locale.is_some_and(|l| {
+        let l = l.to_ascii_lowercase();
+        !(l.contains("utf-8") || l.contains("utf8"))
+    })
+}

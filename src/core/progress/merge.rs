@@ -1,0 +1,179 @@
+//! Combining two copies of one learner's progress, as when two players are open on the same
+//! course and each saves what it has.
+//!
+//! The merge never loses a record: completions, seen steps, type-alongs and passed quizzes are
+//! unions; counters take the larger value; wrong answers are a multiset union. It is
+//! idempotent (merging a value with itself, or merging again with the result, changes nothing),
+//! which is what makes "lock, re-read, merge, write" safe to repeat on every save.
+
+use std::collections::BTreeMap;
+
+use crate::core::progress::{NodeRecord, PROGRESS_FORMAT, Progress, QuizRecord};
+
+/// Merges the progress `stored` on disk with `ours`, the saving player's copy.
+///
+/// Everything recorded in either is kept; where only one value can win, `ours` does (the
+/// position, because the learner is looking at the saving player). Earliest times win for
+/// "when did this first happen" stamps, the latest for `updated_at`.
+pub fn merge(stored: &Progress, ours: &Progress) -> Progress {
+    let mut nodes = stored.nodes.clone();
+    for (id, record) in &ours.nodes {
+        let merged = match nodes.get(id) {
+            Some(theirs) => merge_node(theirs, record),
+            None => record.clone(),
+        };
+        nodes.insert(id.clone(), merged);
+    }
+    Progress {
+        format: PROGRESS_FORMAT,
+        course: ours.course.clone(),
+        position: ours.position.clone().or_else(|| stored.position.clone()),
+        started_at: earliest(stored.started_at, ours.started_at),
+        updated_at: stored.updated_at.max(ours.updated_at),
+        nodes,
+    }
+}
+
+fn merge_node(a: &NodeRecord, b: &NodeRecord) -> NodeRecord {
+    let mut quizzes: BTreeMap<String, QuizRecord> = a.quizzes.clone();
+    for (step, quiz) in &b.quizzes {
+        let merged = match quizzes.get(step) {
+            Some(theirs) => merge_quiz(theirs, quiz),
+            None => quiz.clone(),
+        };
+        quizzes.insert(step.clone(), merged);
+    }
+    NodeRecord {
+        complete: a.complete || b.complete,
+        completed_at: earliest(a.completed_at, b.completed_at),
+        seen: a.seen.union(&b.seen).cloned().collect(),
+        quizzes,
+        type_alongs: a.type_alongs.union(&b.type_alongs).cloned().collect(),
+    }
+}
+
+fn merge_quiz(a: &QuizRecord, b: &QuizRecord) -> QuizRecord {
+    let wrong_answers = union_of_multisets(&a.wrong_answers, &b.wrong_answers);
+    let passed = a.passed || b.passed;
+    // Every wrong answer and the passing one was an attempt, whichever player saw it.
+    let at_least = u32::try_from(wrong_answers.len())
+        .unwrap_or(u32::MAX)
+        .saturating_add(u32::from(passed));
+    QuizRecord {
+        attempts: a.attempts.max(b.attempts).max(at_least),
+        passed,
+        passed_at: earliest(a.passed_at, b.passed_at),
+        wrong_answers,
+    }
+}
+
+/// `a` in its order, then the answers of `b` that occur in it more often than in `a`, so each
+/// answer appears as many times as in whichever list has it most.
+fn union_of_multisets(a: &[String], b: &[String]) -> Vec<String> {
+    let mut unmatched: BTreeMap<&str, usize> = BTreeMap::new();
+    for answer in a {
+        *unmatched.entry(answer).or_default() += 1;
+    }
+    let mut out = a.to_vec();
+    for answer in b {
+        match unmatched.get_mut(answer.as_str()) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => out.push(answer.clone()),
+        }
+    }
+    out
+}
+
+fn earliest(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.min(y)),
+        (x, y) => x.or(y),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::course::{NodeId, StepId};
+
+    fn answers(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn wrong_answers_are_a_multiset_union() {
+        let cases: [(&[&str], &[&str], &[&str]); 6] = [
+            (&[], &[], &[]),
+            (&["a"], &[], &["a"]),
+            (&["a", "b"], &["a", "b", "c"], &["a", "b", "c"]),
+            (&["a", "b", "x"], &["a", "b", "y"], &["a", "b", "x", "y"]),
+            (&["a", "a"], &["a"], &["a", "a"]),
+            (&["a"], &["b", "a", "a"], &["a", "b", "a"]),
+        ];
+        for (a, b, want) in cases {
+            let got = union_of_multisets(&answers(a), &answers(b));
+            assert_eq!(got, answers(want), "merging {a:?} with {b:?}");
+        }
+    }
+
+    fn sample(seen: &str, wrong: &str, complete: bool) -> Progress {
+        let mut p = Progress::new("course");
+        let (node, quiz) = (NodeId::from("n"), StepId::from("q"));
+        p.mark_seen(&node, &StepId::from(seen));
+        p.record_attempt(&node, &quiz, Some(wrong.to_owned()));
+        p.nodes.entry("n".into()).or_default().complete = complete;
+        p
+    }
+
+    #[test]
+    fn merge_keeps_both_sides_and_is_idempotent() {
+        let mut a = sample("s1", "x", true);
+        if let Some(record) = a.nodes.get_mut("n") {
+            record.completed_at = Some(50);
+        }
+        a.set_position(&NodeId::from("n"), &StepId::from("s1"));
+        let mut b = sample("s2", "y", false);
+        b.set_position(&NodeId::from("n"), &StepId::from("s2"));
+        b.record_attempt(&NodeId::from("n"), &StepId::from("q"), None);
+        b.nodes.insert("gone".into(), NodeRecord::default());
+
+        let merged = merge(&a, &b);
+        let node = &merged.nodes["n"];
+        assert!(node.complete);
+        assert_eq!(node.completed_at, Some(50));
+        assert_eq!(node.seen.len(), 2);
+        assert!(merged.nodes.contains_key("gone"), "unknown ids are kept");
+        let quiz = &node.quizzes["q"];
+        assert!(quiz.passed);
+        assert_eq!(quiz.wrong_answers, answers(&["x", "y"]));
+        assert_eq!(quiz.attempts, 3, "two wrong answers and one pass");
+        assert_eq!(
+            merged.position.as_ref().map(|p| p.step.as_str()),
+            Some("s2")
+        );
+
+        assert_eq!(merge(&merged, &b), merged);
+        assert_eq!(merge(&merged, &merged), merged);
+        assert_eq!(merge(&a, &merged).nodes, merged.nodes);
+    }
+
+    #[test]
+    fn merge_takes_the_earliest_start_and_latest_update() {
+        let mut a = Progress::new("c");
+        (a.started_at, a.updated_at) = (Some(10), Some(20));
+        let mut b = Progress::new("c");
+        (b.started_at, b.updated_at) = (Some(5), Some(15));
+        let m = merge(&a, &b);
+        assert_eq!((m.started_at, m.updated_at), (Some(5), Some(20)));
+        let fresh = merge(&Progress::new("c"), &a);
+        assert_eq!((fresh.started_at, fresh.updated_at), (Some(10), Some(20)));
+    }
+
+    #[test]
+    fn position_falls_back_to_the_stored_one() {
+        let mut stored = Progress::new("c");
+        stored.set_position(&NodeId::from("a"), &StepId::from("b"));
+        let m = merge(&stored, &Progress::new("c"));
+        assert_eq!(m.position, stored.position);
+    }
+}

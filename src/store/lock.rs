@@ -1,0 +1,83 @@
+//! An advisory lock that serialises "re-read, merge, write" between players on one course.
+//!
+//! It lives in a separate `<name>.lock` file, because the progress file itself is replaced by
+//! a rename on every save and a lock on the old inode would protect nothing. The lock file is
+//! never deleted: deleting it would let two processes lock two different files.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::Path;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// How long a save waits for another player's save before going ahead without the lock.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(2);
+
+const RETRY_EVERY: Duration = Duration::from_millis(5);
+
+/// The lock, if a save got it; dropping it releases the lock.
+///
+/// Not holding it means locking is unsupported here (some network filesystems), failed, or
+/// another process held it past the timeout. The save goes ahead anyway rather than hang or
+/// lose the learner's progress: the write is still atomic, but a save racing it may replace
+/// the file without this save's newest records (until this player saves again, which merges
+/// them back in).
+#[derive(Debug)]
+pub struct Lock {
+    file: Option<File>,
+}
+
+impl Lock {
+    pub fn is_held(&self) -> bool {
+        self.file.is_some()
+    }
+}
+
+/// Takes the lock at `path`, waiting at most `timeout`. Never blocks longer than that and never
+/// fails: a lock that cannot be had is a [`Lock`] that is not held.
+pub fn acquire(path: &Path, timeout: Duration) -> Lock {
+    let Ok(file) = OpenOptions::new()
+        .create(true)
+        .write(true)
+        .truncate(false)
+        .open(path)
+    else {
+        return Lock { file: None };
+    };
+    let deadline = Instant::now() + timeout;
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Lock { file: Some(file) },
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                thread::sleep(RETRY_EVERY);
+            }
+            // Unsupported, another error, or timed out.
+            Err(_) => return Lock { file: None },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_held_lock_times_out_instead_of_hanging() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("p.toml.lock");
+        let first = acquire(&path, Duration::ZERO);
+        assert!(first.is_held());
+        let started = Instant::now();
+        let second = acquire(&path, Duration::from_millis(50));
+        assert!(!second.is_held());
+        assert!(started.elapsed() < Duration::from_secs(2));
+        drop(first);
+        assert!(acquire(&path, Duration::ZERO).is_held());
+    }
+
+    #[test]
+    fn an_impossible_lock_path_is_not_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("missing-dir").join("p.lock");
+        assert!(!acquire(&path, Duration::ZERO).is_held());
+    }
+}

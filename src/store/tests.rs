@@ -1,0 +1,243 @@
+use std::fs;
+
+use super::*;
+use crate::core::course::{NodeId, StepId};
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn some_progress(course: &str) -> Progress {
+    let mut p = Progress::new(course);
+    let node = NodeId::from("intro");
+    p.set_position(&node, &StepId::from("two"));
+    p.mark_seen(&node, &StepId::from("one"));
+    p.record_attempt(&node, &StepId::from("quiz"), Some("wrong".into()));
+    p.record_attempt(&node, &StepId::from("quiz"), None);
+    p.nodes.entry("intro".into()).or_default().complete = true;
+    p
+}
+
+#[test]
+fn a_missing_file_is_fresh_progress_and_nothing_is_created() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "course");
+    let loaded = store.load();
+    assert_eq!(
+        loaded,
+        Loaded {
+            progress: Progress::new("course"),
+            notice: None,
+            read_only: false
+        }
+    );
+    assert!(files_in(dir.path()).is_empty());
+}
+
+#[test]
+fn save_then_load_round_trips_and_stamps_times() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "course");
+    let saved = store.save(&some_progress("course")).expect("saves");
+    assert!(saved.started_at.is_some() && saved.updated_at.is_some());
+    assert!(saved.nodes["intro"].completed_at.is_some());
+    assert!(saved.nodes["intro"].quizzes["quiz"].passed_at.is_some());
+    assert_eq!(
+        store.path(),
+        dir.path().join("progress").join("course.toml")
+    );
+
+    let loaded = Store::open(dir.path(), "course").load();
+    assert_eq!(loaded.notice, None);
+    assert_eq!(loaded.progress, saved);
+    assert_eq!(
+        files_in(&dir.path().join("progress")),
+        ["course.toml", "course.toml.lock"]
+    );
+}
+
+#[test]
+fn saves_merge_with_what_another_player_saved() {
+    let dir = temp();
+    let (one, two) = (Store::open(dir.path(), "c"), Store::open(dir.path(), "c"));
+    let mut a = one.load().progress;
+    let mut b = two.load().progress;
+    a.nodes.entry("from-a".into()).or_default().complete = true;
+    b.nodes.entry("from-b".into()).or_default().complete = true;
+    one.save(&a).expect("saves");
+    let merged = two.save(&b).expect("saves");
+    assert!(merged.nodes["from-a"].complete && merged.nodes["from-b"].complete);
+    assert_eq!(one.load().progress, merged);
+}
+
+#[test]
+fn corrupt_files_are_moved_aside_with_a_notice() {
+    let whole = codec::encode(&some_progress("c")).expect("encodes");
+    let cases: [(&str, Vec<u8>); 6] = [
+        ("empty", Vec::new()),
+        ("half", whole.as_bytes()[..whole.len() / 2].to_vec()),
+        ("garbage", b"\x89PNG\r\n\x1a\n garbage {{{".to_vec()),
+        ("zeros", vec![0; 4096]),
+        (
+            "wrong shape",
+            b"format = 1\ncourse = [1, 2]\n# end of termcourse progress\n".to_vec(),
+        ),
+        ("bad format", b"format = -3\n".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let dir = temp();
+        let store = Store::open(dir.path(), "c");
+        fs::create_dir_all(dir.path().join("progress")).expect("mkdir");
+        fs::write(store.path(), &bytes).expect("write");
+
+        let loaded = store.load();
+        assert!(!loaded.read_only, "{name}");
+        assert_eq!(loaded.progress.nodes.len(), 0, "{name}");
+        let notice = loaded.notice.unwrap_or_default();
+        assert!(
+            notice.starts_with("Progress starts fresh")
+                && notice.contains("kept as c.toml.corrupt-"),
+            "{name}: {notice}"
+        );
+        let aside: Vec<String> = files_in(&dir.path().join("progress"))
+            .into_iter()
+            .filter(|n| n.starts_with("c.toml.corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1, "{name}");
+        let kept = fs::read(dir.path().join("progress").join(&aside[0])).expect("read");
+        assert_eq!(kept, bytes, "{name}: the bad file is kept byte for byte");
+        // The session saves normally afterwards.
+        store
+            .save(&some_progress("c"))
+            .expect("saves after recovery");
+    }
+}
+
+#[test]
+fn a_newer_format_is_left_untouched_and_not_saved_over() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "c");
+    fs::create_dir_all(dir.path().join("progress")).expect("mkdir");
+    let future = "format = 7\ncourse = \"c\"\n[fancy]\nthing = 1\n";
+    fs::write(store.path(), future).expect("write");
+
+    let loaded = store.load();
+    assert!(loaded.read_only);
+    assert!(
+        loaded
+            .notice
+            .unwrap_or_default()
+            .contains("newer termcourse (format 7)")
+    );
+    assert!(matches!(
+        store.save(&some_progress("c")),
+        Err(StoreError::ReadOnly)
+    ));
+    // A store that never loaded also refuses, because the save re-reads the file.
+    let other = Store::open(dir.path(), "c");
+    assert!(matches!(
+        other.save(&some_progress("c")),
+        Err(StoreError::NewerFormat { format: 7, .. })
+    ));
+    assert_eq!(fs::read_to_string(store.path()).expect("read"), future);
+}
+
+#[test]
+fn format_zero_is_migrated_on_load_and_the_original_kept() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "c");
+    fs::create_dir_all(dir.path().join("progress")).expect("mkdir");
+    let old = "course = \"c\"\ncompleted = [\"intro\"]\npassed = [\"intro/quiz\"]\n";
+    fs::write(store.path(), old).expect("write");
+
+    let loaded = store.load();
+    assert!(!loaded.read_only);
+    let notice = loaded.notice.unwrap_or_default();
+    assert!(notice.contains("upgraded from format 0 to 1"), "{notice}");
+    assert!(loaded.progress.is_complete(&NodeId::from("intro")));
+    let names = files_in(&dir.path().join("progress"));
+    let copy = names.iter().find(|n| n.starts_with("c.toml.format0-"));
+    let copy = copy.expect("original copied aside");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("progress").join(copy)).expect("read"),
+        old
+    );
+    // The file itself is now in the current format.
+    let again = Store::open(dir.path(), "c").load();
+    assert_eq!((again.notice, again.progress), (None, loaded.progress));
+}
+
+#[test]
+fn another_course_file_is_not_overwritten() {
+    let dir = temp();
+    Store::open(dir.path(), "c")
+        .save(&Progress::new("c"))
+        .expect("saves");
+    let path = dir.path().join("progress").join("c.toml");
+    let text = fs::read_to_string(&path)
+        .expect("read")
+        .replace("\"c\"", "\"other\"");
+    fs::write(&path, &text).expect("write");
+
+    let loaded = Store::open(dir.path(), "c").load();
+    assert!(loaded.read_only);
+    assert!(loaded.notice.unwrap_or_default().contains("\"other\""));
+    assert_eq!(fs::read_to_string(&path).expect("read"), text);
+}
+
+#[test]
+fn an_unreadable_path_is_read_only_not_a_crash() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "c");
+    fs::create_dir_all(store.path()).expect("a directory where the file should be");
+    let loaded = store.load();
+    assert!(loaded.read_only);
+    assert!(loaded.notice.unwrap_or_default().contains("could not read"));
+}
+
+#[test]
+fn a_lock_held_elsewhere_delays_but_does_not_block_a_save() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "c").with_lock_timeout(Duration::from_millis(100));
+    store
+        .save(&Progress::new("c"))
+        .expect("first save creates the lock file");
+    let held = fs::File::open(dir.path().join("progress").join("c.toml.lock")).expect("open");
+    held.lock().expect("lock");
+    let started = std::time::Instant::now();
+    store
+        .save(&some_progress("c"))
+        .expect("saves without the lock");
+    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(
+        Store::open(dir.path(), "c")
+            .load()
+            .progress
+            .is_complete(&NodeId::from("intro"))
+    );
+}
+
+#[test]
+fn reset_moves_the_file_aside() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "c");
+    assert_eq!(store.reset().expect("nothing to reset"), None);
+    store.save(&some_progress("c")).expect("saves");
+    let moved = store.reset().expect("resets").expect("moved");
+    assert!(moved.to_string_lossy().contains("c.toml.reset-"));
+    assert!(moved.exists());
+    assert_eq!(store.load().progress, Progress::new("c"));
+}

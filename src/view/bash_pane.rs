@@ -1,0 +1,237 @@
+//! The bash pane: a terminal-looking pane titled `bash k / n` with one dot per entry, the
+//! revealed commands (the newest possibly still typing) and their output, the type-along input
+//! line, and below a rule the active entry's note, hint and offered answer.
+//!
+//! Long lines wrap by character like a terminal's. The transcript follows its end unless the
+//! learner scrolls back (`Scroll::bash_back`).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthChar;
+
+use crate::app::bash::BashPane;
+use crate::app::{Focus, Model};
+use crate::core::course::BashEntry;
+use crate::view::pane;
+use crate::view::theme::Theme;
+
+/// Most dots drawn in the title; longer timelines show a count only.
+const MAX_DOTS: usize = 24;
+
+pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut Buffer) {
+    let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
+    let focused = model.focus == Focus::Bash && model.overlay.is_none();
+    pane::block(
+        title(&model.bash, entries.len(), theme, ascii),
+        theme,
+        focused,
+        ascii,
+    )
+    .render(area, buf);
+    let inner = pane::inner(area);
+    let (transcript, notes) = split(model, theme, ascii, inner);
+    let lines = transcript_lines(model, entries, theme, transcript.width);
+    let rows = usize::from(transcript.height);
+    let back = usize::from(model.scroll.bash_back);
+    let end = lines.len().saturating_sub(back);
+    let start = end.saturating_sub(rows);
+    Paragraph::new(lines[start..end].to_vec()).render(transcript, buf);
+    if notes.height > 0 {
+        let rule = if ascii { "-" } else { "─" };
+        let mut notes_lines = vec![Line::styled(
+            rule.repeat(usize::from(notes.width)),
+            theme.border,
+        )];
+        notes_lines.extend(note_lines(model, entries, theme, notes.width));
+        Paragraph::new(notes_lines).render(notes, buf);
+    }
+}
+
+/// Rows of transcript content and rows visible, for scrolling.
+pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> crate::app::Extent {
+    let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
+    let (transcript, _) = split(model, theme, ascii, pane::inner(area));
+    let content = transcript_lines(model, entries, theme, transcript.width).len();
+    crate::app::Extent {
+        content: u16::try_from(content).unwrap_or(u16::MAX),
+        view: transcript.height,
+    }
+}
+
+/// Transcript above, notes below (a rule plus the note lines), notes at most half the pane.
+fn split(model: &Model, theme: &Theme, _ascii: bool, inner: Rect) -> (Rect, Rect) {
+    let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
+    let notes = note_lines(model, entries, theme, inner.width).len();
+    let want = if notes == 0 { 0 } else { notes + 1 };
+    let height = u16::try_from(want)
+        .unwrap_or(u16::MAX)
+        .min(inner.height / 2);
+    let [top, bottom] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(inner);
+    (top, bottom)
+}
+
+fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'static> {
+    let mut spans = vec![Span::styled(
+        format!(" bash {} / {total} ", pane.revealed),
+        theme.title,
+    )];
+    if total <= MAX_DOTS {
+        let (on, off) = if ascii { ("*", ".") } else { ("●", "○") };
+        let dots: String = (0..total)
+            .map(|i| if i < pane.revealed { on } else { off })
+            .collect();
+        spans.push(Span::styled(format!("{dots} "), theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn transcript_lines(
+    model: &Model,
+    entries: &[BashEntry],
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let pane = &model.bash;
+    let mut lines = Vec::new();
+    for (i, entry) in entries.iter().enumerate().take(pane.revealed) {
+        let active = pane.active() == Some(i);
+        if active && pane.awaiting {
+            lines.extend(prompt(
+                &pane.input,
+                Some(cursor(model, theme)),
+                theme,
+                width,
+            ));
+            continue;
+        }
+        let cmd: String = match (active, pane.typed) {
+            (true, Some(n)) => entry.cmd.chars().take(n).collect(),
+            _ => pane.typed_line(i).unwrap_or(&entry.cmd).to_owned(),
+        };
+        let typing = active && pane.is_typing();
+        lines.extend(prompt(
+            &cmd,
+            typing.then(|| cursor(model, theme)),
+            theme,
+            width,
+        ));
+        if !typing && !entry.out.is_empty() {
+            for out in entry.out.lines() {
+                lines.extend(wrap(
+                    vec![Span::styled(out.to_owned(), theme.output)],
+                    width,
+                ));
+            }
+        }
+    }
+    let idle = pane
+        .active()
+        .is_none_or(|_| !pane.awaiting && !pane.is_typing());
+    if idle {
+        let more = pane.revealed < entries.len();
+        let mut spans = vec![Span::styled("$ ", theme.prompt)];
+        if more && model.focus == Focus::Bash {
+            spans.push(Span::styled("press → to run the next command", theme.dim));
+        }
+        lines.extend(wrap(spans, width));
+    }
+    lines
+}
+
+fn cursor(model: &Model, theme: &Theme) -> Span<'static> {
+    if model.typing && model.focus == Focus::Bash {
+        Span::styled(" ", theme.selection)
+    } else {
+        Span::raw("")
+    }
+}
+
+fn prompt(
+    text: &str,
+    cursor: Option<Span<'static>>,
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let mut spans = vec![
+        Span::styled("$ ", theme.prompt),
+        Span::styled(text.to_owned(), theme.command),
+    ];
+    spans.extend(cursor);
+    wrap(spans, width)
+}
+
+/// Note, hint and answer lines for the active entry.
+fn note_lines(
+    model: &Model,
+    entries: &[BashEntry],
+    theme: &Theme,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let pane = &model.bash;
+    let Some(entry) = pane.active().and_then(|i| entries.get(i)) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let mut add = |text: String, style: Style| {
+        lines.extend(wrap(vec![Span::styled(text, style)], width));
+    };
+    if let Some(note) = &entry.note {
+        add(note.clone(), theme.note);
+    }
+    if pane.awaiting {
+        if model.typing {
+            add("Type the command, then Enter.".into(), theme.dim);
+        } else {
+            add("Enter: type it yourself · →: show it".into(), theme.dim);
+        }
+        if let (true, Some(line)) = (pane.misses > 0, &pane.last_miss) {
+            let s = if pane.misses == 1 { "" } else { "es" };
+            let text = format!("✗ {line}: not quite ({} miss{s})", pane.misses);
+            add(text, theme.error);
+        }
+        if let (true, Some(hint)) = (
+            pane.hint_visible(),
+            entry.type_along.as_ref().and_then(|t| t.hint.as_ref()),
+        ) {
+            add(format!("hint: {hint}"), theme.warning);
+        }
+        if pane.answer_offered() && !pane.answer_shown {
+            add("F2 fills in the answer".into(), theme.warning);
+        }
+    } else if pane.typed_line(pane.revealed.saturating_sub(1)).is_some() {
+        add("✓ matched".into(), theme.success);
+    }
+    lines
+}
+
+/// Wraps styled spans by character at `width` cells, as a terminal does.
+fn wrap(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width.max(1));
+    let mut lines = vec![Vec::new()];
+    let mut used = 0;
+    for span in spans {
+        let mut chunk = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > 0 {
+                if let Some(line) = lines.last_mut() {
+                    line.push(Span::styled(std::mem::take(&mut chunk), span.style));
+                }
+                lines.push(Vec::new());
+                used = 0;
+            }
+            chunk.push(c);
+            used += w;
+        }
+        if let Some(line) = lines.last_mut()
+            && (!chunk.is_empty() || span.content.is_empty())
+        {
+            line.push(Span::styled(chunk, span.style));
+        }
+    }
+    lines.into_iter().map(Line::from).collect()
+}

@@ -1,0 +1,43 @@
+//! The footer: the keys that matter in the current mode, from the keymap itself, and the
+//! notice line above it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::Model;
+use crate::app::keymap::footer_items;
+use crate::view::theme::Theme;
+
+pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let width = usize::from(area.width);
+    let tag = if model.practice { " PRACTICE " } else { "" };
+    let mut spans = Vec::new();
+    let mut used = tag.width();
+    let awaiting = model.bash.awaiting;
+    let items = footer_items(model.key_mode())
+        .into_iter()
+        .filter(|(_, text)| awaiting || *text != "type");
+    for (key, text) in items {
+        let item = key.width() + text.width() + 3;
+        if used + item > width {
+            break;
+        }
+        used += item;
+        spans.push(Span::styled(format!(" {key}"), theme.footer_key));
+        spans.push(Span::styled(format!(" {text} "), theme.footer_desc));
+    }
+    if !tag.is_empty() && tag.width() <= width {
+        spans.push(Span::raw(" ".repeat(width.saturating_sub(used))));
+        spans.push(Span::styled(tag, theme.warning));
+    }
+    Line::from(spans).render(area, buf);
+}
+
+pub fn render_notice(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    if let Some(notice) = &model.notice {
+        Line::from(Span::styled(format!(" {notice}"), theme.warning)).render(area, buf);
+    }
+}

@@ -1,0 +1,123 @@
+//! Our markdown → ratatui renderer (pulldown-cmark events in, styled lines out).
+//!
+//! [`render`] lays markdown out for a given width once; the result is pure data the caller can
+//! cache per step and width. Prose is wrapped at word boundaries by display width; code lines
+//! are never wrapped and keep their full width, and [`visible_lines`] scrolls them sideways
+//! with `‹` / `›` marking hidden text. Supported: headings, emphasis, strong, strikethrough,
+//! inline code, nested lists, task lists, block quotes, tables, rules, links (`text (url)`),
+//! images (alt text), hard and soft breaks and fenced code highlighted by
+//! [`crate::view::highlight`].
+
+mod builder;
+mod clip;
+mod table;
+mod wrap;
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::view::theme::Theme;
+
+/// Whether a rendered line is wrapped prose or an unwrapped line of a code block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Prose,
+    Code,
+}
+
+/// One laid-out line: a fixed `prefix` (indentation, list markers, quote bars) and a `body`.
+/// Only a code line's body scrolls sideways.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedLine {
+    pub kind: LineKind,
+    pub prefix: Vec<Span<'static>>,
+    pub body: Vec<Span<'static>>,
+    /// The style of the whole body area (a code block's background).
+    pub style: Style,
+}
+
+impl RenderedLine {
+    /// Display width of prefix plus body.
+    pub fn width(&self) -> usize {
+        spans_width(&self.prefix) + spans_width(&self.body)
+    }
+}
+
+/// Markdown laid out for one width.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rendered {
+    pub lines: Vec<RenderedLine>,
+}
+
+impl Rendered {
+    /// Number of lines.
+    pub fn height(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// The widest code line (prefix included), 0 when there is no code.
+    pub fn max_code_width(&self) -> usize {
+        self.lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Code)
+            .map(RenderedLine::width)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// The largest useful horizontal scroll for a viewport `width` cells wide.
+    pub fn max_hscroll(&self, width: u16) -> u16 {
+        let extra = self.max_code_width().saturating_sub(usize::from(width));
+        u16::try_from(extra).unwrap_or(u16::MAX)
+    }
+}
+
+/// `md` laid out for `width` columns with `theme`'s styles. Never panics; a width of 0 is treated
+/// as 1.
+pub fn render(md: &str, width: u16, theme: &Theme) -> Rendered {
+    builder::build(md, usize::from(width.max(1)), theme)
+}
+
+/// Convenience: `md` rendered and flattened, with code not scrolled.
+pub fn to_lines(md: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    visible_lines(&render(md, width, theme), 0, width, theme)
+}
+
+/// All lines of `r` ready to draw in a viewport `width` cells wide: code bodies shifted left by
+/// `hscroll` and clipped to the width with `‹` / `›` markers, prose untouched.
+pub fn visible_lines(r: &Rendered, hscroll: u16, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    r.lines
+        .iter()
+        .map(|l| match l.kind {
+            LineKind::Prose => {
+                let mut spans = l.prefix.clone();
+                spans.extend(l.body.iter().cloned());
+                Line::from(spans)
+            }
+            LineKind::Code => code_line(l, hscroll, width, theme),
+        })
+        .collect()
+}
+
+fn code_line(l: &RenderedLine, hscroll: u16, width: u16, theme: &Theme) -> Line<'static> {
+    let avail = usize::from(width).saturating_sub(spans_width(&l.prefix));
+    let mut body = clip::window(&l.body, usize::from(hscroll), avail, theme.code_clip);
+    let pad = avail.saturating_sub(spans_width(&body));
+    if pad > 0 {
+        body.push(Span::raw(" ".repeat(pad)));
+    }
+    let mut spans = l.prefix.clone();
+    spans.extend(body.into_iter().map(|s| {
+        let style = l.style.patch(s.style);
+        s.style(style)
+    }));
+    Line::from(spans)
+}
+
+fn spans_width(spans: &[Span<'_>]) -> usize {
+    spans.iter().map(|s| s.content.width()).sum()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,136 @@
+//! Matrix widget tests: layouts at common sizes, state symbols without colour, tiny sizes.
+
+use super::*;
+use crate::core::course::NodeId;
+use crate::view::test_util::{buffer_text, draw, sample_course};
+
+fn states() -> Vec<NodeState> {
+    let locked = |ids: &[&str]| NodeState::Locked {
+        missing: ids.iter().map(|i| NodeId::new(*i)).collect(),
+    };
+    vec![
+        NodeState::Complete,
+        NodeState::Complete,
+        NodeState::InProgress,
+        locked(&["deps"]),
+        NodeState::Available,
+        NodeState::Available,
+        locked(&["layers"]),
+        locked(&["layers", "secrets"]),
+        locked(&["multistage", "weights"]),
+        locked(&["serve"]),
+    ]
+}
+
+fn screen(width: u16, height: u16, selected: usize, ascii: bool) -> String {
+    let course = sample_course();
+    let states = states();
+    let theme = Theme::no_color();
+    let matrix = Matrix {
+        course: &course,
+        states: &states,
+        selected,
+        current: Some(2),
+        theme: &theme,
+        ascii,
+    };
+    buffer_text(&draw(matrix, width, height))
+}
+
+#[test]
+fn snapshot_80x24() {
+    insta::assert_snapshot!(screen(80, 24, 7, false));
+}
+
+#[test]
+fn snapshot_120x40() {
+    insta::assert_snapshot!(screen(120, 40, 7, false));
+}
+
+#[test]
+fn snapshot_120x40_ascii() {
+    insta::assert_snapshot!(screen(120, 40, 3, true));
+}
+
+#[test]
+fn locked_node_detail_names_what_it_needs() {
+    let text = screen(120, 40, 7, false);
+    assert!(text.contains("needs: Layer caching, Secrets"), "{text}");
+    assert!(text.contains("■ Model weights  locked"), "{text}");
+}
+
+#[test]
+fn selection_is_reversed_and_states_have_symbols() {
+    let course = sample_course();
+    let states = states();
+    let theme = Theme::no_color();
+    let matrix = Matrix {
+        course: &course,
+        states: &states,
+        selected: 0,
+        current: Some(2),
+        theme: &theme,
+        ascii: false,
+    };
+    let buf = draw(&matrix, 120, 40);
+    let text = buffer_text(&buf);
+    for needle in [
+        "✔ Container basics",
+        "▶ Python deps",
+        "○ Secrets",
+        "■ Ship it",
+    ] {
+        assert!(text.contains(needle), "{needle}\n{text}");
+    }
+    let (y, row) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("✔ Container"))
+        .unwrap_or_default();
+    let x = row.chars().position(|c| c == '✔').unwrap_or(0);
+    let cell = &buf[(u16::try_from(x).unwrap_or(0), u16::try_from(y).unwrap_or(0))];
+    assert_eq!(cell.symbol(), "✔");
+    assert!(cell.modifier.contains(ratatui::style::Modifier::REVERSED));
+    let other = text
+        .lines()
+        .position(|l| l.contains("✔ Base images"))
+        .unwrap_or(0);
+    assert_ne!(other, y);
+}
+
+#[test]
+fn symbols_are_single_width_or_ascii() {
+    let all = [
+        NodeState::Complete,
+        NodeState::InProgress,
+        NodeState::Available,
+        NodeState::Locked {
+            missing: Vec::new(),
+        },
+    ];
+    for s in &all {
+        for current in [false, true] {
+            assert_eq!(node_symbol(s, current, false).width(), 1);
+            assert!(node_symbol(s, current, true).is_ascii());
+        }
+    }
+}
+
+#[test]
+fn never_panics_at_tiny_sizes() {
+    for w in 0..=12 {
+        for h in 0..=8 {
+            let _ = screen(w, h, 9, false);
+            let _ = screen(w, h, 0, true);
+        }
+    }
+    let _ = screen(40, 12, 9, false);
+}
+
+#[test]
+fn narrow_areas_fall_back_to_a_list_that_keeps_the_selection_visible() {
+    let text = screen(40, 12, 9, false);
+    assert!(text.contains("■ Ship it"), "{text}");
+    assert!(!text.contains("✔ Container basics"), "{text}");
+    insta::assert_snapshot!(text);
+}

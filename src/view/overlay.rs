@@ -1,0 +1,78 @@
+//! Centred popup overlays drawn over the screen: the glossary, the FAQ, the key help and search
+//! results, plus the "terminal too small" notice. Each takes plain data and the caller's
+//! selection and scroll; none keeps state of its own.
+
+mod faq;
+mod glossary;
+mod help;
+mod search;
+mod too_small;
+
+pub use faq::Faq;
+pub use glossary::{Glossary, filter_glossary};
+pub use help::Help;
+pub use search::SearchResults;
+pub use too_small::TooSmall;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Padding, Widget};
+
+use crate::view::panel::{centered, panel};
+use crate::view::theme::Theme;
+
+/// Clears a popup of at most `max_w` × `max_h` cells (leaving a margin round it when the
+/// screen allows), draws its frame and returns the area inside.
+fn popup(area: Rect, max_w: u16, max_h: u16, block: Block<'_>, buf: &mut Buffer) -> Rect {
+    let w = max_w.min(area.width.saturating_sub(4).max(area.width.min(20)));
+    let h = max_h.min(area.height.saturating_sub(2).max(area.height.min(6)));
+    let rect = centered(area, w, h);
+    Clear.render(rect, buf);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    inner
+}
+
+/// A popup frame titled `title` with `footer` on its bottom border.
+fn frame<'a>(title: &str, footer: Option<Line<'a>>, theme: &Theme, ascii: bool) -> Block<'a> {
+    let block = panel(format!(" {title} "), theme, true, ascii).padding(Padding::horizontal(1));
+    match footer {
+        Some(line) => block.title_bottom(line),
+        None => block,
+    }
+}
+
+/// First row to show so that row `selected` of `len` is visible in `height` rows, keeping it
+/// roughly centred once the list scrolls.
+fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
+    if height == 0 || len <= height {
+        return 0;
+    }
+    selected.saturating_sub(height / 2).min(len - height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scroll_offset_keeps_the_selection_visible() {
+        assert_eq!(scroll_offset(0, 100, 10), 0);
+        assert_eq!(scroll_offset(50, 100, 10), 45);
+        assert_eq!(scroll_offset(99, 100, 10), 90);
+        assert_eq!(scroll_offset(3, 5, 10), 0);
+        assert_eq!(scroll_offset(3, 5, 0), 0);
+    }
+
+    #[test]
+    fn popup_stays_inside_any_area() {
+        for (w, h) in [(0, 0), (1, 1), (5, 3), (80, 24), (200, 60)] {
+            let area = Rect::new(0, 0, w, h);
+            let mut buf = Buffer::empty(area);
+            let inner = popup(area, 70, 20, Block::bordered(), &mut buf);
+            assert!(area.contains(inner.as_position()) || inner.is_empty());
+            assert!(inner.right() <= area.right() && inner.bottom() <= area.bottom());
+        }
+    }
+}

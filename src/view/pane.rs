@@ -1,0 +1,41 @@
+//! The frame every pane is drawn in, and the geometry of its inside, shared by drawing and
+//! measuring so both agree on how many rows fit.
+
+use ratatui::layout::Rect;
+use ratatui::symbols::border;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Padding};
+
+use crate::view::theme::Theme;
+
+const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// A bordered pane titled `title`; a focused pane's border stands out.
+pub fn block<'a>(title: Line<'a>, theme: &Theme, focused: bool, ascii: bool) -> Block<'a> {
+    let style = if focused {
+        theme.border_focused
+    } else {
+        theme.border
+    };
+    Block::bordered()
+        .border_set(if ascii { ASCII_BORDER } else { border::ROUNDED })
+        .border_style(style)
+        .padding(Padding::horizontal(1))
+        .title(title)
+}
+
+/// The inside of a pane drawn in `area` by [`block`].
+pub fn inner(area: Rect) -> Rect {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(area)
+}

@@ -1,0 +1,188 @@
+//! The per-step, per-width cache: markdown laid out and code highlighted once, reused by every
+//! frame until the step, the pane widths or the theme change.
+//!
+//! The cache is owned by [`super::screen::Screen`], which the runtime (or the headless renderer)
+//! owns and refreshes before drawing; the model never holds layout, and drawing never mutates
+//! anything (no `Cell`/`RefCell`), because the refresh is a separate `&mut` step.
+
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::Model;
+use crate::core::course::{QuizKind, Step};
+use crate::view::markdown::{self, LineKind, Rendered, RenderedLine};
+use crate::view::theme::{Theme, ThemeKind};
+
+/// What a cache entry was built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheKey {
+    pub node: usize,
+    pub step: usize,
+    pub narration_width: u16,
+    pub quiz_width: u16,
+    pub theme: ThemeKind,
+    pub ascii: bool,
+}
+
+/// Markdown of one quiz laid out for the quiz pane.
+#[derive(Debug, Clone, Default)]
+pub struct QuizText {
+    pub question: Vec<Line<'static>>,
+    /// Per choice (or per `order` item): its text, wrapped.
+    pub options: Vec<Vec<Line<'static>>>,
+    /// Per choice: its `why`, wrapped (empty when the author gave none).
+    pub whys: Vec<Vec<Line<'static>>>,
+    pub hints: Vec<Vec<Line<'static>>>,
+    pub explain: Vec<Line<'static>>,
+}
+
+/// The cache for one step at one size.
+#[derive(Debug, Clone, Default)]
+pub struct Prepared {
+    pub key: Option<CacheKey>,
+    /// Step title, `SYS_MSG` box and body, as one scrollable document.
+    pub narration: Rendered,
+    pub quiz: QuizText,
+}
+
+/// Columns the choice marker takes in front of a choice's text (`❯ 1 (•) `).
+pub const OPTION_INDENT: u16 = 8;
+
+impl Prepared {
+    /// Rebuilds the cache if `key` differs from what it holds. Returns whether it rebuilt.
+    pub fn refresh(&mut self, model: &Model, key: CacheKey, theme: &Theme) -> bool {
+        if self.key == Some(key) {
+            return false;
+        }
+        let Some(step) = model.step_ref() else {
+            *self = Self::default();
+            return true;
+        };
+        self.narration = narration(step, key.narration_width, theme, key.ascii);
+        self.quiz = quiz_text(step, key.quiz_width, theme);
+        self.key = Some(key);
+        true
+    }
+}
+
+fn narration(step: &Step, width: u16, theme: &Theme, ascii: bool) -> Rendered {
+    let mut lines = markdown::render(&format!("## {}", escape(&step.title)), width, theme).lines;
+    if let Some(sys) = &step.sys_msg {
+        lines.push(blank());
+        lines.extend(sys_msg_box(sys, width, theme, ascii));
+    }
+    if let Some(body) = &step.body {
+        lines.push(blank());
+        lines.extend(markdown::render(body, width, theme).lines);
+    }
+    Rendered { lines }
+}
+
+fn blank() -> RenderedLine {
+    prose(Vec::new(), Vec::new())
+}
+
+fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> RenderedLine {
+    RenderedLine {
+        kind: LineKind::Prose,
+        prefix,
+        body,
+        style: ratatui::style::Style::new(),
+    }
+}
+
+/// The `SYS_MSG` box as lines, so it scrolls with the body.
+fn sys_msg_box(text: &str, width: u16, theme: &Theme, ascii: bool) -> Vec<RenderedLine> {
+    let w = usize::from(width);
+    if w < 6 {
+        return markdown::render(text, width, theme).lines;
+    }
+    let (tl, tr, bl, br, h, v) = if ascii {
+        ("+", "+", "+", "+", "-", "|")
+    } else {
+        ("╭", "╮", "╰", "╯", "─", "│")
+    };
+    let border = theme.sys_msg_border;
+    let label = " SYS_MSG ";
+    let fill = w.saturating_sub(3 + label.width());
+    let mut out = vec![prose(
+        Vec::new(),
+        vec![
+            Span::styled(format!("{tl}{h}"), border),
+            Span::styled(label, theme.sys_msg_label),
+            Span::styled(format!("{}{tr}", h.repeat(fill)), border),
+        ],
+    )];
+    let inner = width.saturating_sub(4);
+    for line in markdown::visible_lines(&markdown::render(text, inner, theme), 0, inner, theme) {
+        let pad = usize::from(inner).saturating_sub(line.width());
+        let mut body = vec![Span::styled(format!("{v} "), border)];
+        body.extend(line.spans);
+        body.push(Span::raw(" ".repeat(pad)));
+        body.push(Span::styled(format!(" {v}"), border));
+        out.push(prose(Vec::new(), body));
+    }
+    out.push(prose(
+        Vec::new(),
+        vec![Span::styled(
+            format!("{bl}{}{br}", h.repeat(w.saturating_sub(2))),
+            border,
+        )],
+    ));
+    out
+}
+
+fn quiz_text(step: &Step, width: u16, theme: &Theme) -> QuizText {
+    let Some(quiz) = &step.quiz else {
+        return QuizText::default();
+    };
+    let lines = |md: &str, w: u16| markdown::to_lines(md, w.max(1), theme);
+    let option_width = width.saturating_sub(OPTION_INDENT);
+    let (options, whys) = match &quiz.kind {
+        QuizKind::Single { choices } | QuizKind::Multi { choices } => (
+            choices
+                .iter()
+                .map(|c| lines(&c.text, option_width))
+                .collect(),
+            choices
+                .iter()
+                .map(|c| {
+                    c.why
+                        .as_deref()
+                        .map_or_else(Vec::new, |w| lines(w, option_width))
+                })
+                .collect(),
+        ),
+        QuizKind::Order { items } => (
+            items.iter().map(|i| lines(i, option_width)).collect(),
+            Vec::new(),
+        ),
+        QuizKind::Text { .. } => (Vec::new(), Vec::new()),
+    };
+    QuizText {
+        question: lines(&quiz.question, width),
+        options,
+        whys,
+        hints: quiz
+            .hints
+            .iter()
+            .map(|h| lines(h, width.saturating_sub(2)))
+            .collect(),
+        explain: quiz
+            .explain
+            .as_deref()
+            .map_or_else(Vec::new, |e| lines(e, width)),
+    }
+}
+
+/// `text` with markdown punctuation escaped, so a title is shown as written.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}

@@ -1,0 +1,113 @@
+//! Helpers shared by the view tests: buffers as plain text for snapshots.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::core::course::{
+    Course, CourseId, FaqEntry, GlossaryEntry, MatrixInfo, Node, NodeId, Step, StepId,
+};
+
+/// The buffer's symbols row by row, trailing spaces trimmed; the cells hidden behind a wide
+/// character are skipped so the text reads as it looks.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let width = usize::from(buf.area.width).max(1);
+    let mut rows = Vec::new();
+    for row in buf.content.chunks(width) {
+        let mut text = String::new();
+        let mut skip = 0;
+        for cell in row {
+            if skip == 0 {
+                text.push_str(cell.symbol());
+            }
+            skip = skip
+                .max(unicode_width::UnicodeWidthStr::width(cell.symbol()))
+                .saturating_sub(1);
+        }
+        rows.push(text.trim_end().to_owned());
+    }
+    rows.join("\n")
+}
+
+/// `widget` drawn into a fresh `width` × `height` buffer.
+pub fn draw(widget: impl Widget, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    widget.render(area, &mut buf);
+    buf
+}
+
+/// A ten-node course in the shape of the built-in one, with a glossary and an FAQ.
+pub fn sample_course() -> Course {
+    let node = |id: &str, title: &str, requires: &[&str]| Node {
+        id: NodeId::new(id),
+        title: title.to_owned(),
+        summary: format!("What {title} means for an ML image, and how to get it right."),
+        requires: requires.iter().map(|r| NodeId::new(*r)).collect(),
+        steps: vec![Step {
+            id: StepId::new("intro"),
+            title: "Intro".to_owned(),
+            sys_msg: None,
+            body: Some("Hello".to_owned()),
+            bash: Vec::new(),
+            quiz: None,
+        }],
+    };
+    Course {
+        id: CourseId::new("dockerfiles-ml"),
+        title: "Creating Dockerfiles for ML Models".to_owned(),
+        tagline: "Ship models in containers".to_owned(),
+        ticker: vec!["docker".to_owned()],
+        matrix: MatrixInfo {
+            title: "Deployment Matrix".to_owned(),
+            motto: "Build small. Build cached. Ship.".to_owned(),
+        },
+        glossary: vec![
+            glossary(
+                "Layer",
+                "Concept",
+                "One filesystem **diff** per instruction.",
+            ),
+            glossary(
+                "FROM",
+                "Dockerfile",
+                "Sets the base image: `FROM python:3.12-slim`.",
+            ),
+            glossary(
+                "Build cache",
+                "Concept",
+                "Reuses layers whose inputs did not change.",
+            ),
+        ],
+        faq: vec![
+            FaqEntry {
+                question: "Why is my image 5 GB?".to_owned(),
+                answer: "Usually CUDA wheels. Use a *slim* base and `--no-cache-dir`.".to_owned(),
+            },
+            FaqEntry {
+                question: "Where do model weights go?".to_owned(),
+                answer: "Mount them at run time, or bake them in a late layer.".to_owned(),
+            },
+        ],
+        nodes: vec![
+            node("basics", "Container basics", &[]),
+            node("base", "Base images", &["basics"]),
+            node("deps", "Python deps", &["basics"]),
+            node("layers", "Layer caching", &["base", "deps"]),
+            node("secrets", "Secrets", &["base"]),
+            node("gpu", "GPU runtimes", &["base"]),
+            node("multistage", "Multi-stage builds", &["layers"]),
+            node("weights", "Model weights", &["layers", "secrets"]),
+            node("serve", "Serving", &["multistage", "weights"]),
+            node("ship", "Ship it", &["serve", "gpu"]),
+        ],
+    }
+}
+
+fn glossary(term: &str, tag: &str, definition: &str) -> GlossaryEntry {
+    GlossaryEntry {
+        term: term.to_owned(),
+        tag: tag.to_owned(),
+        definition: definition.to_owned(),
+    }
+}

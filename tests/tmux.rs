@@ -1,0 +1,269 @@
+//! The real-terminal test: drives the release binary in tmux like a learner would, through
+//! the pane's screen (`capture-pane`), on a private tmux server and a temporary data directory.
+//!
+//! `.ci/run` builds `target/release/termcourse` before `cargo test`. The test is skipped, with a
+//! message, only when tmux is not installed.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// The course the test plays: the fixture until the built-in course's content settles.
+const COURSE_ARGS: &[&str] = &["play", "tests/fixtures/basic"];
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+struct Tmux {
+    socket: String,
+    data_dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// A private tmux server named after `test`, so tests running in parallel never share one.
+    fn new(test: &str) -> Option<Self> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            return None;
+        }
+        let data_dir = tempfile::tempdir().expect("temp dir");
+        let socket = format!("termcourse-test-{}-{test}", std::process::id());
+        Some(Self { socket, data_dir })
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Starts (or restarts) the player in a 120x40 pane that stays after the player exits.
+    fn start(&self, name: &str) {
+        let bin = binary();
+        let data = format!("TERMCOURSE_DATA_DIR={}", self.data_dir.path().display());
+        let mut cmd = vec![
+            "new-session",
+            "-d",
+            "-s",
+            name,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-e",
+            "LANG=C.UTF-8",
+            "-e",
+            "TERM=xterm-256color",
+            "-e",
+            &data,
+            "-c",
+            env!("CARGO_MANIFEST_DIR"),
+        ];
+        let bin = bin.to_string_lossy().into_owned();
+        cmd.push(&bin);
+        cmd.extend(COURSE_ARGS);
+        let out = self.tmux(&cmd);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        self.tmux(&["set-option", "-t", name, "remain-on-exit", "on"]);
+    }
+
+    fn keys(&self, name: &str, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", name];
+        args.extend(keys);
+        self.tmux(&args);
+    }
+
+    fn screen(&self, name: &str) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", name]).stdout).into()
+    }
+
+    fn format(&self, name: &str, fmt: &str) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", name, fmt]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    }
+
+    /// Polls the pane until every one of `needles` is on screen.
+    fn wait_for(&self, name: &str, needles: &[&str]) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(name);
+            if needles.iter().all(|n| screen.contains(n)) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "timed out waiting for {needles:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the player has exited; returns its exit status (or the signal that ended
+    /// it). tmux may mark a pane dead before it has collected the status, so both are awaited.
+    fn wait_exit(&self, name: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let status = self.format(name, "#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}");
+            if let Some(code) = status.strip_prefix("1:").filter(|c| !c.is_empty()) {
+                return code.to_owned();
+            }
+            assert!(
+                start.elapsed() < TIMEOUT,
+                "player did not exit:\n{}",
+                self.screen(name)
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// The terminal modes the player must leave: alternate screen and mouse reporting.
+    fn assert_restored(&self, name: &str) {
+        let modes = self.format(name, "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag}");
+        assert_eq!(
+            modes, "0 0 0",
+            "alternate screen, mouse, SGR mouse still on"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+fn binary() -> PathBuf {
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/termcourse");
+    assert!(
+        bin.exists(),
+        "{} is missing: run `cargo build --release` first (.ci/run does)",
+        bin.display()
+    );
+    bin
+}
+
+#[test]
+fn plays_a_node_quits_and_resumes_on_the_same_step() {
+    let Some(t) = Tmux::new("play") else {
+        println!("SKIPPED: tmux is not installed");
+        return;
+    };
+    t.start("play");
+    t.wait_for("play", &["Choosing a base image", "SYS_MSG", "bash 0 / 1"]);
+    t.keys("play", &["Right"]);
+    t.wait_for(
+        "play",
+        &[
+            "bash 1 / 1",
+            "$ docker pull python:3.12-slim",
+            "Status: Downloaded",
+        ],
+    );
+    t.keys("play", &["Right"]);
+    t.wait_for("play", &["SYSTEM VERIFICATION", "step 2/2"]);
+    t.keys("play", &["1", "Enter"]);
+    t.wait_for("play", &["Not quite", "builds are not"]);
+    t.keys("play", &["2", "Enter"]);
+    t.wait_for(
+        "play",
+        &[
+            "Correct!",
+            "Unlocked: Layer Caching, The .dockerignore File",
+        ],
+    );
+    t.keys("play", &["m"]);
+    t.wait_for("play", &["Deployment Matrix", "✔ complete"]);
+    t.keys("play", &["Escape", "q"]);
+    assert_eq!(t.wait_exit("play"), "0");
+    t.assert_restored("play");
+
+    t.start("again");
+    let screen = t.wait_for("again", &["Pick a base image", "step 2/2"]);
+    assert!(screen.contains("passed before"), "{screen}");
+    t.keys("again", &["q"]);
+    assert_eq!(t.wait_exit("again"), "0");
+}
+
+#[test]
+fn sigterm_and_ctrl_c_restore_the_terminal() {
+    let Some(t) = Tmux::new("signals") else {
+        println!("SKIPPED: tmux is not installed");
+        return;
+    };
+    t.start("term");
+    t.wait_for("term", &["Choosing a base image"]);
+    let pid = t.format("term", "#{pane_pid}");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(killed.success());
+    assert_eq!(t.wait_exit("term"), "0");
+    t.assert_restored("term");
+
+    t.start("ctrlc");
+    t.wait_for("ctrlc", &["Choosing a base image"]);
+    t.keys("ctrlc", &["C-c"]);
+    assert_eq!(t.wait_exit("ctrlc"), "0");
+    t.assert_restored("ctrlc");
+}
+
+#[test]
+fn ctrl_z_suspends_and_fg_redraws() {
+    let Some(t) = Tmux::new("suspend") else {
+        println!("SKIPPED: tmux is not installed");
+        return;
+    };
+    let data = format!("TERMCOURSE_DATA_DIR={}", t.data_dir.path().display());
+    let out = t.tmux(&[
+        "new-session",
+        "-d",
+        "-s",
+        "job",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        "LANG=C.UTF-8",
+        "-e",
+        "TERM=xterm-256color",
+        "-e",
+        &data,
+        "-e",
+        "PS1=$ ",
+        "-c",
+        env!("CARGO_MANIFEST_DIR"),
+        "bash",
+        "--norc",
+        "--noprofile",
+        "-i",
+    ]);
+    assert!(
+        out.status.success(),
+        "tmux: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let line = format!("{} {}", binary().display(), COURSE_ARGS.join(" "));
+    t.keys("job", &[&line, "Enter"]);
+    t.wait_for("job", &["Choosing a base image"]);
+    t.keys("job", &["C-z"]);
+    t.wait_for("job", &["Stopped"]);
+    t.assert_restored("job");
+    t.keys("job", &["clear", "Enter"]);
+    t.keys("job", &["fg", "Enter"]);
+    t.wait_for("job", &["Choosing a base image", "SYS_MSG", "bash 0 / 1"]);
+    t.keys("job", &["q"]);
+    let start = Instant::now();
+    while t.format("job", "#{alternate_on}") != "0" {
+        assert!(start.elapsed() < TIMEOUT, "player did not quit");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.keys("job", &["echo done-$?", "Enter"]);
+    t.wait_for("job", &["done-0"]);
+    t.assert_restored("job");
+}
