@@ -132,3 +132,37 @@ fn node_files_may_not_escape_through_symlinks() {
         "{rendered}"
     );
 }
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    use termcourse::core::source::{MAX_FILE_BYTES, MemorySource};
+    let limit = usize::try_from(MAX_FILE_BYTES).expect("fits");
+    let source = MemorySource {
+        root: String::new(),
+        files: vec![("course.toml".to_owned(), "#".repeat(limit + 1))],
+    };
+    let report =
+        termcourse::core::load::load(&source, &termcourse::core::load::LoadOptions::default())
+            .expect_err("too large");
+    assert!(report.render(false).contains("over the 4194304-byte limit"));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("course.toml"),
+        "format = 1\nid = \"c\"\ntitle = \"C\"\nnodes = [\"big.toml\"]\n",
+    )
+    .expect("write");
+    let big = std::fs::File::create(dir.path().join("big.toml")).expect("create");
+    big.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    let rendered = load_course_path(dir.path())
+        .expect_err("too large")
+        .render(false);
+    assert!(
+        rendered.contains("course.toml:4:10: error: cannot read"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("over the 4194304-byte limit"),
+        "{rendered}"
+    );
+}

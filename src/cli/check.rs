@@ -60,7 +60,7 @@ struct Checked {
 #[allow(clippy::needless_pass_by_value)] // every subcommand's `run` takes its `Args`
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
-        known_language: &has_syntax,
+        known_language: &crate::view::highlight::has_syntax,
     };
     let checked: Vec<Checked> = args.paths.iter().map(|p| check_path(p, &opts)).collect();
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();
@@ -187,52 +187,4 @@ fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<S
     })?;
     text.push('\n');
     Ok(text)
-}
-
-/// Languages with highlighting in the player.
-///
-/// Stopgap until `crate::view::highlight::has_syntax` (syntect + two-face) lands in main: then
-/// this is replaced by it.
-fn has_syntax(lang: &str) -> bool {
-    const KNOWN: &[&str] = &[
-        "bash",
-        "sh",
-        "shell",
-        "console",
-        "zsh",
-        "dockerfile",
-        "docker",
-        "python",
-        "py",
-        "rust",
-        "rs",
-        "toml",
-        "yaml",
-        "yml",
-        "json",
-        "javascript",
-        "js",
-        "typescript",
-        "ts",
-        "go",
-        "c",
-        "cpp",
-        "c++",
-        "java",
-        "sql",
-        "html",
-        "css",
-        "markdown",
-        "md",
-        "make",
-        "makefile",
-        "diff",
-        "ini",
-        "xml",
-        "ruby",
-        "rb",
-        "lua",
-        "r",
-    ];
-    KNOWN.contains(&lang.to_ascii_lowercase().as_str())
 }

@@ -73,7 +73,7 @@ pub fn load_with_warnings(
     let mut node_files: Vec<(FileCx, Option<_>)> = Vec::new();
     let mut seen = HashSet::new();
     for (rel, span) in &listed {
-        if !seen.insert(rel.as_str()) {
+        if !seen.insert(normalize_relative_path(rel).unwrap_or_else(|_| rel.clone())) {
             cx.error(
                 &course_file,
                 span.clone(),
@@ -120,7 +120,10 @@ fn sort(report: &mut Report, source: &dyn CourseSource, listed: &[(String, Range
     let rank: HashMap<String, usize> = listed
         .iter()
         .enumerate()
-        .map(|(i, (rel, _))| (source.display_path(rel), i + 1))
+        .map(|(i, (rel, _))| {
+            let rel = normalize_relative_path(rel).unwrap_or_else(|_| rel.clone());
+            (source.display_path(&rel), i + 1)
+        })
         .collect();
     report.diagnostics.sort_by_cached_key(|d| {
         (
@@ -138,8 +141,9 @@ fn read(
     rel: &str,
     referrer: Option<(&FileCx, Range<usize>)>,
 ) -> Option<FileCx> {
-    let display = source.display_path(rel);
-    let result = check_relative_path(rel).and_then(|()| source.read(rel));
+    let normal = normalize_relative_path(rel);
+    let display = source.display_path(normal.as_deref().unwrap_or(rel));
+    let result = normal.and_then(|rel| source.read(&rel));
     let problem = match result {
         Ok(text) if text.len() as u64 > MAX_FILE_BYTES => SourceError::TooLarge {
             size: text.len() as u64,
@@ -163,16 +167,45 @@ fn read(
     None
 }
 
-/// Refuses paths that could leave the course directory, whatever the source.
-pub fn check_relative_path(rel: &str) -> Result<(), SourceError> {
-    let bad = rel.is_empty()
+/// `rel` without `.` components and repeated slashes (`./nodes//a.toml` → `nodes/a.toml`);
+/// refuses paths that could leave the course directory, whatever the source: absolute paths,
+/// `..`, backslashes and drive letters.
+pub fn normalize_relative_path(rel: &str) -> Result<String, SourceError> {
+    let parts: Vec<&str> = rel
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    let bad = parts.is_empty()
         || rel.starts_with('/')
-        || rel.contains('\\')
-        || rel.contains(':')
-        || rel.split('/').any(|part| part == "..");
+        || rel.contains(['\\', ':'])
+        || parts.contains(&"..");
     if bad {
         Err(SourceError::OutsideCourse)
     } else {
-        Ok(())
+        Ok(parts.join("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_paths_are_normalized_and_kept_inside() {
+        let ok = |p: &str| normalize_relative_path(p).ok();
+        assert_eq!(ok("nodes/a.toml").as_deref(), Some("nodes/a.toml"));
+        assert_eq!(ok("./nodes//a.toml").as_deref(), Some("nodes/a.toml"));
+        for bad in [
+            "",
+            ".",
+            "/etc/passwd",
+            "../x.toml",
+            "nodes/../../x",
+            "C:\\x",
+            "a\\b",
+            "c:/x",
+        ] {
+            assert!(ok(bad).is_none(), "{bad}");
+        }
     }
 }
