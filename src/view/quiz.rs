@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::quiz::QuizState;
 use crate::app::{Extent, Focus, Model};
@@ -40,7 +40,7 @@ pub fn render(model: &Model, text: &QuizText, look: &Look, area: Rect, buf: &mut
     ]);
     pane::block(title, theme, focused, look.ascii).render(area, buf);
     let window: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
-    Paragraph::new(window).render(inner, buf);
+    pane::put_lines(&window, inner, buf);
 }
 
 pub fn measure(model: &Model, text: &QuizText, look: &Look, area: Rect) -> Extent {
