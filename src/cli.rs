@@ -7,13 +7,31 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod check;
+pub mod completions;
 pub mod play;
 pub mod progress;
+pub mod render;
 pub mod schema;
+pub mod snapshot;
+
+const AFTER_HELP: &str = "\
+Without a command, termcourse plays the built-in course and resumes where you left off.
+
+Environment:
+  TERMCOURSE_DATA_DIR  where progress is kept (default: your data directory, e.g.
+                       ~/.local/share/termcourse)
+  TERMCOURSE_NO_ANIM   set to 1 to turn animation off
+  NO_COLOR             set to turn colour off in the player
+
+Examples:
+  termcourse                                  play the built-in course
+  termcourse play my-course --practice        play a course with every node open
+  termcourse check my-course                  report every mistake in a course
+  termcourse snapshot my-course --out snaps --check   fail on any visual change";
 
 /// Play hands-on courses in the terminal.
 #[derive(Debug, Parser)]
-#[command(name = "termcourse", version, about, long_about = None)]
+#[command(name = "termcourse", version, about, long_about = None, after_help = AFTER_HELP)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
@@ -28,6 +46,10 @@ pub enum Command {
     Play(play::PlayArgs),
     Check(check::Args),
     Schema(schema::Args),
+    Progress(progress::ProgressArgs),
+    Render(render::Args),
+    Snapshot(snapshot::Args),
+    Completions(completions::Args),
 }
 
 /// Parses the process arguments, runs the command and maps the outcome to an exit code:
@@ -52,6 +74,10 @@ pub fn main() -> ExitCode {
         Some(Command::Play(args)) => finish(play::run(&args)),
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
+        Some(Command::Progress(args)) => finish(progress::run(args)),
+        Some(Command::Render(args)) => finish(render::run(&args)),
+        Some(Command::Snapshot(args)) => finish(snapshot::run(&args)),
+        Some(Command::Completions(args)) => completions::run(&args),
     }
 }
 

@@ -7,6 +7,8 @@
 //! submit, open a screen). Scenes are deterministic: practice mode (everything open, nothing
 //! recorded), no animation, a fixed theme, no clock, no environment.
 
+pub mod text;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

@@ -16,6 +16,7 @@ pub mod core;
 pub mod fs_source;
 pub mod headless;
 pub mod runtime;
+pub mod snapshot;
 pub mod store;
 pub mod terminal;
 pub mod view;

@@ -1,14 +1,14 @@
 //! The progress store: one file per course, `<data dir>/progress/<course id>.toml`.
 //!
 //! Guarantees, in order of importance:
-//! - A save replaces the file atomically and durably ([`durable::replace`]), so a crash or
+//! - A save replaces the file atomically and durably (`durable::replace`), so a crash or
 //!   `kill -9` at any moment leaves either the previous or the new progress, never a mix.
 //! - A file this build cannot use is never overwritten: a corrupt one is moved aside to
 //!   `<name>.corrupt-<unix seconds>`, one from a newer format is left alone and the session runs
 //!   without saving, an older one is copied to `<name>.format<N>-<unix seconds>` and migrated.
 //! - Two players on one course do not lose each other's records: each save takes an exclusive
 //!   lock, re-reads the file, merges ([`crate::core::progress::merge`]) and writes. Where the
-//!   lock cannot be had in [`lock::DEFAULT_TIMEOUT`], the save still happens (see `lock::Lock`).
+//!   lock cannot be had in [`DEFAULT_LOCK_TIMEOUT`], the save still happens (see `lock::Lock`).
 //!
 //! The format itself is in [`crate::core::progress::codec`] and `docs/progress-format.md`.
 

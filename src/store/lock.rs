@@ -33,7 +33,7 @@ impl Lock {
 }
 
 /// Takes the lock at `path`, waiting at most `timeout`. Never blocks longer than that and never
-/// fails: a lock that cannot be had is reported as [`Lock::NotHeld`].
+/// fails: a lock that cannot be had is a [`Lock`] that is not held.
 pub fn acquire(path: &Path, timeout: Duration) -> Lock {
     let Ok(file) = OpenOptions::new()
         .create(true)

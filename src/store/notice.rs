@@ -30,7 +30,7 @@ pub fn migrated(from: u32, copy: &Path) -> String {
 
 pub fn corrupt(err: &DecodeError, moved: &Path) -> String {
     plain(&format!(
-        "Progress starts fresh: the saved file was unusable ({err}) and was kept as {}.",
+        "Progress starts fresh: the saved file was unusable and was kept as {} ({err}).",
         file_name(moved)
     ))
 }

@@ -27,7 +27,13 @@ pub fn render(course: &Course, progress: &Progress, file: &Path) -> String {
 
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", course.title, course.id);
-    let _ = writeln!(out, "progress file: {}", file.display());
+    // Every save stamps `updated_at`, so without it nothing was ever saved.
+    let saved = if progress.updated_at.is_some() {
+        ""
+    } else {
+        " (nothing saved yet)"
+    };
+    let _ = writeln!(out, "progress file: {}{saved}", file.display());
     out.push('\n');
     for ((node, state), label) in course.nodes.iter().zip(&states).zip(&labels) {
         let pad = " ".repeat(width - label.width());

@@ -16,6 +16,7 @@ fn sample() -> (Course, Progress) {
     p.mark_seen(&NodeId::from("b"), &StepId::from("read"));
     p.set_position(&NodeId::from("b"), &StepId::from("read"));
     p.nodes.entry("removed".into()).or_default().complete = true;
+    p.stamp(1);
     (c, p)
 }
 
@@ -46,4 +47,5 @@ fn fresh_progress_has_no_resume_point() {
     assert!(text.contains("0/4 nodes complete, 0 in progress, 1 available, 3 locked\n"));
     assert!(!text.contains("resume at"));
     assert!(!text.contains("kept:"));
+    assert!(text.contains("progress file: p.toml (nothing saved yet)\n"));
 }

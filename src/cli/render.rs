@@ -1,0 +1,132 @@
+//! `termcourse render`: one step (or screen) of a course, drawn headlessly by the player's own
+//! view, printed as text.
+
+pub mod target;
+
+use std::io::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::ValueEnum;
+
+use crate::core::course::Course;
+use crate::headless::text::{Format, buffer_to_text, check_inert};
+use crate::headless::{Scene, Screen, render_scene};
+use crate::snapshot::Size;
+
+/// Print exactly what the player shows for one step, at a fixed size, as text.
+///
+/// The output depends only on the course and these flags: no animation, clock or randomness,
+/// and no environment variable (not even `NO_COLOR`; use `--no-color`).
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The course directory (the one holding `course.toml`).
+    pub path: PathBuf,
+    /// The step to show: `STEP`, or `NODE/STEP` when several nodes have a step with that id.
+    #[arg(long, value_name = "ID", required_unless_present = "screen")]
+    pub step: Option<String>,
+    /// The node the step belongs to (needed only when its id is not unique).
+    #[arg(long, value_name = "ID")]
+    pub node: Option<String>,
+    /// Terminal size, `WIDTHxHEIGHT`.
+    #[arg(long, value_name = "WxH", default_value = "100x30")]
+    pub size: Size,
+    /// `plain`: characters only; `ansi`: with colours and styles as SGR sequences.
+    #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
+    pub format: FormatArg,
+    /// Show the bash pane after K entries [default: all of them].
+    #[arg(long, value_name = "K")]
+    pub bash: Option<usize>,
+    /// Show the quiz after this answer: `2`, `1,3`, an order like `3,1,2,4` (numbers from 1,
+    /// in the author's order), or the typed text.
+    #[arg(long, value_name = "A", allow_hyphen_values = true)]
+    pub answer: Option<String>,
+    /// Show this screen instead of a step.
+    #[arg(long, value_enum, conflicts_with_all = ["step", "node", "bash", "answer"])]
+    pub screen: Option<ScreenArg>,
+    /// Render with the monochrome theme (the only way to turn colour off).
+    #[arg(long)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Plain,
+    Ansi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScreenArg {
+    Matrix,
+    Glossary,
+    Faq,
+    Help,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let Some(course) = super::snapshot::load_course(&args.path) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let scene = match scene(&course, args) {
+        Ok(scene) => scene,
+        Err(message) => return Ok(usage_error(&message)),
+    };
+    let buffer = match render_scene(&course, &scene, args.size.width, args.size.height) {
+        Ok(buffer) => buffer,
+        Err(err) => return Ok(usage_error(&err.to_string())),
+    };
+    let format = match args.format {
+        FormatArg::Plain => Format::Plain,
+        FormatArg::Ansi => Format::Ansi,
+    };
+    let text = buffer_to_text(&buffer, format);
+    check_inert(&text).context("refusing to print a rendering that is not inert")?;
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .context("cannot write to stdout")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The scene the flags describe, or why they do not fit this course.
+fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
+    let mut scene = Scene {
+        node: None,
+        step: None,
+        bash: args.bash,
+        answer: None,
+        screen: Screen::Step,
+        no_color: args.no_color,
+    };
+    if let Some(screen) = args.screen {
+        scene.screen = match screen {
+            ScreenArg::Matrix => Screen::Matrix,
+            ScreenArg::Glossary => Screen::Glossary,
+            ScreenArg::Faq => Screen::Faq,
+            ScreenArg::Help => Screen::Help,
+        };
+        return Ok(scene);
+    }
+    let step = args.step.as_deref().unwrap_or_default();
+    let (node_id, step_id) =
+        target::resolve_step(course, args.node.as_deref(), step).map_err(|e| e.to_string())?;
+    let found = course
+        .node(&node_id)
+        .and_then(|node| node.step_index(&step_id).map(|i| &node.steps[i]));
+    if let (Some(text), Some(found)) = (&args.answer, found) {
+        let Some(quiz) = &found.quiz else {
+            return Err(format!("step `{node_id}/{step_id}` has no quiz to answer"));
+        };
+        scene.answer = Some(target::parse_answer(quiz, text).map_err(|e| e.to_string())?);
+    }
+    scene.node = Some(node_id);
+    scene.step = Some(step_id);
+    Ok(scene)
+}
+
+/// Reports a flag that does not fit the course, the way clap reports malformed ones.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}

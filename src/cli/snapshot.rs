@@ -1,0 +1,92 @@
+//! `termcourse snapshot`: render every screen of a course at every size and compare the texts
+//! with a snapshot directory (`--check`) or rewrite it (`--update`).
+
+use std::io::{IsTerminal as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+
+use crate::core::course::Course;
+use crate::fs_source::load_course_path;
+use crate::snapshot::course::{RunOptions, snapshot_course};
+use crate::snapshot::{Mode, Size};
+
+/// Snapshot-test a course: one text file per screen and size, compared or rewritten.
+///
+/// Renders every step (with its whole bash pane), each quiz unanswered, after a wrong answer and
+/// after the right one, and the matrix, glossary, FAQ and help screens. Files are named by ids:
+/// `NODE/STEP@80x24.txt`, `NODE/STEP.quiz-wrong@80x24.txt`, `matrix@80x24.txt`.
+/// Without `--check`, the directory is updated. Ends with `N snapshots: M changed, A added,
+/// R missing`; exits 1 when `--check` finds a difference.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The course directory (the one holding `course.toml`).
+    pub path: PathBuf,
+    /// The snapshot directory.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Terminal sizes to render at, comma-separated.
+    #[arg(
+        long,
+        value_name = "WxH,...",
+        value_delimiter = ',',
+        default_value = "80x24,120x40"
+    )]
+    pub sizes: Vec<Size>,
+    /// Compare with DIR: print a diff per changed file, list added and missing files, exit 1
+    /// on any difference.
+    #[arg(long, conflicts_with = "update")]
+    pub check: bool,
+    /// Rewrite DIR to match: write changed and added files, delete missing ones (the default).
+    #[arg(long)]
+    pub update: bool,
+    /// Treat content that does not fit its pane as an error rather than a warning.
+    #[arg(long)]
+    pub deny_overflow: bool,
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let Some(course) = load_course(&args.path) else {
+        return Ok(ExitCode::FAILURE);
+    };
+    let mut sizes: Vec<Size> = Vec::new();
+    for size in &args.sizes {
+        if !sizes.contains(size) {
+            sizes.push(*size);
+        }
+    }
+    let options = RunOptions {
+        mode: if args.check {
+            Mode::Check
+        } else {
+            Mode::Update
+        },
+        deny_overflow: args.deny_overflow,
+    };
+    let outcome = snapshot_course(&course, &args.out, &sizes, options)?;
+    outcome
+        .write_overflows(&mut std::io::stderr().lock())
+        .context("cannot write to stderr")?;
+    let mut stdout = std::io::stdout().lock();
+    outcome
+        .write_report(&mut stdout)
+        .and_then(|()| stdout.flush())
+        .context("cannot write to stdout")?;
+    Ok(if outcome.failed() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Loads the course at `path`; when it has errors, prints them and returns `None`.
+pub fn load_course(path: &Path) -> Option<Course> {
+    match load_course_path(path) {
+        Ok(course) => Some(course),
+        Err(report) => {
+            eprint!("{}", report.render(std::io::stderr().is_terminal()));
+            None
+        }
+    }
+}
