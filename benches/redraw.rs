@@ -40,7 +40,7 @@ fn redraw(c: &mut Criterion) {
     let area = Rect::new(0, 0, 200, 60);
     let mut screen = Screen::new(Theme::dark(), false);
     let mut buf = Buffer::empty(area);
-    let mut frame = |model: &mut Model, screen: &mut Screen, buf: &mut Buffer| {
+    let frame = |model: &mut Model, screen: &mut Screen, buf: &mut Buffer| {
         screen.prepare(model, area);
         let metrics = screen.measure(model, area);
         if metrics != model.metrics {
