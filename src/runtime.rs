@@ -33,7 +33,9 @@ pub struct Saving<'s> {
 /// way out.
 pub fn run(model: &mut Model, screen: &mut Screen, saving: &Saving) -> anyhow::Result<()> {
     let mut session = Session::start().context("could not set up the terminal")?;
+    // The first frame goes out before the first (durable, fsynced) save.
     let effects = start(model);
+    draw(model, screen, &mut session)?;
     if perform(model, &mut session, saving, effects)? {
         return Ok(());
     }

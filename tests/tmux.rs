@@ -3,13 +3,21 @@
 //!
 //! `.ci/run` builds `target/release/termcourse` before `cargo test`. The test is skipped, with a
 //! message, only when tmux is not installed.
+//!
+//! The tests play the built-in course (`termcourse` with no arguments). What to expect on screen
+//! (titles, commands, right and wrong answers) is read from the same course through the library,
+//! so editing the lessons does not break them.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-/// The course the test plays: the fixture until the built-in course's content settles.
-const COURSE_ARGS: &[&str] = &["play", "tests/fixtures/basic"];
+use termcourse::builtin;
+use termcourse::core::course::{Quiz, QuizKind};
+use termcourse::core::quiz::initial_order;
+
+/// Arguments of the player under test: none, the built-in course.
+const COURSE_ARGS: &[&str] = &[];
 const TIMEOUT: Duration = Duration::from_secs(15);
 
 struct Tmux {
@@ -146,46 +154,190 @@ fn binary() -> PathBuf {
     bin
 }
 
+/// The first `n` characters of `text`: enough to recognise it where a pane may wrap the rest.
+fn head(text: &str, n: usize) -> String {
+    text.chars().take(n).collect()
+}
+
+/// Keys that answer `quiz` wrong, then keys that answer it right (on-screen choice numbers
+/// are the author's, 1-based; an `order` quiz starts in `initial_order`).
+fn answers(quiz: &Quiz, step: &str) -> (Vec<String>, Vec<String>) {
+    let digit = |i: usize| (i + 1).to_string();
+    match &quiz.kind {
+        QuizKind::Single { choices } => {
+            let wrong = choices
+                .iter()
+                .position(|c| !c.correct)
+                .expect("a wrong choice");
+            let right = choices
+                .iter()
+                .position(|c| c.correct)
+                .expect("a right choice");
+            (
+                vec![digit(wrong), "Enter".into()],
+                vec![digit(right), "Enter".into()],
+            )
+        }
+        QuizKind::Multi { choices } => {
+            // Nothing starts selected. With a wrong choice among them, selecting everything is
+            // wrong and toggling the wrong ones off is right; when all are right, one alone is
+            // wrong and adding the others is right.
+            let wrong: Vec<usize> = (0..choices.len())
+                .filter(|i| !choices[*i].correct)
+                .collect();
+            let (mut first, mut then): (Vec<String>, Vec<String>) = if wrong.is_empty() {
+                (vec![digit(0)], (1..choices.len()).map(digit).collect())
+            } else {
+                (
+                    (0..choices.len()).map(digit).collect(),
+                    wrong.into_iter().map(digit).collect(),
+                )
+            };
+            first.push("Enter".into());
+            then.push("Enter".into());
+            (first, then)
+        }
+        QuizKind::Text { sample, .. } => (
+            vec![
+                "C-u".into(),
+                "-l".into(),
+                "zzz-not-it".into(),
+                "Enter".into(),
+            ],
+            vec!["C-u".into(), "-l".into(), sample.clone(), "Enter".into()],
+        ),
+        QuizKind::Order { items } => {
+            let mut order = initial_order(step, items.len());
+            let mut keys = Vec::new();
+            let mut cursor = 0;
+            for target in 0..items.len() {
+                let at = order.iter().position(|i| *i == target).expect("item");
+                while cursor < at {
+                    keys.push("Down".to_owned());
+                    cursor += 1;
+                }
+                while cursor > at {
+                    keys.push("Up".to_owned());
+                    cursor -= 1;
+                }
+                for k in (target..at).rev() {
+                    keys.push("K".to_owned());
+                    order.swap(k, k + 1);
+                    cursor -= 1;
+                }
+            }
+            keys.push("Enter".into());
+            (vec!["Enter".into()], keys)
+        }
+    }
+}
+
 #[test]
 fn plays_a_node_quits_and_resumes_on_the_same_step() {
     let Some(t) = Tmux::new("play") else {
         println!("SKIPPED: tmux is not installed");
         return;
     };
+    let course = builtin::load().expect("the built-in course loads");
+    let node = &course.nodes[0];
+    let first = &node.steps[0];
     t.start("play");
-    t.wait_for("play", &["Choosing a base image", "SYS_MSG", "bash 0 / 1"]);
-    t.keys("play", &["Right"]);
-    t.wait_for(
-        "play",
-        &[
-            "bash 1 / 1",
-            "$ docker pull python:3.12-slim",
-            "Status: Downloaded",
-        ],
-    );
-    t.keys("play", &["Right"]);
-    t.wait_for("play", &["SYSTEM VERIFICATION", "step 2/2"]);
-    t.keys("play", &["1", "Enter"]);
-    t.wait_for("play", &["Not quite", "builds are not"]);
-    t.keys("play", &["2", "Enter"]);
-    t.wait_for(
-        "play",
-        &[
-            "Correct!",
-            "Unlocked: Layer Caching, The .dockerignore File",
-        ],
-    );
+    let mut expect = vec![head(&first.title, 20)];
+    expect.extend(first.sys_msg.as_ref().map(|_| "SYS_MSG".to_owned()));
+    let expect_refs: Vec<&str> = expect.iter().map(String::as_str).collect();
+    t.wait_for("play", &expect_refs);
+
+    // Step the bash pane: the first entry's command appears (typed by the learner when it is
+    // a type-along entry), then its output.
+    if let Some(entry) = first.bash.first() {
+        t.keys("play", &["Right"]);
+        if entry.type_along.is_some() {
+            t.keys("play", &["-l", &entry.cmd]);
+            t.keys("play", &["Enter"]);
+        }
+        let total = format!("bash 1 / {}", first.bash.len());
+        let cmd = format!("$ {}", head(&entry.cmd, 30));
+        let out = head(
+            entry
+                .out
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or(""),
+            20,
+        );
+        t.wait_for("play", &[&total, &cmd, out.trim()]);
+    }
+
+    // Move on to the node's first quiz (Escape leaves any type-along prompt; Right steps).
+    let (k, quiz_step) = node
+        .steps
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.quiz.is_some())
+        .expect("the first node has a quiz");
+    let position = format!("step {}/{}", k + 1, node.steps.len());
+    for _ in 0..200 {
+        let screen = t.screen("play");
+        if screen.contains(&position) {
+            break;
+        }
+        if screen.contains("Type the command") {
+            // Sent on its own: an Escape directly followed by an arrow's escape sequence
+            // reads as one Alt-modified key.
+            t.keys("play", &["Escape"]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+        t.keys("play", &["Right"]);
+        std::thread::sleep(Duration::from_millis(40));
+    }
+    t.wait_for("play", &["SYSTEM VERIFICATION", &position]);
+
+    let quiz = quiz_step.quiz.as_ref().expect("quiz");
+    let (wrong, right) = answers(quiz, quiz_step.id.as_str());
+    for keys in split_literal(&wrong) {
+        t.keys("play", &keys);
+    }
+    t.wait_for("play", &["Not quite"]);
+    for keys in split_literal(&right) {
+        t.keys("play", &keys);
+    }
+    t.wait_for("play", &["Correct!"]);
     t.keys("play", &["m"]);
-    t.wait_for("play", &["Deployment Matrix", "✔ complete"]);
-    t.keys("play", &["Escape", "q"]);
+    t.wait_for("play", &[course.matrix.title.as_str(), "complete"]);
+    t.keys("play", &["Escape"]);
+    std::thread::sleep(Duration::from_millis(60));
+    t.keys("play", &["q"]);
     assert_eq!(t.wait_exit("play"), "0");
     t.assert_restored("play");
 
     t.start("again");
-    let screen = t.wait_for("again", &["Pick a base image", "step 2/2"]);
-    assert!(screen.contains("passed before"), "{screen}");
+    let screen = t.wait_for("again", &[&head(&quiz_step.title, 20), &position]);
+    assert!(screen.contains(&node.title), "{screen}");
     t.keys("again", &["q"]);
     assert_eq!(t.wait_exit("again"), "0");
+}
+
+/// `send-keys` argument lists: `-l TEXT` (typed literally) goes alone, other keys together.
+fn split_literal(keys: &[String]) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut plain = Vec::new();
+    let mut it = keys.iter();
+    while let Some(k) = it.next() {
+        if k == "-l" {
+            if !plain.is_empty() {
+                out.push(std::mem::take(&mut plain));
+            }
+            if let Some(text) = it.next() {
+                out.push(vec!["-l", text.as_str()]);
+            }
+        } else {
+            plain.push(k.as_str());
+        }
+    }
+    if !plain.is_empty() {
+        out.push(plain);
+    }
+    out
 }
 
 #[test]
@@ -194,8 +346,9 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
         println!("SKIPPED: tmux is not installed");
         return;
     };
+    let title = builtin::load().expect("the built-in course loads").title;
     t.start("term");
-    t.wait_for("term", &["Choosing a base image"]);
+    t.wait_for("term", &[&title]);
     let pid = t.format("term", "#{pane_pid}");
     let killed = Command::new("kill")
         .args(["-TERM", &pid])
@@ -206,7 +359,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
     t.assert_restored("term");
 
     t.start("ctrlc");
-    t.wait_for("ctrlc", &["Choosing a base image"]);
+    t.wait_for("ctrlc", &[&title]);
     t.keys("ctrlc", &["C-c"]);
     assert_eq!(t.wait_exit("ctrlc"), "0");
     t.assert_restored("ctrlc");
@@ -248,15 +401,16 @@ fn ctrl_z_suspends_and_fg_redraws() {
         "tmux: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    let course = builtin::load().expect("the built-in course loads");
     let line = format!("{} {}", binary().display(), COURSE_ARGS.join(" "));
     t.keys("job", &[&line, "Enter"]);
-    t.wait_for("job", &["Choosing a base image"]);
+    t.wait_for("job", &[&course.title, "SYS_MSG"]);
     t.keys("job", &["C-z"]);
     t.wait_for("job", &["Stopped"]);
     t.assert_restored("job");
     t.keys("job", &["clear", "Enter"]);
     t.keys("job", &["fg", "Enter"]);
-    t.wait_for("job", &["Choosing a base image", "SYS_MSG", "bash 0 / 1"]);
+    t.wait_for("job", &[&course.title, "SYS_MSG"]);
     t.keys("job", &["q"]);
     let start = Instant::now();
     while t.format("job", "#{alternate_on}") != "0" {

@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::bash::BashPane;
@@ -38,7 +38,7 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     let back = usize::from(model.scroll.bash_back);
     let end = lines.len().saturating_sub(back);
     let start = end.saturating_sub(rows);
-    Paragraph::new(lines[start..end].to_vec()).render(transcript, buf);
+    pane::put_lines(&lines[start..end], transcript, buf);
     if notes.height > 0 {
         let rule = if ascii { "-" } else { "─" };
         let mut notes_lines = vec![Line::styled(
@@ -46,7 +46,7 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
             theme.border,
         )];
         notes_lines.extend(note_lines(model, entries, theme, notes.width));
-        Paragraph::new(notes_lines).render(notes, buf);
+        pane::put_lines(&notes_lines, notes, buf);
     }
 }
 

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::{Focus, Model};
 use crate::view::markdown::{Rendered, visible_lines};
@@ -33,7 +33,7 @@ pub fn render(
         lines: doc.lines.iter().skip(top).take(rows).cloned().collect(),
     };
     let lines = visible_lines(&window, model.scroll.code_x, inner.width, theme);
-    Paragraph::new(lines).render(inner, buf);
+    pane::put_lines(&lines, inner, buf);
 }
 
 /// `↑`/`↓` markers telling that there is more above or below.

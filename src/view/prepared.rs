@@ -34,7 +34,12 @@ pub struct QuizText {
     pub whys: Vec<Vec<Line<'static>>>,
     pub hints: Vec<Vec<Line<'static>>>,
     pub explain: Vec<Line<'static>>,
+    /// The verdict after a wrong answer, wrapped.
+    pub retry: Vec<Line<'static>>,
 }
+
+/// What the quiz pane says after a wrong answer.
+const RETRY: &str = "**✗ Not quite.** Change your answer and press Enter to retry.";
 
 /// The cache for one step at one size.
 #[derive(Debug, Clone, Default)]
@@ -172,6 +177,10 @@ fn quiz_text(step: &Step, width: u16, theme: &Theme) -> QuizText {
             .explain
             .as_deref()
             .map_or_else(Vec::new, |e| lines(e, width)),
+        retry: lines(RETRY, width)
+            .into_iter()
+            .map(|l| l.patch_style(theme.error))
+            .collect(),
     }
 }
 

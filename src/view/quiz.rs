@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::quiz::QuizState;
 use crate::app::{Extent, Focus, Model};
@@ -27,7 +27,7 @@ pub fn render(model: &Model, text: &QuizText, look: &Look, area: Rect, buf: &mut
     let theme = look.theme;
     let focused = model.focus == Focus::Quiz && model.overlay.is_none();
     let inner = pane::inner(area);
-    let (lines, _) = content(model, quiz, text, look, inner.width);
+    let (lines, _) = content(model, quiz, text, look);
     let top = usize::from(model.scroll.quiz);
     let rows = usize::from(inner.height);
     let title = Line::from(vec![
@@ -40,7 +40,7 @@ pub fn render(model: &Model, text: &QuizText, look: &Look, area: Rect, buf: &mut
     ]);
     pane::block(title, theme, focused, look.ascii).render(area, buf);
     let window: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
-    Paragraph::new(window).render(inner, buf);
+    pane::put_lines(&window, inner, buf);
 }
 
 pub fn measure(model: &Model, text: &QuizText, look: &Look, area: Rect) -> Extent {
@@ -48,7 +48,7 @@ pub fn measure(model: &Model, text: &QuizText, look: &Look, area: Rect) -> Exten
         return Extent::default();
     };
     let inner = pane::inner(area);
-    let rows = content(model, quiz, text, look, inner.width).0.len();
+    let rows = content(model, quiz, text, look).0.len();
     Extent {
         content: u16::try_from(rows).unwrap_or(u16::MAX),
         view: inner.height,
@@ -61,7 +61,6 @@ fn content(
     quiz: &Quiz,
     text: &QuizText,
     look: &Look,
-    width: u16,
 ) -> (Vec<Line<'static>>, Vec<Option<usize>>) {
     let state = &model.quiz;
     let theme = look.theme;
@@ -102,7 +101,7 @@ fn content(
             lines.push(Line::from(spans));
         }
     }
-    verdict_lines(&mut lines, model, text, theme, width);
+    verdict_lines(&mut lines, model, text, theme);
     owners.resize(lines.len(), None);
     (lines, owners)
 }
@@ -119,7 +118,7 @@ pub fn choice_at(
     let inner = pane::inner(area);
     let offset = usize::from(row.checked_sub(inner.y)?) + usize::from(model.scroll.quiz);
     (row < inner.bottom()).then_some(())?;
-    let (_, owners) = content(model, quiz, text, look, inner.width);
+    let (_, owners) = content(model, quiz, text, look);
     owners.get(offset).copied().flatten()
 }
 
@@ -234,13 +233,7 @@ fn push_indented(
     }
 }
 
-fn verdict_lines(
-    lines: &mut Vec<Line<'static>>,
-    model: &Model,
-    text: &QuizText,
-    theme: &Theme,
-    width: u16,
-) {
+fn verdict_lines(lines: &mut Vec<Line<'static>>, model: &Model, text: &QuizText, theme: &Theme) {
     let state = &model.quiz;
     let Some(feedback) = &state.feedback else {
         if state.passed {
@@ -273,15 +266,7 @@ fn verdict_lines(
             }
         }
         Grade::Wrong | Grade::Invalid => {
-            lines.extend(
-                crate::view::markdown::to_lines(
-                    "**✗ Not quite.** Change your answer and press Enter to retry.",
-                    width,
-                    theme,
-                )
-                .into_iter()
-                .map(|l| l.patch_style(theme.error)),
-            );
+            lines.extend(text.retry.iter().cloned());
         }
     }
 }

@@ -10,7 +10,7 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Clear, Widget};
+use ratatui::widgets::Widget;
 
 use crate::app::msg::Msg;
 use crate::app::{Extent, Focus, Metrics, Model};
@@ -100,9 +100,9 @@ impl Screen {
         self.draw_buffer(model, frame.area(), frame.buffer_mut());
     }
 
-    /// Draws the model into `buf` at `area`.
+    /// Draws the model into `buf` at `area`, which must be blank (as ratatui's frame buffers
+    /// are: the terminal resets them after each flush).
     pub fn draw_buffer(&self, model: &Model, area: Rect, buf: &mut Buffer) {
-        Clear.render(area, buf);
         if too_small(area) {
             TooSmall {
                 min_width: MIN_WIDTH,

@@ -1,0 +1,101 @@
+//! The redraw path: `update` with a key's message, then the view of a typical step (narration
+//! with a table and highlighted code, a bash pane part-way) into a 200x60 buffer, the way the
+//! runtime does it: refresh the per-step cache (a hit), measure, draw. Target: median < 1 ms.
+//! `step_change` also pays for a cache miss (markdown layout and highlighting of a new step).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use termcourse::app::msg::{Action, Msg};
+use termcourse::app::update::{start, update};
+use termcourse::app::{Focus, Model, Options};
+use termcourse::core::course::{Course, NodeId, StepId};
+use termcourse::core::progress::Progress;
+use termcourse::view::screen::Screen;
+use termcourse::view::theme::Theme;
+
+fn fixture() -> Course {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+    termcourse::fs_source::load_course_path(&dir).unwrap_or_else(|r| panic!("{}", r.render(false)))
+}
+
+fn redraw(c: &mut Criterion) {
+    let course = fixture();
+    let options = Options {
+        practice: true,
+        node: Some(NodeId::new("layer-cache")),
+        step: Some(StepId::new("why-order-matters")),
+        ..Options::default()
+    };
+    let mut model = Model::new(&course, Progress::new("bench"), &options);
+    let _ = start(&mut model);
+    let _ = update(&mut model, Msg::Resize(200, 60));
+    for _ in 0..2 {
+        let _ = update(&mut model, Msg::Act(Action::Next));
+    }
+    let _ = update(&mut model, Msg::FocusPane(Focus::Narration));
+    let area = Rect::new(0, 0, 200, 60);
+    let mut screen = Screen::new(Theme::dark(), false);
+    let mut buf = Buffer::empty(area);
+    let frame = |model: &mut Model, screen: &mut Screen, buf: &mut Buffer| {
+        screen.prepare(model, area);
+        let metrics = screen.measure(model, area);
+        if metrics != model.metrics {
+            let _ = update(model, Msg::Measured(metrics));
+        }
+        // As ratatui's terminal does with the buffer of each new frame.
+        buf.reset();
+        screen.draw_buffer(model, area, buf);
+    };
+    frame(&mut model, &mut screen, &mut buf);
+    let mut down = true;
+    c.bench_function("redraw_200x60", |b| {
+        b.iter(|| {
+            let action = if down {
+                Action::ScrollDown
+            } else {
+                Action::ScrollUp
+            };
+            down = !down;
+            let _ = update(&mut model, Msg::Act(action));
+            frame(&mut model, &mut screen, &mut buf);
+            black_box(&buf);
+        });
+    });
+    c.bench_function("step_change_200x60", |b| {
+        b.iter(|| {
+            let action = if down { Action::Next } else { Action::Prev };
+            down = !down;
+            let _ = update(&mut model, Msg::Act(action));
+            frame(&mut model, &mut screen, &mut buf);
+            black_box(&buf);
+        });
+    });
+}
+
+/// For scale: ratatui alone filling the same buffer with a bordered paragraph of plain text.
+fn baseline(c: &mut Criterion) {
+    let area = Rect::new(0, 0, 200, 60);
+    let mut buf = Buffer::empty(area);
+    let text: Vec<ratatui::text::Line> = (0..58)
+        .map(|i| ratatui::text::Line::from(format!("{i:>3} {}", "lorem ipsum ".repeat(16))))
+        .collect();
+    c.bench_function("baseline_paragraph_200x60", |b| {
+        b.iter(|| {
+            buf.reset();
+            let block = ratatui::widgets::Block::bordered();
+            ratatui::widgets::Widget::render(
+                ratatui::widgets::Paragraph::new(text.clone()).block(block),
+                area,
+                &mut buf,
+            );
+            black_box(&buf);
+        });
+    });
+}
+
+criterion_group!(benches, redraw, baseline);
+criterion_main!(benches);
