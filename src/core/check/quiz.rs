@@ -112,7 +112,10 @@ fn choices(
 ) -> Option<QuizKind> {
     let span = raw.span();
     let name = kind_name(kind);
-    if raw.choice.len() < 2 && !file.was_removed(span.start, "choice") {
+    if raw.choice.len() < 2 {
+        if file.was_removed(span.start, "choice") {
+            return None;
+        }
         cx.error(
             file,
             head(file, &span),

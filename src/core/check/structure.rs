@@ -37,7 +37,9 @@ pub(crate) fn course(
         .iter()
         .filter_map(|e| faq_entry(cx, file, e))
         .collect();
-    if nodes.is_empty() && raw.nodes.is_none() && raw.node.is_empty() {
+    let no_files = raw.nodes.as_ref().is_none_or(|l| l.is_empty());
+    if nodes.is_empty() && no_files && raw.node.is_empty() && !file.was_removed(root.start, "node")
+    {
         cx.error(file, head(file, &root), "the course has no nodes")
             .with_note("help: add `[[node]]` tables, or list node files in `nodes = [\"nodes/intro.toml\"]`");
     }
