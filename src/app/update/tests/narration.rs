@@ -133,3 +133,21 @@ fn saved_progress_from_the_store_is_adopted_but_position_kept() {
     assert_eq!(m.node, 0);
     assert_eq!(m.progress.position.as_ref().map(|p| p.node.as_str()), None);
 }
+
+#[test]
+fn a_notice_is_retired_by_moving_on() {
+    let course = course();
+    let mut m = Model::new(
+        &course,
+        Progress::new("test"),
+        &Options {
+            notice: Some("progress file was set aside".into()),
+            ..Options::default()
+        },
+    );
+    assert!(m.notice.is_some());
+    press(&mut m, Key::Char('j'));
+    assert!(m.notice.is_some(), "scrolling keeps it");
+    press(&mut m, Key::Right);
+    assert_eq!(m.notice, None);
+}

@@ -56,8 +56,14 @@ fn keys_are_typed_not_obeyed_and_paste_takes_one_line() {
     press(&mut m, Key::Backspace);
     press(&mut m, Key::Ctrl('u'));
     assert!(m.bash.input.is_empty());
-    update(&mut m, Msg::Paste("docker run app\nrm -rf /".into()));
-    assert_eq!(m.bash.input, "docker run app");
+    update(
+        &mut m,
+        Msg::Paste("docker \u{1b}[31mrun app\nrm -rf /".into()),
+    );
+    assert_eq!(
+        m.bash.input, "docker [31mrun app",
+        "one line, no control characters"
+    );
     press(&mut m, Key::F(1));
     assert_eq!(m.overlay, Some(Overlay::Help { scroll: 0 }));
 }
