@@ -180,3 +180,16 @@ fn memory_sources_name_files_under_their_root() {
     );
     assert!(rendered.ends_with("2 errors, 0 warnings\n"), "{rendered}");
 }
+
+#[test]
+fn the_built_in_course_has_no_problems() {
+    let out = check(&[
+        "--deny-warnings",
+        "--color",
+        "never",
+        "lessons/dockerfiles-for-ml",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.ends_with("0 errors, 0 warnings\n"), "{text}");
+}

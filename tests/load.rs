@@ -55,3 +55,114 @@ fn basic_fixture_loads() {
         "case-insensitive by default"
     );
 }
+
+#[test]
+fn lesson_text_is_sanitized_once_loaded() {
+    let course = match load_course_path(&fixture("hostile-text")) {
+        Ok(course) => course,
+        Err(report) => panic!("{}", report.render(false)),
+    };
+    let node = &course.nodes[0];
+    let step = &node.steps[0];
+    let entry = &step.bash[0];
+    let texts = [
+        course.title.as_str(),
+        course.tagline.as_str(),
+        course.ticker[0].as_str(),
+        node.title.as_str(),
+        step.body.as_deref().unwrap_or_default(),
+        entry.cmd.as_str(),
+        entry.out.as_str(),
+    ];
+    for text in texts {
+        assert!(
+            text.chars().all(|c| c == '\n' || !c.is_control()),
+            "control character left in {text:?}"
+        );
+    }
+    assert_eq!(course.title, "Clear ␛[2J screen");
+    assert_eq!(course.tagline, "Title ␛]0;pwned␇ and bidi <U+202E>evil");
+    assert_eq!(course.ticker[0], "TAB BED");
+    assert_eq!(node.title, "Node <U+009B>31m");
+    assert_eq!(step.body.as_deref(), Some("Line one\nLine two ␛P+q␛\\"));
+    assert_eq!(entry.out, "␛[31mred␛[0m");
+}
+
+#[test]
+fn memory_and_disk_sources_load_the_same_course() {
+    let dir = fixture("basic");
+    let read = |rel: &str| std::fs::read_to_string(dir.join(rel)).expect("fixture file");
+    let source = termcourse::core::source::MemorySource {
+        root: "basic".to_owned(),
+        files: ["course.toml", "nodes/base-images.toml"]
+            .iter()
+            .map(|rel| ((*rel).to_owned(), read(rel)))
+            .collect(),
+    };
+    let from_memory =
+        termcourse::core::load::load(&source, &termcourse::core::load::LoadOptions::default())
+            .map_err(|r| r.render(false))
+            .expect("loads from memory");
+    let from_disk = load_course_path(&dir)
+        .map_err(|r| r.render(false))
+        .expect("loads from disk");
+    assert_eq!(format!("{from_memory:?}"), format!("{from_disk:?}"));
+}
+
+#[test]
+fn node_files_may_not_escape_through_symlinks() {
+    let outside = tempfile::tempdir().expect("tempdir");
+    let course = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("secret.toml"), "id = \"secret\"\n").expect("write");
+    std::fs::write(
+        course.path().join("course.toml"),
+        "format = 1\nid = \"c\"\ntitle = \"C\"\nnodes = [\"link.toml\"]\n",
+    )
+    .expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        outside.path().join("secret.toml"),
+        course.path().join("link.toml"),
+    )
+    .expect("symlink");
+    let report = load_course_path(course.path()).expect_err("link leaves the course");
+    let rendered = report.render(false);
+    assert!(
+        rendered.contains("is outside the course directory"),
+        "{rendered}"
+    );
+}
+
+#[test]
+fn oversized_files_are_refused_before_parsing() {
+    use termcourse::core::source::{MAX_FILE_BYTES, MemorySource};
+    let limit = usize::try_from(MAX_FILE_BYTES).expect("fits");
+    let source = MemorySource {
+        root: String::new(),
+        files: vec![("course.toml".to_owned(), "#".repeat(limit + 1))],
+    };
+    let report =
+        termcourse::core::load::load(&source, &termcourse::core::load::LoadOptions::default())
+            .expect_err("too large");
+    assert!(report.render(false).contains("over the 4194304-byte limit"));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("course.toml"),
+        "format = 1\nid = \"c\"\ntitle = \"C\"\nnodes = [\"big.toml\"]\n",
+    )
+    .expect("write");
+    let big = std::fs::File::create(dir.path().join("big.toml")).expect("create");
+    big.set_len(MAX_FILE_BYTES + 1).expect("sparse file");
+    let rendered = load_course_path(dir.path())
+        .expect_err("too large")
+        .render(false);
+    assert!(
+        rendered.contains("course.toml:4:10: error: cannot read"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("over the 4194304-byte limit"),
+        "{rendered}"
+    );
+}

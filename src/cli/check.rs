@@ -30,7 +30,7 @@ pub struct Args {
     /// Output format: `human` (rustc-style) or `json` (one object, for tools).
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// When to colour human output. `auto`: when stdout is a terminal and NO_COLOR is unset.
+    /// When to colour human output. `auto`: when stdout is a terminal and `NO_COLOR` is unset.
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
 }
@@ -57,9 +57,10 @@ struct Checked {
     report: Report,
 }
 
+#[allow(clippy::needless_pass_by_value)] // every subcommand's `run` takes its `Args`
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
-        known_language: &has_syntax,
+        known_language: &crate::view::highlight::has_syntax,
     };
     let checked: Vec<Checked> = args.paths.iter().map(|p| check_path(p, &opts)).collect();
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();
@@ -186,52 +187,4 @@ fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<S
     })?;
     text.push('\n');
     Ok(text)
-}
-
-/// Languages with highlighting in the player.
-///
-/// Stopgap until `crate::view::highlight::has_syntax` (syntect + two-face) lands in main: then
-/// this is replaced by it.
-fn has_syntax(lang: &str) -> bool {
-    const KNOWN: &[&str] = &[
-        "bash",
-        "sh",
-        "shell",
-        "console",
-        "zsh",
-        "dockerfile",
-        "docker",
-        "python",
-        "py",
-        "rust",
-        "rs",
-        "toml",
-        "yaml",
-        "yml",
-        "json",
-        "javascript",
-        "js",
-        "typescript",
-        "ts",
-        "go",
-        "c",
-        "cpp",
-        "c++",
-        "java",
-        "sql",
-        "html",
-        "css",
-        "markdown",
-        "md",
-        "make",
-        "makefile",
-        "diff",
-        "ini",
-        "xml",
-        "ruby",
-        "rb",
-        "lua",
-        "r",
-    ];
-    KNOWN.contains(&lang.to_ascii_lowercase().as_str())
 }

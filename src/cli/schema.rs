@@ -17,9 +17,9 @@ pub struct Args {
     pub node: bool,
 }
 
+#[allow(clippy::needless_pass_by_value)] // every subcommand's `run` takes its `Args`
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let Args { node } = args;
-    let which = if node {
+    let which = if args.node {
         SchemaFor::NodeFile
     } else {
         SchemaFor::Course

@@ -16,6 +16,7 @@ mod structure;
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::core::course::Course;
 use crate::core::diagnostic::{Diagnostic, Location, Report, Severity};
@@ -30,7 +31,8 @@ pub(crate) use parse::parse;
 pub(crate) struct FileCx {
     /// Display path, as diagnostics name it.
     pub path: String,
-    pub text: String,
+    /// Shared so that parsing can borrow it while diagnostics are added to the file.
+    pub text: Rc<str>,
     /// Entries removed after shape errors, as `(span start of their table, key)`.
     pub removed: HashSet<(usize, String)>,
     /// For a node file with syntax errors: its `id`, if it could still be read.
@@ -43,7 +45,7 @@ impl FileCx {
     pub fn new(path: String, text: String) -> Self {
         Self {
             path,
-            text,
+            text: Rc::from(text),
             ..Self::default()
         }
     }
@@ -61,13 +63,13 @@ impl FileCx {
 /// A node to check: where it was written, and its raw form if its file could be parsed.
 pub(crate) struct NodeInput<'f> {
     pub file: &'f FileCx,
-    pub raw: Option<Sp<RawNode>>,
+    pub raw: Option<&'f Sp<RawNode>>,
 }
 
 /// The course file to check, parsed or not.
 pub(crate) struct CourseInput<'f> {
     pub file: &'f FileCx,
-    pub raw: Option<Sp<RawCourse>>,
+    pub raw: Option<&'f Sp<RawCourse>>,
 }
 
 /// Collects diagnostics while checking one course.
@@ -123,7 +125,7 @@ impl<'o> Checker<'o> {
         if !self.report.sources.contains_key(&file.path) {
             self.report
                 .sources
-                .insert(file.path.clone(), file.text.clone());
+                .insert(file.path.clone(), file.text.to_string());
         }
         let mut diagnostic = Diagnostic::new(severity, file.path.clone(), message);
         diagnostic.location = Some(Location::new(&file.text, span));

@@ -20,8 +20,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
+
+mod render;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -165,84 +166,6 @@ impl Report {
     pub fn summary(&self) -> String {
         summary(self.errors(), self.warnings())
     }
-
-    /// Every diagnostic rustc-style, then the summary line. ANSI colours when `color`.
-    pub fn render(&self, color: bool) -> String {
-        let mut out = self.render_diagnostics(color);
-        out.push_str(&self.summary());
-        out.push('\n');
-        out
-    }
-
-    /// Every diagnostic rustc-style, each followed by a blank line; no summary.
-    pub fn render_diagnostics(&self, color: bool) -> String {
-        let mut out = String::new();
-        for diagnostic in &self.diagnostics {
-            out.push_str(&self.render_one(diagnostic, color));
-            out.push_str("\n\n");
-        }
-        out
-    }
-
-    /// One diagnostic: the `file:line:col: severity: message` line, the snippet, the notes.
-    pub fn render_one(&self, d: &Diagnostic, color: bool) -> String {
-        let (level, paint) = match d.severity {
-            Severity::Error => (Level::ERROR, "\x1b[1;91m"),
-            Severity::Warning => (Level::WARNING, "\x1b[1;33m"),
-        };
-        let header = if color {
-            format!(
-                "\x1b[1m{}:\x1b[0m {paint}{}\x1b[0m\x1b[1m: {}\x1b[0m",
-                d.position(),
-                d.severity,
-                d.message
-            )
-        } else {
-            format!("{}: {}: {}", d.position(), d.severity, d.message)
-        };
-        let mut group = Group::with_level(level.clone());
-        if let (Some(at), Some(text)) = (&d.location, self.sources.get(&d.file)) {
-            let (excerpt, first_line, span) = excerpt(text, at);
-            let mut annotation = AnnotationKind::Primary.span(span);
-            if let Some(label) = &d.label {
-                annotation = annotation.label(label.as_str());
-            }
-            group = group.element(
-                Snippet::source(excerpt)
-                    .line_start(first_line)
-                    .annotation(annotation),
-            );
-        }
-        for note in &d.notes {
-            group = group.element(note_message(note));
-        }
-        if group.is_empty() {
-            return header;
-        }
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        let body = renderer.render(&[group]);
-        format!("{header}\n{}", body.trim_end_matches('\n'))
-    }
-}
-
-/// `help: x` and `note: x` notes get that level; anything else is a note.
-fn note_message(note: &str) -> annotate_snippets::Message<'_> {
-    if let Some(help) = note.strip_prefix("help: ") {
-        Level::HELP.message(help)
-    } else {
-        Level::NOTE.message(note.strip_prefix("note: ").unwrap_or(note))
-    }
-}
-
-/// The whole lines covering `at`, their first line number, and `at` relative to them.
-fn excerpt<'t>(text: &'t str, at: &Location) -> (&'t str, usize, Range<usize>) {
-    let begin = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
-    (&text[begin..end], at.line, at.start - begin..at.end - begin)
 }
 
 /// `N errors, M warnings`, with singulars where they apply.

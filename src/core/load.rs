@@ -5,6 +5,7 @@
 //! paths, `..` and backslashes are refused here, before the source is asked for the file.
 //! Files over [`MAX_FILE_BYTES`] are refused before parsing.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::core::check::{self, Checker, CourseInput, FileCx, NodeInput};
@@ -70,8 +71,9 @@ pub fn load_with_warnings(
         cx.nodes_incomplete = true;
     }
     let mut node_files: Vec<(FileCx, Option<_>)> = Vec::new();
-    for (i, (rel, span)) in listed.iter().enumerate() {
-        if listed[..i].iter().any(|(earlier, _)| earlier == rel) {
+    let mut seen = HashSet::new();
+    for (rel, span) in &listed {
+        if !seen.insert(normalize_relative_path(rel).unwrap_or_else(|_| rel.clone())) {
             cx.error(
                 &course_file,
                 span.clone(),
@@ -91,36 +93,44 @@ pub fn load_with_warnings(
         .iter()
         .map(|(file, raw)| NodeInput {
             file,
-            raw: raw.clone(),
+            raw: raw.as_ref(),
         })
         .collect();
     if let Some(raw) = &raw_course {
         nodes.extend(raw.node.iter().map(|n| NodeInput {
             file: &course_file,
-            raw: Some(n.clone()),
+            raw: Some(n),
         }));
     }
     let input = CourseInput {
         file: &course_file,
-        raw: raw_course.clone(),
+        raw: raw_course.as_ref(),
     };
     let course = check::check(&mut cx, &input, &nodes);
     let mut report = cx.report;
-    sort(&mut report, &listed);
+    sort(&mut report, source, &listed);
     (course, report)
 }
 
 /// Orders diagnostics by file (course file first, then node files as listed), then position.
-fn sort(report: &mut Report, listed: &[(String, Range<usize>)]) {
-    let rank = |file: &str| {
-        listed
-            .iter()
-            .position(|(rel, _)| file.ends_with(rel.as_str()))
-            .map_or(0, |i| i + 1)
-    };
-    report
-        .diagnostics
-        .sort_by_cached_key(|d| (rank(&d.file), d.location.as_ref().map_or(0, |l| l.start)));
+fn sort(report: &mut Report, source: &dyn CourseSource, listed: &[(String, Range<usize>)]) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    let rank: HashMap<String, usize> = listed
+        .iter()
+        .enumerate()
+        .map(|(i, (rel, _))| {
+            let rel = normalize_relative_path(rel).unwrap_or_else(|_| rel.clone());
+            (source.display_path(&rel), i + 1)
+        })
+        .collect();
+    report.diagnostics.sort_by_cached_key(|d| {
+        (
+            rank.get(&d.file).copied().unwrap_or(0),
+            d.location.as_ref().map_or(0, |l| l.start),
+        )
+    });
 }
 
 /// Reads one course file. Problems are reported at `referrer` (the `nodes` entry naming the
@@ -131,8 +141,9 @@ fn read(
     rel: &str,
     referrer: Option<(&FileCx, Range<usize>)>,
 ) -> Option<FileCx> {
-    let display = source.display_path(rel);
-    let result = check_relative_path(rel).and_then(|()| source.read(rel));
+    let normal = normalize_relative_path(rel);
+    let display = source.display_path(normal.as_deref().unwrap_or(rel));
+    let result = normal.and_then(|rel| source.read(&rel));
     let problem = match result {
         Ok(text) if text.len() as u64 > MAX_FILE_BYTES => SourceError::TooLarge {
             size: text.len() as u64,
@@ -156,16 +167,45 @@ fn read(
     None
 }
 
-/// Refuses paths that could leave the course directory, whatever the source.
-pub fn check_relative_path(rel: &str) -> Result<(), SourceError> {
-    let bad = rel.is_empty()
+/// `rel` without `.` components and repeated slashes (`./nodes//a.toml` → `nodes/a.toml`);
+/// refuses paths that could leave the course directory, whatever the source: absolute paths,
+/// `..`, backslashes and drive letters.
+pub fn normalize_relative_path(rel: &str) -> Result<String, SourceError> {
+    let parts: Vec<&str> = rel
+        .split('/')
+        .filter(|part| !part.is_empty() && *part != ".")
+        .collect();
+    let bad = parts.is_empty()
         || rel.starts_with('/')
-        || rel.contains('\\')
-        || rel.contains(':')
-        || rel.split('/').any(|part| part == "..");
+        || rel.contains(['\\', ':'])
+        || parts.contains(&"..");
     if bad {
         Err(SourceError::OutsideCourse)
     } else {
-        Ok(())
+        Ok(parts.join("/"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_paths_are_normalized_and_kept_inside() {
+        let ok = |p: &str| normalize_relative_path(p).ok();
+        assert_eq!(ok("nodes/a.toml").as_deref(), Some("nodes/a.toml"));
+        assert_eq!(ok("./nodes//a.toml").as_deref(), Some("nodes/a.toml"));
+        for bad in [
+            "",
+            ".",
+            "/etc/passwd",
+            "../x.toml",
+            "nodes/../../x",
+            "C:\\x",
+            "a\\b",
+            "c:/x",
+        ] {
+            assert!(ok(bad).is_none(), "{bad}");
+        }
     }
 }

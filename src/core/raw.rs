@@ -276,11 +276,11 @@ fn drop_null(schema: &mut Schema) {
     }
     if let Some(serde_json::Value::Array(any)) = obj.get_mut("anyOf") {
         any.retain(|s| s.get("type").and_then(serde_json::Value::as_str) != Some("null"));
-        if any.len() == 1 {
-            if let Some(serde_json::Value::Object(only)) = any.pop() {
-                obj.remove("anyOf");
-                obj.extend(only);
-            }
+        if any.len() == 1
+            && let Some(serde_json::Value::Object(only)) = any.pop()
+        {
+            obj.remove("anyOf");
+            obj.extend(only);
         }
     }
 }

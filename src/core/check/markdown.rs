@@ -1,9 +1,10 @@
 //! Fenced code blocks in markdown text: warns about languages the player cannot highlight.
 //!
 //! Which languages have a syntax is not the core's business (highlighting lives in the view);
-//! the caller injects it as `LoadOptions::known_language`.
-
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag};
+//! the caller injects it as `LoadOptions::known_language`. Fences are found by a line scan
+//! that follows the `CommonMark` rules for them (three or more backticks or tildes, closed by
+//! an equal or longer run of the same character), also inside block quotes and list items: a
+//! full markdown parse of every text would cost more than all the rest of loading.
 
 use super::{Checker, FileCx};
 use crate::core::raw::Sp;
@@ -18,13 +19,8 @@ pub(super) fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &
         return;
     }
     let mut seen: Vec<String> = Vec::new();
-    for event in Parser::new(text) {
-        let Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) = event else {
-            continue;
-        };
-        let Some(lang) = language(&info) else {
-            continue;
-        };
+    for info in fence_infos(text) {
+        let Some(lang) = language(info) else { continue };
         let nth = seen.iter().filter(|l| **l == lang).count();
         seen.push(lang.clone());
         if PLAIN.contains(&lang.to_lowercase().as_str()) || (cx.opts.known_language)(&lang) {
@@ -40,6 +36,33 @@ pub(super) fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &
         .with_note("note: the block will be shown without colours")
         .with_note("help: check the spelling, or write `text` for plain output");
     }
+}
+
+/// The info strings of the opening fences in `markdown`, in order.
+fn fence_infos(markdown: &str) -> Vec<&str> {
+    let mut infos = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for line in markdown.lines() {
+        let line = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let Some(fence) = line.chars().next().filter(|c| *c == '`' || *c == '~') else {
+            continue;
+        };
+        let run = line.chars().take_while(|c| *c == fence).count();
+        if run < 3 {
+            continue;
+        }
+        let rest = &line[run..];
+        match open {
+            Some((c, len)) if c == fence && run >= len && rest.trim().is_empty() => open = None,
+            Some(_) => {}
+            None if fence == '`' && rest.contains('`') => {}
+            None => {
+                open = Some((fence, run));
+                infos.push(rest.trim());
+            }
+        }
+    }
+    infos
 }
 
 /// The language of a fence info string: its first word, without `{.lang}` or `,attr` extras.
@@ -75,6 +98,12 @@ fn locate(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fences_are_found_like_commonmark_does() {
+        let md = "text\n```dockerfile\nFROM x\n```\n> ~~~~python\n> ```rust\n> ~~~~\n- item\n\n  ```\n  plain\n  ```\n``not a fence``\n```bash\n";
+        assert_eq!(fence_infos(md), ["dockerfile", "python", "", "bash"]);
+    }
 
     #[test]
     fn language_is_the_first_word_of_the_info_string() {

@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
@@ -25,8 +26,8 @@ pub(crate) fn parse<T: DeserializeOwned>(
     file: &mut FileCx,
     is_course: bool,
 ) -> Option<Sp<T>> {
-    let text = file.text.clone();
-    let (mut doc, syntax_errors) = DeTable::parse_recoverable(&text);
+    let text = Rc::clone(&file.text);
+    let (doc, syntax_errors) = DeTable::parse_recoverable(&text);
     if is_course && !format_supported(cx, file, doc.get_ref()) {
         return None;
     }
@@ -38,29 +39,35 @@ pub(crate) fn parse<T: DeserializeOwned>(
         salvage(file, doc.get_ref());
         return None;
     }
-    let original = doc.get_ref().clone();
+    // The common case, a file without shape errors, costs one parse and no copy.
+    let first_error = match deserialize::<T>(doc) {
+        Ok(value) => return Some(value),
+        Err(err) => err,
+    };
+    let (mut doc, _) = DeTable::parse_recoverable(&text);
+    let mut err = first_error;
     for _ in 0..MAX_ERRORS_PER_FILE {
-        let attempt =
-            <Sp<T> as serde::Deserialize>::deserialize(toml::de::Deserializer::from(doc.clone()));
-        let err = match attempt {
-            Ok(value) => return Some(value),
-            Err(err) => err,
-        };
         let Some(span) = err.span() else {
             cx.error(file, 0..0, err.message().to_owned());
-            salvage(file, &original);
-            return None;
+            break;
         };
         let root_span = doc.span();
         let removed = remove_entry(doc.get_mut(), root_span, &span, &mut file.removed);
         super::shape::report_shape_error(cx, file, span, err.message());
         if !removed {
-            salvage(file, &original);
-            return None;
+            break;
         }
+        err = match deserialize::<T>(doc.clone()) {
+            Ok(value) => return Some(value),
+            Err(err) => err,
+        };
     }
-    salvage(file, &original);
+    salvage(file, doc.get_ref());
     None
+}
+
+fn deserialize<T: DeserializeOwned>(doc: Spanned<DeTable<'_>>) -> Result<Sp<T>, toml::de::Error> {
+    <Sp<T> as serde::Deserialize>::deserialize(toml::de::Deserializer::from(doc))
 }
 
 /// Keeps what other files' checks need from a file that could not be read in full.

@@ -112,7 +112,7 @@ pub(crate) fn closest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str>
             };
             (distance, *c)
         })
-        .filter(|(d, c)| *d <= (c.chars().count() + 2) / 3 && *d < short.min(c.chars().count()))
+        .filter(|(d, c)| *d <= c.chars().count().div_ceil(3) && *d < short.min(c.chars().count()))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

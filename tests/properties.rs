@@ -1,0 +1,147 @@
+//! Property tests: the loader never panics, and the sanitizer is safe and idempotent.
+
+use proptest::prelude::*;
+use termcourse::core::load::{LoadOptions, load_with_warnings};
+use termcourse::core::sanitize::sanitize;
+use termcourse::core::source::MemorySource;
+
+/// Lines of the fixture courses, to build inputs that get past the TOML parser.
+const FIXTURES: &[&str] = &[
+    include_str!("fixtures/basic/course.toml"),
+    include_str!("fixtures/basic/nodes/base-images.toml"),
+    include_str!("fixtures/quizzes/course.toml"),
+    include_str!("fixtures/graph/course.toml"),
+    include_str!("fixtures/structure/course.toml"),
+];
+
+fn fixture_lines() -> Vec<String> {
+    FIXTURES
+        .iter()
+        .flat_map(|f| f.lines())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// TOML-ish documents: fixture lines in random order, some of them mutated.
+fn tomlish() -> impl Strategy<Value = String> {
+    let lines = fixture_lines();
+    let line =
+        (prop::sample::select(lines), any::<u8>(), any::<char>()).prop_map(|(line, at, c)| {
+            if at % 4 == 0 && !line.is_empty() {
+                let mut chars: Vec<char> = line.chars().collect();
+                let i = usize::from(at) % chars.len();
+                chars[i] = c;
+                chars.into_iter().collect()
+            } else {
+                line
+            }
+        });
+    prop::collection::vec(line, 0..60).prop_map(|lines| lines.join("\n"))
+}
+
+/// A fixture with a few lines deleted, duplicated or changed: mostly valid TOML, so the
+/// semantic checks run too.
+fn near_valid(fixture: &'static str) -> impl Strategy<Value = String> {
+    let edit = (any::<prop::sample::Index>(), 0..3_u8, any::<char>());
+    prop::collection::vec(edit, 1..4).prop_map(move |edits| {
+        let mut lines: Vec<String> = fixture.lines().map(str::to_owned).collect();
+        for (at, op, c) in edits {
+            if lines.is_empty() {
+                break;
+            }
+            let i = at.index(lines.len());
+            match op {
+                0 => {
+                    lines.remove(i);
+                }
+                1 => lines.insert(i, lines[i].clone()),
+                _ => {
+                    let line = &mut lines[i];
+                    let cut = line
+                        .char_indices()
+                        .map(|(b, _)| b)
+                        .nth(line.chars().count() / 2);
+                    line.insert(cut.unwrap_or(0), c);
+                }
+            }
+        }
+        lines.join("\n")
+    })
+}
+
+fn load_files(course: String, node: String) {
+    let source = MemorySource {
+        root: String::new(),
+        files: vec![
+            ("course.toml".to_owned(), course),
+            ("nodes/base-images.toml".to_owned(), node),
+        ],
+    };
+    let known = |lang: &str| lang.len().is_multiple_of(2);
+    let (course, report) = load_with_warnings(
+        &source,
+        &LoadOptions {
+            known_language: &known,
+        },
+    );
+    assert_eq!(course.is_none(), report.has_errors());
+    let _ = report.render(true);
+    let _ = report.render(false);
+}
+
+/// Printable text as courses contain it: ASCII, accents, CJK, emoji (with joiners).
+fn printable() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            prop::char::range(' ', '~'),
+            prop::char::range('À', 'ÿ'),
+            prop::char::range('\u{4e00}', '\u{9fff}'),
+            prop::char::range('\u{1f300}', '\u{1f6ff}'),
+            Just('\u{200d}'),
+            Just('\n'),
+        ],
+        0..80,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn loader_never_panics_on_arbitrary_text(course in any::<String>(), node in any::<String>()) {
+        load_files(course, node);
+    }
+
+    #[test]
+    fn loader_never_panics_on_tomlish_documents(course in tomlish(), node in tomlish()) {
+        load_files(course, node);
+    }
+
+    #[test]
+    fn loader_never_panics_on_near_valid_courses(
+        course in near_valid(FIXTURES[0]),
+        node in near_valid(FIXTURES[1]),
+    ) {
+        load_files(course, node);
+    }
+
+    #[test]
+    fn sanitize_is_idempotent(text in any::<String>()) {
+        let once = sanitize(&text).into_owned();
+        prop_assert_eq!(sanitize(&once), once.as_str());
+    }
+
+    #[test]
+    fn sanitize_lets_no_control_character_through(text in any::<String>()) {
+        let clean = sanitize(&text);
+        prop_assert!(clean.chars().all(|c| c == '\n' || !c.is_control()));
+        let bidi = clean.chars().any(|c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'));
+        prop_assert!(!bidi, "bidi control left in {:?}", clean);
+    }
+
+    #[test]
+    fn sanitize_leaves_printable_text_unchanged(text in printable()) {
+        prop_assert_eq!(sanitize(&text), text.as_str());
+    }
+}
