@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod lists;
 pub mod msg;
 pub mod quiz;
+mod state;
 pub mod update;
 
 #[cfg(test)]
@@ -23,124 +24,7 @@ use crate::core::unlock::{NodeState, node_states};
 
 use self::bash::BashPane;
 use self::quiz::QuizState;
-
-/// How the player was started.
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Every node is open; quiz passes and completions are not recorded.
-    pub practice: bool,
-    /// Typing animation and ticker scrolling.
-    pub animate: bool,
-    /// Start at this node (else resume, else the first open node).
-    pub node: Option<NodeId>,
-    /// Start at this step (in `node`, else in the first node that has it).
-    pub step: Option<StepId>,
-    /// A one-line notice to show at start (e.g. from the progress store).
-    pub notice: Option<String>,
-}
-
-/// Which pane keys and scrolling go to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Narration,
-    Bash,
-    Quiz,
-}
-
-/// A screen drawn over the step.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Matrix {
-        selected: usize,
-    },
-    Glossary {
-        filter: String,
-        selected: usize,
-    },
-    Faq {
-        selected: usize,
-    },
-    /// Rows of help text scrolled past; bounded by `Metrics::overlay`.
-    Help {
-        scroll: u16,
-    },
-    Search {
-        query: String,
-        selected: usize,
-    },
-}
-
-/// The context that decides what a key means; see `keymap`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum KeyMode {
-    Narration,
-    Bash,
-    /// Typing a line into the bash pane (type-along).
-    TypeAlong,
-    /// A `single`, `multi` or `order` quiz.
-    Quiz,
-    /// Typing the answer of a `text` quiz.
-    QuizText,
-    Matrix,
-    /// Typing a glossary filter.
-    Glossary,
-    Faq,
-    Help,
-    /// Typing a search query.
-    Search,
-}
-
-impl KeyMode {
-    /// Modes where printable keys are typed text rather than commands.
-    pub fn is_input(self) -> bool {
-        matches!(
-            self,
-            Self::TypeAlong | Self::QuizText | Self::Glossary | Self::Search
-        )
-    }
-}
-
-/// Content size against viewport size, in rows (or columns) of one scrollable area.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Extent {
-    pub content: u16,
-    pub view: u16,
-}
-
-impl Extent {
-    pub fn max_scroll(self) -> u16 {
-        self.content.saturating_sub(self.view)
-    }
-}
-
-/// What the view measured for the current step at the current size.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Metrics {
-    pub narration: Extent,
-    /// Widest code line against the narration width, for horizontal scrolling.
-    pub code_cols: Extent,
-    pub bash: Extent,
-    pub quiz: Extent,
-    /// The open overlay's scrollable text (help).
-    pub overlay: Extent,
-}
-
-/// Scroll offsets; each is kept within the last [`Metrics`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    pub narration: u16,
-    pub code_x: u16,
-    /// Rows scrolled back from the bottom of the bash pane (0 follows the newest output).
-    pub bash_back: u16,
-    pub quiz: u16,
-}
-
-/// The header's ticker: its offset and how many more ticks it will scroll before resting.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Ticker {
-    pub offset: usize,
-    pub remaining: usize,
-}
+pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Overlay, Scroll, Ticker};
 
 #[derive(Debug, Clone)]
 pub struct Model<'c> {

@@ -156,6 +156,14 @@ fn offset(current: u16, delta: i32, max: u16) -> u16 {
     u16::try_from(moved).unwrap_or(max)
 }
 
+/// Appends the first line of pasted `text` to `input`, without control characters (pasted text
+/// is never trusted to reach the terminal raw), keeping `input` within `max` characters.
+pub(super) fn append_pasted(input: &mut String, text: &str, max: usize) {
+    let room = max.saturating_sub(input.chars().count());
+    let line = text.lines().next().unwrap_or_default();
+    input.extend(line.chars().filter(|c| !c.is_control()).take(room));
+}
+
 fn clamp_scroll(model: &mut Model) {
     let m = model.metrics;
     let s = &mut model.scroll;

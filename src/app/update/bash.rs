@@ -4,7 +4,7 @@ use super::super::Model;
 use super::super::bash::LineCheck;
 use super::super::effect::Effect;
 use super::super::msg::{Action, Msg};
-use super::{common, nav};
+use super::{append_pasted, common, nav};
 
 /// Longest line the type-along input keeps; more is ignored.
 const MAX_INPUT: usize = 512;
@@ -58,10 +58,7 @@ fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
     };
     match msg {
         Msg::Input(c) if model.bash.input.len() < MAX_INPUT => model.bash.input.push(c),
-        Msg::Paste(text) => {
-            let line = text.lines().next().unwrap_or_default();
-            model.bash.input.extend(line.chars().take(MAX_INPUT));
-        }
+        Msg::Paste(text) => append_pasted(&mut model.bash.input, &text, MAX_INPUT),
         Msg::Act(Action::DeleteChar) => {
             model.bash.input.pop();
         }

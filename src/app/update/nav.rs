@@ -13,6 +13,8 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 
 /// Goes to `(node, step)`; `finished` shows every bash entry at once (going back, jumping).
 pub(super) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
+    // A notice is about the moment it was given; moving on retires it.
+    model.notice = None;
     model.enter_step(node, step);
     if let (true, Some(s)) = (finished, model.step_ref()) {
         model.bash = crate::app::bash::BashPane::finished(s.bash.len());

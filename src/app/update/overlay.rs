@@ -4,7 +4,7 @@ use super::super::effect::Effect;
 use super::super::lists::{glossary_matches, search};
 use super::super::msg::{Action, Msg};
 use super::super::{Model, Overlay};
-use super::nav;
+use super::{append_pasted, nav};
 use crate::core::unlock::{NodeState, depths};
 
 /// Longest filter or query kept.
@@ -56,15 +56,7 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
                 q.push(c);
             }
         }),
-        Msg::Paste(text) => edit_query(model, |q| {
-            q.extend(
-                text.lines()
-                    .next()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(MAX_QUERY),
-            );
-        }),
+        Msg::Paste(text) => edit_query(model, |q| append_pasted(q, &text, MAX_QUERY)),
         Msg::Act(Action::DeleteChar) => edit_query(model, |q| {
             q.pop();
         }),

@@ -4,7 +4,7 @@ use super::super::Model;
 use super::super::effect::Effect;
 use super::super::msg::{Action, Msg};
 use super::super::quiz::Feedback;
-use super::{common, nav};
+use super::{append_pasted, common, nav};
 use crate::core::course::QuizKind;
 use crate::core::quiz::{Grade, describe, grade};
 
@@ -41,13 +41,7 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             q.clear_wrong_feedback();
         }
         Msg::Paste(text) if model.typing => {
-            q.text.extend(
-                text.lines()
-                    .next()
-                    .unwrap_or_default()
-                    .chars()
-                    .take(MAX_TEXT),
-            );
+            append_pasted(&mut q.text, &text, MAX_TEXT);
             q.clear_wrong_feedback();
         }
         Msg::Act(Action::DeleteChar) if model.typing => {

@@ -1,0 +1,76 @@
+//! `update` in the bash mode.
+
+use super::*;
+
+#[test]
+fn next_reveals_entries_with_a_typing_animation_any_key_completes() {
+    let course = course();
+    let mut m = model_at(&course, "a", "shell", false);
+    assert_eq!(m.key_mode(), KeyMode::Bash);
+    press(&mut m, Key::Char(' '));
+    assert_eq!(m.bash.revealed, 1);
+    assert!(m.bash.is_typing() && m.animating());
+    update(&mut m, Msg::Tick);
+    assert_eq!(m.bash.typed, Some(2));
+    press(&mut m, Key::Char('j'));
+    assert!(!m.bash.is_typing(), "any key completes the animation");
+    assert_eq!(m.scroll.narration, 0, "and does nothing else");
+}
+
+#[test]
+fn without_animation_commands_appear_at_once() {
+    let course = course();
+    let mut m = model_at(&course, "a", "shell", false);
+    m.animate = false;
+    press(&mut m, Key::Right);
+    assert!(!m.bash.is_typing());
+    assert!(!m.animating());
+}
+
+#[test]
+fn after_the_last_entry_next_goes_to_the_next_step() {
+    let course = course();
+    let mut m = model_at(&course, "a", "shell", false);
+    m.animate = false;
+    press(&mut m, Key::Right);
+    press(&mut m, Key::Right);
+    assert_eq!(m.key_mode(), KeyMode::TypeAlong);
+    press(&mut m, Key::Esc);
+    assert_eq!(m.key_mode(), KeyMode::Bash);
+    press(&mut m, Key::Right); // shows the waiting entry as scripted
+    assert!(!m.bash.awaiting);
+    press(&mut m, Key::Right);
+    assert_eq!(m.step, 2);
+}
+
+#[test]
+fn going_back_shows_every_entry_finished() {
+    let course = course();
+    let mut m = model_at(&course, "a", "check", false);
+    press(&mut m, Key::Left);
+    assert_eq!(m.step, 1);
+    assert_eq!(m.bash.revealed, 2);
+    assert!(!m.bash.awaiting && !m.bash.is_typing());
+}
+
+#[test]
+fn bash_pane_scrolls_back_from_the_bottom_within_bounds() {
+    let course = course();
+    let mut m = model_at(&course, "a", "shell", false);
+    update(
+        &mut m,
+        Msg::Measured(Metrics {
+            bash: Extent {
+                content: 12,
+                view: 8,
+            },
+            ..Metrics::default()
+        }),
+    );
+    for _ in 0..9 {
+        press(&mut m, Key::Up);
+    }
+    assert_eq!(m.scroll.bash_back, 4);
+    press(&mut m, Key::Down);
+    assert_eq!(m.scroll.bash_back, 3);
+}

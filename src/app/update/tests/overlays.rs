@@ -1,0 +1,146 @@
+//! `update` in the overlays modes.
+
+use super::*;
+
+#[test]
+fn matrix_selects_opens_available_and_refuses_locked_nodes() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    press(&mut m, Key::Char('m'));
+    assert_eq!(m.key_mode(), KeyMode::Matrix);
+    press(&mut m, Key::Char('j'));
+    press(&mut m, Key::Enter);
+    assert!(
+        m.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Needs: Basics"))
+    );
+    assert!(m.overlay.is_some());
+    press(&mut m, Key::Char('l'));
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::Matrix { selected: 2 }),
+        "one level deeper"
+    );
+    press(&mut m, Key::Char('h'));
+    press(&mut m, Key::Char('h'));
+    assert_eq!(m.overlay, Some(Overlay::Matrix { selected: 0 }));
+    press(&mut m, Key::Esc);
+    assert_eq!(m.overlay, None);
+    let mut m = model_at(&course, "a", "intro", true);
+    press(&mut m, Key::Char('m'));
+    update(&mut m, Msg::Select(2));
+    let effects = press(&mut m, Key::Enter);
+    assert_eq!(
+        (m.node, m.step, saves(&effects)),
+        (2, 0, 1),
+        "practice opens everything"
+    );
+}
+
+#[test]
+fn glossary_filters_by_typing_and_bounds_the_selection() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    press(&mut m, Key::Char('g'));
+    assert_eq!(m.key_mode(), KeyMode::Glossary);
+    for _ in 0..5 {
+        press(&mut m, Key::Down);
+    }
+    assert!(matches!(
+        m.overlay,
+        Some(Overlay::Glossary { selected: 1, .. })
+    ));
+    type_text(&mut m, "base");
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::Glossary {
+            filter: "base".into(),
+            selected: 0
+        })
+    );
+    press(&mut m, Key::Backspace);
+    press(&mut m, Key::Esc);
+    assert_eq!(m.overlay, None);
+}
+
+#[test]
+fn overlay_keys_toggle_and_switch() {
+    let course = course();
+    let cases = [
+        (Key::Char('f'), KeyMode::Faq),
+        (Key::Char('?'), KeyMode::Help),
+        (Key::Char('/'), KeyMode::Search),
+        (Key::Char('m'), KeyMode::Matrix),
+        (Key::Char('g'), KeyMode::Glossary),
+    ];
+    for (key, mode) in cases {
+        let mut m = model_at(&course, "a", "intro", false);
+        press(&mut m, key);
+        assert_eq!(m.key_mode(), mode, "{key:?}");
+        if !mode.is_input() {
+            press(&mut m, key);
+            assert_eq!(m.overlay, None, "{key:?} closes again");
+        }
+    }
+    let mut m = model_at(&course, "a", "intro", false);
+    press(&mut m, Key::Char('?'));
+    press(&mut m, Key::Char('m'));
+    assert_eq!(m.key_mode(), KeyMode::Matrix);
+}
+
+#[test]
+fn help_and_faq_selection_is_bounded() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    press(&mut m, Key::Char('f'));
+    for _ in 0..3 {
+        press(&mut m, Key::Char('j'));
+    }
+    assert_eq!(m.overlay, Some(Overlay::Faq { selected: 0 }));
+    press(&mut m, Key::Char('?'));
+    let overlay = Extent {
+        content: 40,
+        view: 15,
+    };
+    update(
+        &mut m,
+        Msg::Measured(Metrics {
+            overlay,
+            ..Metrics::default()
+        }),
+    );
+    for _ in 0..500 {
+        press(&mut m, Key::Down);
+    }
+    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 25 }));
+    press(&mut m, Key::Up);
+    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 24 }));
+    press(&mut m, Key::PageUp);
+    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 10 }));
+}
+
+#[test]
+fn search_jumps_to_a_hit() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", true);
+    press(&mut m, Key::Char('/'));
+    type_text(&mut m, "RUN APP");
+    let effects = press(&mut m, Key::Enter);
+    assert_eq!((m.node, m.step, m.overlay.clone()), (0, 1, None));
+    assert_eq!(saves(&effects), 1);
+    assert_eq!(m.bash.revealed, 2, "the hit is shown in full");
+}
+
+#[test]
+fn ticker_scrolls_one_cycle_then_rests() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    let cycle = m.ticker_text().chars().count();
+    assert!(m.animating());
+    for _ in 0..cycle {
+        update(&mut m, Msg::Tick);
+    }
+    assert!(!m.animating());
+    assert_eq!(m.ticker.offset % cycle, 0);
+}

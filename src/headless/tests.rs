@@ -1,0 +1,133 @@
+//! Scenes of the hand-built test course: reached through `update`, and refused when bad.
+use super::*;
+use crate::app::test_course::course;
+
+fn text(buf: &Buffer) -> String {
+    let width = usize::from(buf.area.width).max(1);
+    buf.content
+        .chunks(width)
+        .map(|row| {
+            row.iter()
+                .map(ratatui::buffer::Cell::symbol)
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn render(scene: &Scene, w: u16, h: u16) -> String {
+    text(&render_scene(&course(), scene, w, h).expect("renders"))
+}
+
+#[test]
+fn scenes_are_reached_through_update() {
+    let step = |id: &str| Some(StepId::new(id));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let intro = render(&Scene::default(), w, h);
+        assert!(intro.contains("SYS_MSG") && intro.contains("Boot sequence"));
+        let shell = render(
+            &Scene {
+                step: step("shell"),
+                bash: Some(1),
+                ..Scene::default()
+            },
+            w,
+            h,
+        );
+        assert!(shell.contains("bash 1 / 2") && shell.contains("Successfully built"));
+        let all = render(
+            &Scene {
+                step: step("shell"),
+                ..Scene::default()
+            },
+            w,
+            h,
+        );
+        assert!(all.contains("bash 2 / 2") && all.contains("$ docker run app"));
+        let wrong = render(
+            &Scene {
+                step: step("check"),
+                answer: Some(Answer::Choice(0)),
+                ..Scene::default()
+            },
+            w,
+            h,
+        );
+        assert!(wrong.contains("Not quite") && wrong.contains("because wrong"));
+        let right = render(
+            &Scene {
+                step: step("order"),
+                answer: Some(Answer::Order(vec![0, 1, 2])),
+                ..Scene::default()
+            },
+            w,
+            h,
+        );
+        assert!(right.contains("Correct") && right.contains("That is why."));
+    }
+}
+
+#[test]
+fn bad_scenes_are_errors() {
+    let course = course();
+    let cases = [
+        (
+            Scene {
+                node: Some("zz".into()),
+                ..Scene::default()
+            },
+            SceneError::UnknownNode("zz".into()),
+        ),
+        (
+            Scene {
+                step: Some("intro".into()),
+                answer: Some(Answer::Choice(0)),
+                ..Scene::default()
+            },
+            SceneError::NoQuiz("intro".into()),
+        ),
+    ];
+    for (scene, want) in cases {
+        assert_eq!(render_scene(&course, &scene, 80, 24).err(), Some(want));
+    }
+    let bad = Scene {
+        step: Some("check".into()),
+        answer: Some(Answer::Choice(7)),
+        ..Scene::default()
+    };
+    assert!(matches!(
+        render_scene(&course, &bad, 80, 24),
+        Err(SceneError::BadAnswer { .. })
+    ));
+    let bash = Scene {
+        step: Some("shell".into()),
+        bash: Some(3),
+        ..Scene::default()
+    };
+    assert!(matches!(
+        render_scene(&course, &bash, 80, 24),
+        Err(SceneError::BadBash { .. })
+    ));
+}
+
+#[test]
+fn overflows_name_the_pane() {
+    let course = course();
+    let scene = Scene {
+        step: Some("check".into()),
+        answer: Some(Answer::Choice(0)),
+        ..Scene::default()
+    };
+    assert!(
+        scene_overflows(&course, &scene, 120, 40)
+            .expect("ok")
+            .is_empty()
+    );
+    let small = scene_overflows(&course, &scene, 50, 14).expect("ok");
+    assert!(
+        small
+            .iter()
+            .any(|o| o.pane == "quiz" && o.needed > o.available),
+        "{small:?}"
+    );
+}
