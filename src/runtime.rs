@@ -40,6 +40,9 @@ pub fn run(model: &mut Model, screen: &mut Screen, saving: &Saving) -> anyhow::R
         return Ok(());
     }
     loop {
+        if session.stopped() {
+            return Ok(());
+        }
         draw(model, screen, &mut session)?;
         let msgs = next_messages(model, screen, &session)?;
         if session.stopped() {

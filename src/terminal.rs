@@ -33,6 +33,9 @@ impl Session {
     /// Enters the player's modes and installs the panic hook and the signal watcher.
     pub fn start() -> io::Result<Self> {
         install_panic_hook();
+        // The terminal library listens for SIGWINCH from its first poll on; poll once now so
+        // that the watcher's wake-up can never arrive before anyone listens.
+        let _ = ratatui::crossterm::event::poll(std::time::Duration::ZERO);
         let stop = Arc::new(AtomicBool::new(false));
         watch_signals(Arc::clone(&stop))?;
         enter()?;

@@ -20,7 +20,8 @@ use answers::{answers, split_literal};
 
 /// Arguments of the player under test: none, the built-in course.
 const COURSE_ARGS: &[&str] = &[];
-const TIMEOUT: Duration = Duration::from_secs(15);
+/// Generous: CI machines can be heavily loaded, and the tests poll rather than sleep.
+const TIMEOUT: Duration = Duration::from_secs(30);
 
 struct Tmux {
     socket: String,
@@ -123,7 +124,7 @@ impl Tmux {
             }
             assert!(
                 start.elapsed() < TIMEOUT,
-                "player did not exit:\n{}",
+                "player did not exit (pane state `{status}`):\n{}",
                 self.screen(name)
             );
             std::thread::sleep(Duration::from_millis(50));
