@@ -26,6 +26,9 @@ pub struct Screen {
     pub theme: Theme,
     /// ASCII symbols and borders instead of Unicode ones.
     pub ascii: bool,
+    /// Draw no `PRACTICE` badge: headless scenes open everything only to reach any step, and
+    /// must look exactly like the player.
+    pub hide_badge: bool,
     prepared: Prepared,
 }
 
@@ -34,6 +37,7 @@ impl Screen {
         Self {
             theme,
             ascii,
+            hide_badge: false,
             prepared: Prepared::default(),
         }
     }
@@ -136,7 +140,7 @@ impl Screen {
         if let Some(r) = areas.notice {
             footer::render_notice(model, theme, r, buf);
         }
-        footer::render(model, theme, areas.footer, buf);
+        footer::render(model, theme, !self.hide_badge, areas.footer, buf);
     }
 
     /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the
