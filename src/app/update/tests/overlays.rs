@@ -144,3 +144,19 @@ fn ticker_scrolls_one_cycle_then_rests() {
     assert!(!m.animating());
     assert_eq!(m.ticker.offset % cycle, 0);
 }
+
+#[test]
+fn a_locked_start_node_opens_the_matrix_on_it_with_what_it_needs() {
+    let course = course();
+    let m = model_at(&course, "c", "only", false);
+    assert_eq!(m.overlay, Some(Overlay::Matrix { selected: 2 }));
+    assert_eq!(m.node, 0, "the step behind is the first open node");
+    assert_eq!(
+        m.notice.as_deref(),
+        Some("\"Secrets\" is locked: needs Basics, Layers")
+    );
+    let m = model_at(&course, "c", "only", true);
+    assert_eq!((m.node, m.overlay, m.notice), (2, None, None), "practice");
+    let m = model_at(&course, "a", "shell", false);
+    assert_eq!((m.node, m.step, m.overlay), (0, 1, None), "an open node");
+}
