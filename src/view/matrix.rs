@@ -88,7 +88,14 @@ impl Widget for &Matrix<'_> {
         } else {
             info.title.as_str()
         };
-        let mut block = panel(format!(" {title} "), self.theme, true, self.ascii);
+        let title = format!(" {title} ");
+        let tagline = format!(" {} ", self.course.tagline.trim());
+        let mut block = panel(title.clone(), self.theme, true, self.ascii);
+        // The tagline rides on the top border, right-aligned, only when it fits beside the title.
+        let room = usize::from(area.width).saturating_sub(title.width() + 6);
+        if !self.course.tagline.trim().is_empty() && tagline.width() <= room {
+            block = block.title_top(Line::styled(tagline, self.theme.dim).right_aligned());
+        }
         if !info.motto.is_empty() {
             block = block.title_bottom(Line::styled(format!(" {} ", info.motto), self.theme.dim));
         }
