@@ -8,8 +8,8 @@ mod help;
 mod search;
 mod too_small;
 
-pub use faq::Faq;
-pub use glossary::{Glossary, filter_glossary};
+pub use faq::{Faq, answer_area, answer_lines};
+pub use glossary::{Glossary, definition_area, definition_lines, filter_glossary};
 pub use help::Help;
 pub use search::SearchResults;
 pub use too_small::TooSmall;
@@ -25,13 +25,26 @@ use crate::view::theme::Theme;
 /// Clears a popup of at most `max_w` × `max_h` cells (leaving a margin round it when the
 /// screen allows), draws its frame and returns the area inside.
 fn popup(area: Rect, max_w: u16, max_h: u16, block: Block<'_>, buf: &mut Buffer) -> Rect {
-    let w = max_w.min(area.width.saturating_sub(4).max(area.width.min(20)));
-    let h = max_h.min(area.height.saturating_sub(2).max(area.height.min(6)));
-    let rect = centered(area, w, h);
+    let rect = popup_rect(area, max_w, max_h);
     Clear.render(rect, buf);
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
+}
+
+/// Where a popup of at most `max_w` × `max_h` cells goes in `area`.
+fn popup_rect(area: Rect, max_w: u16, max_h: u16) -> Rect {
+    let w = max_w.min(area.width.saturating_sub(4).max(area.width.min(20)));
+    let h = max_h.min(area.height.saturating_sub(2).max(area.height.min(6)));
+    centered(area, w, h)
+}
+
+/// The inside of a [`frame`]d popup of at most `max_w` × `max_h` cells, without drawing it:
+/// the geometry the runtime-owned cache lays markdown out for.
+fn popup_inner(area: Rect, max_w: u16, max_h: u16) -> Rect {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(popup_rect(area, max_w, max_h))
 }
 
 /// A popup frame titled `title` with `footer` on its bottom border.

@@ -13,10 +13,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::msg::Msg;
-use crate::app::{Extent, Focus, Metrics, Model};
+use crate::app::{Extent, Focus, Metrics, Model, Overlay};
 use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
 use crate::view::overlay::TooSmall;
-use crate::view::prepared::{CacheKey, Prepared};
+use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
 use crate::view::{bash_pane, footer, header, narration, pane, quiz};
 
@@ -30,6 +30,7 @@ pub struct Screen {
     /// must look exactly like the player.
     pub hide_badge: bool,
     prepared: Prepared,
+    overlay_text: OverlayText,
 }
 
 impl Screen {
@@ -39,6 +40,7 @@ impl Screen {
             ascii,
             hide_badge: false,
             prepared: Prepared::default(),
+            overlay_text: OverlayText::default(),
         }
     }
 
@@ -64,6 +66,12 @@ impl Screen {
             theme: self.theme.kind,
             ascii: self.ascii,
         };
+        let overlay_key = overlay::text_key(model, areas.body).map(|(entry, width)| OverlayKey {
+            entry,
+            width,
+            theme: self.theme.kind,
+        });
+        self.overlay_text.refresh(model, overlay_key, &self.theme);
         self.prepared.refresh(model, key, &self.theme)
     }
 
@@ -88,7 +96,7 @@ impl Screen {
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
-            overlay: overlay::help_extent(areas.body),
+            overlay: overlay::extent(model, &self.overlay_text.lines, areas.body),
         }
     }
 
@@ -135,7 +143,8 @@ impl Screen {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
         }
         if model.overlay.is_some() {
-            overlay::render(model, theme, self.ascii, areas.body, buf);
+            let text = &self.overlay_text.lines;
+            overlay::render(model, text, theme, self.ascii, areas.body, buf);
         }
         if let Some(r) = areas.notice {
             footer::render_notice(model, theme, r, buf);
@@ -163,6 +172,15 @@ impl Screen {
 
     /// What a mouse wheel turn at (col, row) means, if anything.
     pub fn wheel(model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
+        if matches!(
+            model.overlay,
+            Some(Overlay::Faq { .. } | Overlay::Help { .. })
+        ) {
+            return Some(Msg::Scroll {
+                pane: model.focus,
+                down,
+            });
+        }
         if model.overlay.is_some() {
             let action = if down {
                 crate::app::msg::Action::CursorDown
