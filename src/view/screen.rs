@@ -153,12 +153,16 @@ impl Screen {
     }
 
     /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the
-    /// quiz first); on a pane, focusing it.
+    /// quiz first); on a pane, focusing it; on an overlay's node or row, selecting (or opening)
+    /// it.
     pub fn click(&self, model: &Model, area: Rect, col: u16, row: u16) -> Option<Msg> {
-        if model.overlay.is_some() || too_small(area) {
+        if too_small(area) {
             return None;
         }
         let areas = Self::areas(model, area);
+        if model.overlay.is_some() {
+            return overlay::click(model, self.ascii, areas.body, (col, row));
+        }
         let pane = areas.pane_at(col, row)?;
         if pane == Focus::Quiz && model.focus == Focus::Quiz {
             let quiz_area = areas.quiz?;
@@ -194,3 +198,6 @@ impl Screen {
             .map(|pane| Msg::Scroll { pane, down })
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -44,6 +44,11 @@ pub fn answer_area(area: Rect, len: usize) -> Rect {
     split(popup_inner(area, MAX_W, MAX_H), len)[1]
 }
 
+/// Rows of the question list when the popup is drawn in `area` with `len` questions.
+pub fn list_area(area: Rect, len: usize) -> Rect {
+    split(popup_inner(area, MAX_W, MAX_H), len)[0]
+}
+
 /// The answer shown under the list: the question as a heading, then the answer's markdown
 /// laid out `width` cells wide.
 pub fn answer_lines(entry: &FaqEntry, width: u16, theme: &Theme) -> Vec<Line<'static>> {

@@ -75,6 +75,11 @@ pub fn definition_area(area: Rect, matches: usize) -> Rect {
     split(popup_inner(area, MAX_W, MAX_H), matches)[2]
 }
 
+/// The term list's rows when the popup is drawn in `area` with `matches` matching terms.
+pub fn list_area(area: Rect, matches: usize) -> Rect {
+    split(popup_inner(area, MAX_W, MAX_H), matches)[1]
+}
+
 /// The definition shown beside the list: term and tag, then the markdown `width` cells wide.
 pub fn definition_lines(entry: &GlossaryEntry, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let mut lines = vec![

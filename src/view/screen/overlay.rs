@@ -7,13 +7,55 @@ use ratatui::widgets::{Clear, Widget};
 
 use crate::app::keymap::help_rows;
 use crate::app::lists::search;
+use crate::app::msg::{Action, Msg};
 use crate::app::{Model, Overlay};
 use crate::view::matrix::Matrix;
 use crate::view::overlay::{
-    Faq, Glossary, Help, SearchResults, answer_area, definition_area, filter_glossary,
+    Faq, Glossary, Help, SearchResults, answer_area, definition_area, filter_glossary, rows,
 };
 use crate::view::prepared::OverlayEntry;
 use crate::view::theme::Theme;
+
+/// What a click at `at` on the open overlay drawn in `area` means: selecting the matrix node or
+/// list row under it, or opening it when it is already selected (matrix and search, like
+/// Enter).
+pub fn click(model: &Model, ascii: bool, area: Rect, at: (u16, u16)) -> Option<Msg> {
+    let course = model.course;
+    let (hit, selected, opens) = match model.overlay.as_ref()? {
+        Overlay::Matrix { selected } => {
+            let states = model.node_states();
+            let theme = Theme::no_color();
+            let matrix = Matrix {
+                course,
+                states: &states,
+                selected: *selected,
+                current: Some(model.node),
+                theme: &theme,
+                ascii,
+            };
+            (matrix.node_at(area, at.0, at.1)?, *selected, true)
+        }
+        Overlay::Glossary { filter, selected } => {
+            let len = filter_glossary(&course.glossary, filter).len();
+            (rows::glossary(area, len, *selected, at)?, *selected, false)
+        }
+        Overlay::Faq { selected, .. } => (
+            rows::faq(area, course.faq.len(), *selected, at)?,
+            *selected,
+            false,
+        ),
+        Overlay::Search { query, selected } => {
+            let len = search(course, query).len();
+            (rows::search(area, len, *selected, at)?, *selected, true)
+        }
+        Overlay::Help { .. } => return None,
+    };
+    Some(if opens && hit == selected {
+        Msg::Act(Action::Open)
+    } else {
+        Msg::Select(hit)
+    })
+}
 
 /// The glossary or FAQ entry the open overlay shows as markdown, and the width it is laid out
 /// at when the overlay is drawn in `area`.
