@@ -92,3 +92,41 @@ fn clicks_on_overlay_rows_select_and_a_second_click_opens_a_matrix_node() {
     let _ = drawn(&mut model, &mut screen, area);
     assert_eq!(screen.click(&model, area, 0, 0), None, "off every node");
 }
+
+#[test]
+fn overlay_markdown_is_laid_out_once_per_entry_and_width() {
+    use crate::view::prepared::OverlayEntry;
+    let course = course();
+    let mut model = Model::new(&course, Progress::new("t"), &Options::default());
+    let mut screen = Screen::new(Theme::no_color(), false);
+    let area = Rect::new(0, 0, 120, 40);
+    model.overlay = Some(Overlay::Glossary {
+        filter: String::new(),
+        selected: 1,
+    });
+    let _ = drawn(&mut model, &mut screen, area);
+    let key = screen.overlay_text.key;
+    assert_eq!(key.map(|k| k.entry), Some(OverlayEntry::Glossary(1)));
+    let first = screen.overlay_text.lines.as_ptr();
+    let _ = drawn(&mut model, &mut screen, area);
+    assert_eq!(
+        screen.overlay_text.lines.as_ptr(),
+        first,
+        "reused, not rebuilt"
+    );
+    let _ = drawn(&mut model, &mut screen, Rect::new(0, 0, 70, 30));
+    assert_ne!(screen.overlay_text.key, key, "another width lays out again");
+    model.overlay = Some(Overlay::Faq {
+        selected: 0,
+        scroll: 0,
+    });
+    let buf = drawn(&mut model, &mut screen, area);
+    assert_eq!(
+        screen.overlay_text.key.map(|k| k.entry),
+        Some(OverlayEntry::Faq(0))
+    );
+    assert!(crate::view::test_util::buffer_text(&buf).contains("Because."));
+    model.overlay = None;
+    let _ = drawn(&mut model, &mut screen, area);
+    assert!(screen.overlay_text.key.is_none() && screen.overlay_text.lines.is_empty());
+}
