@@ -89,11 +89,9 @@ impl Widget for &Matrix<'_> {
             info.title.as_str()
         };
         let title = format!(" {title} ");
-        let tagline = format!(" {} ", self.course.tagline.trim());
         let mut block = panel(title.clone(), self.theme, true, self.ascii);
-        // The tagline rides on the top border, right-aligned, only when it fits beside the title.
-        let room = usize::from(area.width).saturating_sub(title.width() + 6);
-        if !self.course.tagline.trim().is_empty() && tagline.width() <= room {
+        if self.tagline_on_border(area) {
+            let tagline = format!(" {} ", self.course.tagline.trim());
             block = block.title_top(Line::styled(tagline, self.theme.dim).right_aligned());
         }
         if !info.motto.is_empty() {
@@ -105,6 +103,14 @@ impl Widget for &Matrix<'_> {
             return;
         }
         let [graph_area, legend_area, detail_area] = sections(inner);
+        let (tagline_area, graph_area) = self.split_tagline(area, graph_area);
+        if let Some(tagline_area) = tagline_area {
+            Paragraph::new(self.course.tagline.trim())
+                .style(self.theme.dim)
+                .centered()
+                .wrap(Wrap { trim: true })
+                .render(tagline_area, buf);
+        }
         self.render_nodes(graph_area, buf);
         self.render_legend(legend_area, buf);
         self.render_detail(detail_area, buf);
@@ -134,7 +140,39 @@ impl Matrix<'_> {
         if inner.is_empty() || self.course.nodes.is_empty() {
             return None;
         }
-        self.node_in_graph(sections(inner)[0], col, row)
+        let (_, graph) = self.split_tagline(area, sections(inner)[0]);
+        self.node_in_graph(graph, col, row)
+    }
+
+    /// Whether the tagline fits on the frame's top border beside the title.
+    fn tagline_on_border(&self, area: Rect) -> bool {
+        let tagline = self.course.tagline.trim();
+        let title = if self.course.matrix.title.is_empty() {
+            "Deployment Matrix"
+        } else {
+            self.course.matrix.title.as_str()
+        };
+        let room = usize::from(area.width).saturating_sub(title.width() + 2 + 6);
+        !tagline.is_empty() && tagline.width() + 2 <= room
+    }
+
+    /// A long tagline that does not fit on the border gets the graph area's top rows, when the
+    /// graph has rows to spare; shared by drawing and hit-testing so clicks stay aligned.
+    fn split_tagline(&self, frame: Rect, graph: Rect) -> (Option<Rect>, Rect) {
+        const TAGLINE_ROWS: u16 = 3;
+        if self.tagline_on_border(frame)
+            || self.course.tagline.trim().is_empty()
+            || graph.height < 16
+        {
+            return (None, graph);
+        }
+        let [tagline, _, rest] = Layout::vertical([
+            Constraint::Length(TAGLINE_ROWS - 1),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(graph);
+        (Some(tagline), rest)
     }
 
     fn state(&self, i: usize) -> &NodeState {

@@ -134,3 +134,49 @@ fn narrow_areas_fall_back_to_a_list_that_keeps_the_selection_visible() {
     assert!(!text.contains("✔ Container basics"), "{text}");
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn a_tagline_too_long_for_the_border_is_shown_above_the_graph_and_clicks_still_hit() {
+    let mut course = sample_course();
+    course.tagline = "Package your ML models for production. Master image layers, dependency \
+                      caching, and robust execution environments."
+        .to_owned();
+    let states = states();
+    let theme = Theme::no_color();
+    let matrix = Matrix {
+        course: &course,
+        states: &states,
+        selected: 0,
+        current: None,
+        theme: &theme,
+        ascii: true,
+    };
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    (&matrix).render(area, &mut buf);
+    let text = buffer_text(&buf);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(!lines[0].contains("Package"), "not on the border:\n{text}");
+    assert!(lines[1].contains("Package your ML models"), "{text}");
+    // Every node label drawn on screen is found by hit-testing at its position.
+    let mut hits = 0;
+    for (i, node) in course.nodes.iter().enumerate() {
+        let hit = lines.iter().enumerate().find_map(|(row, line)| {
+            line.find(node.title.as_str())
+                .map(|byte| (row, line[..byte].chars().count()))
+        });
+        if let Some((row, col)) = hit {
+            let at = matrix.node_at(
+                area,
+                u16::try_from(col).unwrap_or(0),
+                u16::try_from(row).unwrap_or(0),
+            );
+            assert_eq!(at, Some(i), "click on `{}` at {col},{row}", node.title);
+            hits += 1;
+        }
+    }
+    assert!(
+        hits >= 5,
+        "only {hits} node titles found on screen:\n{text}"
+    );
+}
