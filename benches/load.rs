@@ -7,6 +7,10 @@
 //! and each node has one quiz of each kind. Every command and pattern is unique, so nothing
 //! can be shared between nodes: about 2,500 regexes are compiled per load.
 //!
+//! Also the built-in course, two ways: as the player loads it (`builtin::load`, regexes parsed
+//! and compiled on first match) and under the full check (every regex compiled and matched
+//! against its own `cmd` / `sample`, as `termcourse check` and the test suite do).
+//!
 //! Two figures are reported: wall-clock time (criterion's default) and the CPU time of the
 //! benchmark thread. On a shared machine the first includes time spent waiting for a CPU; the
 //! second does not, so it is the one to compare against the 200 ms budget there.
@@ -155,6 +159,17 @@ fn cpu_time(c: &mut Criterion<CpuTime>) {
     bench_load(c, "load 1000 nodes / 10000 steps (CPU time)");
 }
 
+fn builtin_cpu_time(c: &mut Criterion<CpuTime>) {
+    c.bench_function("built-in course, player load (CPU time)", |b| {
+        b.iter(termcourse::builtin::load);
+    });
+    let source = termcourse::builtin::source();
+    let opts = LoadOptions::default();
+    c.bench_function("built-in course, full check (CPU time)", |b| {
+        b.iter(|| load(black_box(&source), &opts));
+    });
+}
+
 /// CPU time of the current thread, from `/proc/thread-self/schedstat` (Linux); wall-clock
 /// time where that is not available.
 struct CpuTime;
@@ -238,4 +253,9 @@ criterion_group! {
         .measurement_time(Duration::from_secs(15));
     targets = cpu_time
 }
-criterion_main!(wall, cpu);
+criterion_group! {
+    name = builtin;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = builtin_cpu_time
+}
+criterion_main!(wall, cpu, builtin);
