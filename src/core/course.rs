@@ -264,3 +264,25 @@ pub struct Choice {
     /// Why this choice is right or wrong, shown after answering.
     pub why: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    #[test]
+    fn deferred_patterns_match_like_compiled_ones() {
+        let compiled = Pattern::compile("^slim$", true).expect("valid");
+        let deferred = Pattern::deferred("^slim$", true, true);
+        for text in ["slim", "SLIM", "slim image"] {
+            assert_eq!(compiled.is_match(text), deferred.is_match(text), "{text}");
+        }
+        assert!(deferred.is_match("Slim"));
+        assert!(!Pattern::deferred("^slim$", false, true).is_match("Slim"));
+    }
+
+    #[test]
+    fn an_invalid_pattern_is_an_error_when_compiled_and_matches_nothing_when_deferred() {
+        assert!(Pattern::compile("(", false).is_err());
+        assert!(!Pattern::deferred("(", false, true).is_match("("));
+    }
+}
