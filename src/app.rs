@@ -72,12 +72,40 @@ impl<'c> Model<'c> {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
         };
-        let (node, step) = model.start_position(options);
+        let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
+        if let Some(locked) = locked {
+            model.refuse_locked_start(locked);
+        }
         model
     }
 
-    fn start_position(&self, options: &Options) -> (usize, usize) {
+    /// The requested node is locked: start with the matrix open on it, saying what it needs.
+    fn refuse_locked_start(&mut self, locked: usize) {
+        let course = self.course;
+        let states = self.node_states();
+        let Some(NodeState::Locked { missing }) = states.get(locked) else {
+            return;
+        };
+        let names: Vec<&str> = missing
+            .iter()
+            .filter_map(|id| course.node(id))
+            .map(|n| n.title.as_str())
+            .collect();
+        let refusal = format!(
+            "\"{}\" is locked: needs {}",
+            course.nodes[locked].title,
+            names.join(", ")
+        );
+        self.notice = Some(match self.notice.take() {
+            Some(notice) => format!("{notice} · {refusal}"),
+            None => refusal,
+        });
+        self.overlay = Some(Overlay::Matrix { selected: locked });
+    }
+
+    /// Where to start, and the requested node if it is locked (then the start is elsewhere).
+    fn start_position(&self, options: &Options) -> (usize, usize, Option<usize>) {
         let course = self.course;
         let by_option = match (&options.node, &options.step) {
             (Some(n), step) => course.node_index(n).map(|ni| {
@@ -95,6 +123,10 @@ impl<'c> Model<'c> {
             (None, None) => None,
         };
         let states = self.node_states();
+        let locked = by_option
+            .map(|(ni, _)| ni)
+            .filter(|ni| !states[*ni].is_open());
+        let by_option = by_option.filter(|_| locked.is_none());
         let resumed = self.progress.position.as_ref().and_then(|p| {
             let ni = course.node_index(&NodeId::new(p.node.as_str()))?;
             let si = course.nodes[ni]
@@ -109,7 +141,8 @@ impl<'c> Model<'c> {
                 .or_else(|| states.iter().position(NodeState::is_open))
                 .map(|ni| (ni, 0))
         };
-        by_option.or(resumed).or_else(first_open).unwrap_or((0, 0))
+        let (node, step) = by_option.or(resumed).or_else(first_open).unwrap_or((0, 0));
+        (node, step, locked)
     }
 
     /// Moves to `(node, step)` and resets the per-step state. Indices are clamped.

@@ -5,7 +5,7 @@
 //! A [`Scene`] is reached the way a learner would reach it: the model is built with
 //! [`Model::new`] and driven with `update` messages (reveal bash entries, enter an answer,
 //! submit, open a screen). Scenes are deterministic: practice mode (everything open, nothing
-//! recorded), no animation, a fixed theme, no clock, no environment.
+//! recorded, and no badge saying so, so the scene looks as the player draws it), no animation, a fixed theme, no clock, no environment.
 
 pub mod text;
 
@@ -168,6 +168,7 @@ fn build<'c>(
         Theme::dark()
     };
     let mut view = View::new(theme, false);
+    view.hide_badge = true;
     let area = Rect::new(0, 0, width, height);
     view.prepare(&model, area);
     let metrics = view.measure(&model, area);

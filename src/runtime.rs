@@ -1,16 +1,16 @@
 //! The one event loop: terminal events → our `Key` → keymap → `update` → effects → draw.
 //!
-//! The loop blocks on input; only while the model is animating does it poll with a short
-//! timeout to send `Msg::Tick`. Before each draw the screen's per-step cache is refreshed and
+//! The loop blocks on the session's channel of terminal events and stop requests; only while
+//! the model is animating does it wait with a timeout, to send `Msg::Tick`. Before each draw the screen's per-step cache is refreshed and
 //! the measured layout is fed back to the model (`Msg::Measured`), so scrolling stays bounded.
 //! Progress effects go to the store; its merged result comes back as `Msg::ProgressSaved`.
 
 mod input;
 
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use anyhow::Context as _;
-use ratatui::crossterm::event;
 use ratatui::layout::Rect;
 
 use crate::app::Model;
@@ -18,7 +18,7 @@ use crate::app::effect::Effect;
 use crate::app::msg::Msg;
 use crate::app::update::{start, update};
 use crate::store::Store;
-use crate::terminal::Session;
+use crate::terminal::{Incoming, Session};
 use crate::view::screen::Screen;
 
 /// How often the animation clock ticks while something moves.
@@ -39,15 +39,19 @@ pub fn run(model: &mut Model, screen: &mut Screen, saving: &Saving) -> anyhow::R
     if perform(model, &mut session, saving, effects)? {
         return Ok(());
     }
+    let mut dirty = true;
     loop {
         if session.stopped() {
             return Ok(());
         }
-        draw(model, screen, &mut session)?;
+        if dirty {
+            draw(model, screen, &mut session)?;
+        }
         let msgs = next_messages(model, screen, &session)?;
         if session.stopped() {
             return Ok(());
         }
+        dirty = !msgs.is_empty();
         for msg in msgs {
             let effects = update(model, msg);
             if perform(model, &mut session, saving, effects)? {
@@ -72,12 +76,22 @@ fn draw(model: &mut Model, screen: &mut Screen, session: &mut Session) -> anyhow
     Ok(())
 }
 
-/// Waits for the next event (or tick) and turns it into messages.
+/// Waits for the next event (or tick) and turns it into messages; none after a stop request.
 fn next_messages(model: &Model, screen: &Screen, session: &Session) -> anyhow::Result<Vec<Msg>> {
-    if model.animating() && !event::poll(TICK)? {
-        return Ok(vec![Msg::Tick]);
-    }
-    let ev = event::read()?;
+    let incoming = if model.animating() {
+        match session.incoming.recv_timeout(TICK) {
+            Ok(incoming) => incoming,
+            Err(RecvTimeoutError::Timeout) => return Ok(vec![Msg::Tick]),
+            Err(RecvTimeoutError::Disconnected) => Incoming::Stop,
+        }
+    } else {
+        session.incoming.recv().unwrap_or(Incoming::Stop)
+    };
+    let ev = match incoming {
+        Incoming::Event(ev) => ev,
+        Incoming::Stop => return Ok(Vec::new()),
+        Incoming::Failed(err) => return Err(err).context("could not read the terminal"),
+    };
     let size = session.terminal.size()?;
     let area = Rect::new(0, 0, size.width, size.height);
     Ok(input::translate(model, screen, area, &ev)

@@ -4,16 +4,24 @@
 //! that restores before the panic message prints), on SIGTERM, SIGHUP and SIGINT (a watcher
 //! thread raises a flag and wakes the event loop, which then returns normally), and around
 //! `Ctrl-Z` ([`Session::suspend`]).
+//!
+//! Terminal events are read on a thread of their own and arrive, with the signal watcher's
+//! wake-ups, on one channel ([`Session::incoming`]). The event loop therefore never sits inside
+//! the terminal library's read: when the terminal hangs up (window closed, tmux killed) that
+//! read spins on the dead tty without ever returning, and a loop blocked in it would neither
+//! see SIGHUP nor exit.
 
 use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
 use ratatui::crossterm::event::{
-    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
@@ -22,23 +30,38 @@ use ratatui::crossterm::terminal::{
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
+/// What the event loop waits for.
+#[derive(Debug)]
+pub enum Incoming {
+    /// A terminal event.
+    Event(Event),
+    /// A signal asked the player to stop; see [`Session::stopped`].
+    Stop,
+    /// Reading the terminal failed; the reader thread has ended.
+    Failed(io::Error),
+}
+
 /// An initialised terminal; dropping it restores the terminal.
 pub struct Session {
     pub terminal: Tui,
     /// Set when SIGTERM, SIGHUP or SIGINT arrived; the event loop checks it after every event.
     pub stop: Arc<AtomicBool>,
+    /// Terminal events and stop requests, in arrival order.
+    pub incoming: Receiver<Incoming>,
 }
 
 impl Session {
     /// Enters the player's modes and installs the panic hook and the signal watcher.
     pub fn start() -> io::Result<Self> {
         install_panic_hook();
-        // The terminal library listens for SIGWINCH from its first poll on; poll once now so
-        // that the watcher's wake-up can never arrive before anyone listens.
-        let _ = ratatui::crossterm::event::poll(std::time::Duration::ZERO);
         let stop = Arc::new(AtomicBool::new(false));
-        watch_signals(Arc::clone(&stop))?;
+        let (sender, incoming) = mpsc::channel();
+        watch_signals(Arc::clone(&stop), sender.clone())?;
         enter()?;
+        if let Err(err) = spawn_reader(sender) {
+            let _ = leave();
+            return Err(err);
+        }
         let terminal = match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(t) => t,
             Err(e) => {
@@ -46,7 +69,11 @@ impl Session {
                 return Err(e);
             }
         };
-        Ok(Self { terminal, stop })
+        Ok(Self {
+            terminal,
+            stop,
+            incoming,
+        })
     }
 
     pub fn stopped(&self) -> bool {
@@ -60,7 +87,12 @@ impl Session {
         #[cfg(unix)]
         signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
         enter()?;
-        self.terminal.clear()
+        // `Terminal::clear` would ask the terminal for the cursor position, whose reply the
+        // input thread would swallow; clearing the screen and dropping the last frame (so the
+        // next draw repaints every cell) needs no reply.
+        self.terminal.backend_mut().clear_region(ClearType::All)?;
+        self.terminal.swap_buffers();
+        Ok(())
     }
 }
 
@@ -109,24 +141,43 @@ fn install_panic_hook() {
     });
 }
 
-/// Turns SIGTERM, SIGHUP and SIGINT into `stop` and wakes the event loop by raising SIGWINCH,
-/// which the terminal library reports as a resize event.
+/// Reads terminal events on a thread of its own and forwards them; ends when the player has
+/// gone (the channel is closed) or reading fails.
+fn spawn_reader(sender: Sender<Incoming>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("termcourse-input".into())
+        .spawn(move || {
+            loop {
+                let incoming = match event::read() {
+                    Ok(ev) => Incoming::Event(ev),
+                    Err(err) => Incoming::Failed(err),
+                };
+                let failed = matches!(incoming, Incoming::Failed(_));
+                if sender.send(incoming).is_err() || failed {
+                    return;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// Turns SIGTERM, SIGHUP and SIGINT into `stop` and wakes the event loop.
 #[cfg(unix)]
-fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGWINCH};
+fn watch_signals(stop: Arc<AtomicBool>, wake: Sender<Incoming>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new()
         .name("termcourse-signals".into())
         .spawn(move || {
             if signals.forever().next().is_some() {
                 stop.store(true, Ordering::SeqCst);
-                let _ = signal_hook::low_level::raise(SIGWINCH);
+                let _ = wake.send(Incoming::Stop);
             }
         })?;
     Ok(())
 }
 
 #[cfg(not(unix))]
-fn watch_signals(_stop: Arc<AtomicBool>) -> io::Result<()> {
+fn watch_signals(_stop: Arc<AtomicBool>, _wake: Sender<Incoming>) -> io::Result<()> {
     Ok(())
 }

@@ -139,8 +139,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
     // Moving through the course.
-    bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next (bash entry, then step)", Some("next"), "Reading"),
-    bind(&[Quiz], &[K::Right, K::Char('l')], A::Next, "next step", Some("next"), "Reading"),
+    bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next: bash entry, then step", Some("next"), "Reading"),
+    // In a quiz Space selects, so only → and l move on; listed with the quiz keys.
+    bind(&[Quiz], &[K::Right, K::Char('l')], A::Next, "next step", Some("next"), "Quiz"),
     bind(STEP, &[K::Left, K::Char('h')], A::Prev, "previous step", Some("back"), "Reading"),
     bind(READ, &[K::Down, K::Char('j')], A::ScrollDown, "scroll down", Some("scroll"), "Reading"),
     bind(READ, &[K::Up, K::Char('k')], A::ScrollUp, "scroll up", None, "Reading"),
@@ -157,10 +158,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Matrix, Search], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
     bind(&[Glossary, Faq, Help, Search], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
     bind(&[Glossary, Faq, Help, Search], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
-    bind(&[Faq, Help], &[K::Char('k')], A::CursorUp, "previous entry", None, "Lists"),
-    bind(&[Faq, Help], &[K::Char('j')], A::CursorDown, "next entry", None, "Lists"),
-    bind(&[Help], &[K::PageDown], A::PageDown, "page down", None, "Lists"),
-    bind(&[Help], &[K::PageUp], A::PageUp, "page up", None, "Lists"),
+    bind(&[Faq, Help], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
+    bind(&[Faq, Help], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
+    bind(&[Faq, Help], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
+    bind(&[Faq, Help], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
     bind(BROWSE, &[K::Char('m')], A::OpenMatrix, "Deployment Matrix", Some("matrix"), "Screens"),
     bind(BROWSE, &[K::Char('g')], A::OpenGlossary, "glossary (type to filter)", Some("glossary"), "Screens"),
@@ -292,6 +293,22 @@ mod tests {
                 .any(|(k, _, s)| k.contains("→") && s == "Reading")
         );
         assert!(rows.len() >= 20);
+    }
+
+    #[test]
+    fn help_gives_each_key_one_meaning_per_section() {
+        let rows = help_rows();
+        for (i, (keys, desc, section)) in rows.iter().enumerate() {
+            for (other_keys, other_desc, _) in rows[i + 1..].iter().filter(|r| &r.2 == section) {
+                let shared = keys
+                    .split(' ')
+                    .find(|k| other_keys.split(' ').any(|o| o == *k));
+                assert_eq!(
+                    shared, None,
+                    "{section}: `{keys}` {desc} vs `{other_keys}` {other_desc}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -36,8 +36,10 @@ pub enum Overlay {
         filter: String,
         selected: usize,
     },
+    /// `scroll`: rows of the selected answer scrolled past; bounded by `Metrics::overlay`.
     Faq {
         selected: usize,
+        scroll: u16,
     },
     /// Rows of help text scrolled past; bounded by `Metrics::overlay`.
     Help {
@@ -100,7 +102,7 @@ pub struct Metrics {
     pub code_cols: Extent,
     pub bash: Extent,
     pub quiz: Extent,
-    /// The open overlay's scrollable text (help).
+    /// The open overlay's scrollable text (help, or the FAQ's selected answer).
     pub overlay: Extent,
 }
 

@@ -171,7 +171,9 @@ fn clamp_scroll(model: &mut Model) {
     s.code_x = s.code_x.min(m.code_cols.max_scroll());
     s.bash_back = s.bash_back.min(m.bash.max_scroll());
     s.quiz = s.quiz.min(m.quiz.max_scroll());
-    if let Some(super::Overlay::Help { scroll }) = model.overlay.as_mut() {
+    if let Some(super::Overlay::Help { scroll } | super::Overlay::Faq { scroll, .. }) =
+        model.overlay.as_mut()
+    {
         *scroll = (*scroll).min(m.overlay.max_scroll());
     }
 }

@@ -19,7 +19,8 @@ use crate::view::theme::Theme;
 /// Flags shared by `termcourse` and `termcourse play`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct PlayOptions {
-    /// Start at this node (by id).
+    /// Start at this node (by id); a locked node opens the matrix on it instead, saying what it
+    /// needs.
     #[arg(long, value_name = "ID")]
     pub node: Option<String>,
     /// Start at this step (by id; in --node, else in the first node that has it).

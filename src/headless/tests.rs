@@ -68,6 +68,41 @@ fn scenes_are_reached_through_update() {
 }
 
 #[test]
+fn a_wrong_answer_explains_only_the_picked_choices() {
+    let scene = |answer| Scene {
+        step: Some("check".into()),
+        answer: Some(answer),
+        ..Scene::default()
+    };
+    let wrong = render(&scene(Answer::Choice(0)), 120, 40);
+    assert!(wrong.contains("because wrong"), "{wrong}");
+    assert!(!wrong.contains("because right"), "{wrong}");
+    assert!(!wrong.contains("That is why."), "{wrong}");
+    let right = render(&scene(Answer::Choice(1)), 120, 40);
+    assert!(right.contains("because wrong") && right.contains("because right"));
+    assert!(right.contains("That is why."), "{right}");
+    let multi = |picked: &[usize]| Scene {
+        node: Some("b".into()),
+        step: Some("multi".into()),
+        answer: Some(Answer::Choices(picked.iter().copied().collect())),
+        ..Scene::default()
+    };
+    let wrong = render(&multi(&[0, 1]), 120, 40);
+    assert!(wrong.contains("because x") && wrong.contains("because y"));
+    assert!(!wrong.contains("because z"), "{wrong}");
+    let right = render(&multi(&[0, 2]), 120, 40);
+    assert!(right.contains("because y") && right.contains("That is why."));
+}
+
+#[test]
+fn scenes_draw_no_practice_badge() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let intro = render(&Scene::default(), w, h);
+        assert!(!intro.contains("PRACTICE"), "{intro}");
+    }
+}
+
+#[test]
 fn bad_scenes_are_errors() {
     let course = course();
     let cases = [

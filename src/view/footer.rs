@@ -11,9 +11,14 @@ use crate::app::Model;
 use crate::app::keymap::footer_items;
 use crate::view::theme::Theme;
 
-pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// `badge`: announce practice mode at the right end.
+pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let tag = if model.practice { " PRACTICE " } else { "" };
+    let tag = if model.practice && badge {
+        " PRACTICE "
+    } else {
+        ""
+    };
     let mut spans = Vec::new();
     let mut used = tag.width();
     let awaiting = model.bash.awaiting;

@@ -88,7 +88,14 @@ impl Widget for &Matrix<'_> {
         } else {
             info.title.as_str()
         };
-        let mut block = panel(format!(" {title} "), self.theme, true, self.ascii);
+        let title = format!(" {title} ");
+        let tagline = format!(" {} ", self.course.tagline.trim());
+        let mut block = panel(title.clone(), self.theme, true, self.ascii);
+        // The tagline rides on the top border, right-aligned, only when it fits beside the title.
+        let room = usize::from(area.width).saturating_sub(title.width() + 6);
+        if !self.course.tagline.trim().is_empty() && tagline.width() <= room {
+            block = block.title_top(Line::styled(tagline, self.theme.dim).right_aligned());
+        }
         if !info.motto.is_empty() {
             block = block.title_bottom(Line::styled(format!(" {} ", info.motto), self.theme.dim));
         }
@@ -97,25 +104,39 @@ impl Widget for &Matrix<'_> {
         if inner.is_empty() || self.course.nodes.is_empty() {
             return;
         }
-        let detail_h = match inner.height {
-            h if h >= 14 => 6,
-            h if h >= 8 => 4,
-            _ => 0,
-        };
-        let legend_h = u16::from(inner.height >= 10);
-        let [graph_area, legend_area, detail_area] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(legend_h),
-            Constraint::Length(detail_h),
-        ])
-        .areas(inner);
+        let [graph_area, legend_area, detail_area] = sections(inner);
         self.render_nodes(graph_area, buf);
         self.render_legend(legend_area, buf);
         self.render_detail(detail_area, buf);
     }
 }
 
+/// The graph, legend and detail areas inside the matrix frame's `inner` area.
+fn sections(inner: Rect) -> [Rect; 3] {
+    let detail_h = match inner.height {
+        h if h >= 14 => 6,
+        h if h >= 8 => 4,
+        _ => 0,
+    };
+    let legend_h = u16::from(inner.height >= 10);
+    Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(legend_h),
+        Constraint::Length(detail_h),
+    ])
+    .areas(inner)
+}
+
 impl Matrix<'_> {
+    /// The node whose label is drawn at (`col`, `row`) when the matrix is drawn in `area`.
+    pub fn node_at(&self, area: Rect, col: u16, row: u16) -> Option<usize> {
+        let inner = ratatui::widgets::Block::bordered().inner(area);
+        if inner.is_empty() || self.course.nodes.is_empty() {
+            return None;
+        }
+        self.node_in_graph(sections(inner)[0], col, row)
+    }
+
     fn state(&self, i: usize) -> &NodeState {
         self.states.get(i).unwrap_or(&NodeState::Available)
     }

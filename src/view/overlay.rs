@@ -8,8 +8,34 @@ mod help;
 mod search;
 mod too_small;
 
-pub use faq::Faq;
-pub use glossary::{Glossary, filter_glossary};
+pub use faq::{Faq, answer_area, answer_lines};
+pub use glossary::{Glossary, definition_area, definition_lines, filter_glossary};
+
+/// The list row under (`col`, `row`) of the glossary (`matches` terms), FAQ (`len`
+/// questions) or search (`len` hits) popup drawn in `area`: what a click there selects.
+pub mod rows {
+    use ratatui::layout::Rect;
+
+    use super::{faq, glossary, item_at, popup_inner};
+
+    pub fn glossary(area: Rect, matches: usize, selected: usize, at: (u16, u16)) -> Option<usize> {
+        item_at(glossary::list_area(area, matches), matches, selected, 1, at)
+    }
+
+    pub fn faq(area: Rect, len: usize, selected: usize, at: (u16, u16)) -> Option<usize> {
+        item_at(faq::list_area(area, len), len, selected, 1, at)
+    }
+
+    pub fn search(area: Rect, len: usize, selected: usize, at: (u16, u16)) -> Option<usize> {
+        let inner = popup_inner(area, 100, 30);
+        let list = Rect {
+            y: inner.y.saturating_add(2),
+            height: inner.height.saturating_sub(2),
+            ..inner
+        };
+        item_at(list, len, selected, 2, at)
+    }
+}
 pub use help::Help;
 pub use search::SearchResults;
 pub use too_small::TooSmall;
@@ -25,13 +51,26 @@ use crate::view::theme::Theme;
 /// Clears a popup of at most `max_w` × `max_h` cells (leaving a margin round it when the
 /// screen allows), draws its frame and returns the area inside.
 fn popup(area: Rect, max_w: u16, max_h: u16, block: Block<'_>, buf: &mut Buffer) -> Rect {
-    let w = max_w.min(area.width.saturating_sub(4).max(area.width.min(20)));
-    let h = max_h.min(area.height.saturating_sub(2).max(area.height.min(6)));
-    let rect = centered(area, w, h);
+    let rect = popup_rect(area, max_w, max_h);
     Clear.render(rect, buf);
     let inner = block.inner(rect);
     block.render(rect, buf);
     inner
+}
+
+/// Where a popup of at most `max_w` × `max_h` cells goes in `area`.
+fn popup_rect(area: Rect, max_w: u16, max_h: u16) -> Rect {
+    let w = max_w.min(area.width.saturating_sub(4).max(area.width.min(20)));
+    let h = max_h.min(area.height.saturating_sub(2).max(area.height.min(6)));
+    centered(area, w, h)
+}
+
+/// The inside of a [`frame`]d popup of at most `max_w` × `max_h` cells, without drawing it:
+/// the geometry the runtime-owned cache lays markdown out for.
+fn popup_inner(area: Rect, max_w: u16, max_h: u16) -> Rect {
+    Block::bordered()
+        .padding(Padding::horizontal(1))
+        .inner(popup_rect(area, max_w, max_h))
 }
 
 /// A popup frame titled `title` with `footer` on its bottom border.
@@ -41,6 +80,24 @@ fn frame<'a>(title: &str, footer: Option<Line<'a>>, theme: &Theme, ascii: bool) 
         Some(line) => block.title_bottom(line),
         None => block,
     }
+}
+
+/// The item drawn at `row` of a list in `area` showing `len` items `per` rows each, scrolled
+/// (by [`scroll_offset`]) to keep `selected` visible; `None` off the list.
+fn item_at(
+    area: Rect,
+    len: usize,
+    selected: usize,
+    per: u16,
+    (col, row): (u16, u16),
+) -> Option<usize> {
+    if per == 0 || !area.contains(ratatui::layout::Position::new(col, row)) {
+        return None;
+    }
+    let shown = usize::from(area.height / per);
+    let selected = selected.min(len.saturating_sub(1));
+    let i = scroll_offset(selected, len, shown) + usize::from((row - area.y) / per);
+    (i < len && usize::from((row - area.y) / per) < shown).then_some(i)
 }
 
 /// First row to show so that row `selected` of `len` is visible in `height` rows, keeping it

@@ -3,33 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::symbols::border;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Padding};
 
+use crate::view::panel::bordered;
 use crate::view::theme::Theme;
 
-const ASCII_BORDER: border::Set<'static> = border::Set {
-    top_left: "+",
-    top_right: "+",
-    bottom_left: "+",
-    bottom_right: "+",
-    vertical_left: "|",
-    vertical_right: "|",
-    horizontal_top: "-",
-    horizontal_bottom: "-",
-};
-
-/// A bordered pane titled `title`; a focused pane's border stands out.
+/// A bordered pane titled `title` (its spans styled by the caller); a focused pane's border
+/// stands out.
 pub fn block<'a>(title: Line<'a>, theme: &Theme, focused: bool, ascii: bool) -> Block<'a> {
-    let style = if focused {
-        theme.border_focused
-    } else {
-        theme.border
-    };
-    Block::bordered()
-        .border_set(if ascii { ASCII_BORDER } else { border::ROUNDED })
-        .border_style(style)
+    bordered(theme, focused, ascii)
         .padding(Padding::horizontal(1))
         .title(title)
 }

@@ -23,23 +23,26 @@ pub const ASCII_BORDER: border::Set<'static> = border::Set {
     horizontal_bottom: "-",
 };
 
-/// A bordered block titled `title`, its border focused or not.
-pub fn panel<'a>(
-    title: impl Into<Line<'a>>,
-    theme: &Theme,
-    focused: bool,
-    ascii: bool,
-) -> Block<'a> {
+/// A bordered block, rounded or ASCII, its border focused or not: the one border every pane,
+/// panel and popup is drawn with.
+pub fn bordered<'a>(theme: &Theme, focused: bool, ascii: bool) -> Block<'a> {
     let border_style = if focused {
         theme.border_focused
     } else {
         theme.border
     };
     let set = if ascii { ASCII_BORDER } else { border::ROUNDED };
-    Block::bordered()
-        .border_set(set)
-        .border_style(border_style)
-        .title(title.into().style(theme.title))
+    Block::bordered().border_set(set).border_style(border_style)
+}
+
+/// A [`bordered`] block titled `title` in the title style.
+pub fn panel<'a>(
+    title: impl Into<Line<'a>>,
+    theme: &Theme,
+    focused: bool,
+    ascii: bool,
+) -> Block<'a> {
+    bordered(theme, focused, ascii).title(title.into().style(theme.title))
 }
 
 /// A `width` × `height` rectangle centred in `area`, shrunk to fit it.

@@ -1,5 +1,6 @@
 //! The per-step, per-width cache: markdown laid out and code highlighted once, reused by every
-//! frame until the step, the pane widths or the theme change.
+//! frame until the step, the pane widths or the theme change; and the same for the markdown of
+//! the open glossary or FAQ entry.
 //!
 //! The cache is owned by [`super::screen::Screen`], which the runtime (or the headless renderer)
 //! owns and refreshes before drawing; the model never holds layout, and drawing never mutates
@@ -11,6 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::Model;
 use crate::core::course::{QuizKind, Step};
 use crate::view::markdown::{self, LineKind, Rendered, RenderedLine};
+use crate::view::overlay;
 use crate::view::theme::{Theme, ThemeKind};
 
 /// What a cache entry was built for.
@@ -40,6 +42,50 @@ pub struct QuizText {
 
 /// What the quiz pane says after a wrong answer.
 const RETRY: &str = "**✗ Not quite.** Change your answer and press Enter to retry.";
+
+/// Which overlay entry's markdown is laid out, and for which width and look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OverlayKey {
+    pub entry: OverlayEntry,
+    pub width: u16,
+    pub theme: ThemeKind,
+}
+
+/// The entry an overlay shows as markdown: a glossary or an FAQ entry, by course index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OverlayEntry {
+    Glossary(usize),
+    Faq(usize),
+}
+
+/// The open overlay's markdown, laid out once per entry and width (not per frame).
+#[derive(Debug, Clone, Default)]
+pub struct OverlayText {
+    pub key: Option<OverlayKey>,
+    pub lines: Vec<Line<'static>>,
+}
+
+impl OverlayText {
+    /// Lays out `key`'s entry unless it is what the cache holds; `None` empties the cache.
+    pub fn refresh(&mut self, model: &Model, key: Option<OverlayKey>, theme: &Theme) {
+        if self.key == key {
+            return;
+        }
+        let course = model.course;
+        self.lines = match key.map(|k| (k.entry, k.width)) {
+            Some((OverlayEntry::Glossary(i), w)) => course
+                .glossary
+                .get(i)
+                .map_or_else(Vec::new, |e| overlay::definition_lines(e, w, theme)),
+            Some((OverlayEntry::Faq(i), w)) => course
+                .faq
+                .get(i)
+                .map_or_else(Vec::new, |e| overlay::answer_lines(e, w, theme)),
+            None => Vec::new(),
+        };
+        self.key = key;
+    }
+}
 
 /// The cache for one step at one size.
 #[derive(Debug, Clone, Default)]

@@ -1,5 +1,7 @@
 //! The quiz pane ("System Verification"): question, choices (or items, or a text field), and
-//! after an answer the verdict, each choice's `why`, the explanation, hints and unlocks.
+//! after an answer the verdict, the `why` of the choices picked (of every choice once the answer
+//! is right, so a wrong answer does not give the right one away), the explanation, hints and
+//! unlocks.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -162,7 +164,8 @@ fn choice_lines(
         let body = text.options.get(i).cloned().unwrap_or_default();
         let from = lines.len();
         push_indented(lines, &head, &body, row_style, theme.text);
-        if let (true, Some(why)) = (answered, text.whys.get(i).filter(|w| !w.is_empty())) {
+        let why = text.whys.get(i).filter(|w| !w.is_empty());
+        if let (true, Some(why)) = (answered && (picked || right), why) {
             let style = if choice.correct && (picked || right) {
                 theme.success
             } else {

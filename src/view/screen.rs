@@ -13,10 +13,10 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 use crate::app::msg::Msg;
-use crate::app::{Extent, Focus, Metrics, Model};
+use crate::app::{Extent, Focus, Metrics, Model, Overlay};
 use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
 use crate::view::overlay::TooSmall;
-use crate::view::prepared::{CacheKey, Prepared};
+use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
 use crate::view::{bash_pane, footer, header, narration, pane, quiz};
 
@@ -26,7 +26,11 @@ pub struct Screen {
     pub theme: Theme,
     /// ASCII symbols and borders instead of Unicode ones.
     pub ascii: bool,
+    /// Draw no `PRACTICE` badge: headless scenes open everything only to reach any step, and
+    /// must look exactly like the player.
+    pub hide_badge: bool,
     prepared: Prepared,
+    overlay_text: OverlayText,
 }
 
 impl Screen {
@@ -34,7 +38,9 @@ impl Screen {
         Self {
             theme,
             ascii,
+            hide_badge: false,
             prepared: Prepared::default(),
+            overlay_text: OverlayText::default(),
         }
     }
 
@@ -60,6 +66,12 @@ impl Screen {
             theme: self.theme.kind,
             ascii: self.ascii,
         };
+        let overlay_key = overlay::text_key(model, areas.body).map(|(entry, width)| OverlayKey {
+            entry,
+            width,
+            theme: self.theme.kind,
+        });
+        self.overlay_text.refresh(model, overlay_key, &self.theme);
         self.prepared.refresh(model, key, &self.theme)
     }
 
@@ -84,7 +96,7 @@ impl Screen {
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
-            overlay: overlay::help_extent(areas.body),
+            overlay: overlay::extent(model, &self.overlay_text.lines, areas.body),
         }
     }
 
@@ -131,21 +143,26 @@ impl Screen {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
         }
         if model.overlay.is_some() {
-            overlay::render(model, theme, self.ascii, areas.body, buf);
+            let text = &self.overlay_text.lines;
+            overlay::render(model, text, theme, self.ascii, areas.body, buf);
         }
         if let Some(r) = areas.notice {
             footer::render_notice(model, theme, r, buf);
         }
-        footer::render(model, theme, areas.footer, buf);
+        footer::render(model, theme, !self.hide_badge, areas.footer, buf);
     }
 
     /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the
-    /// quiz first); on a pane, focusing it.
+    /// quiz first); on a pane, focusing it; on an overlay's node or row, selecting (or opening)
+    /// it.
     pub fn click(&self, model: &Model, area: Rect, col: u16, row: u16) -> Option<Msg> {
-        if model.overlay.is_some() || too_small(area) {
+        if too_small(area) {
             return None;
         }
         let areas = Self::areas(model, area);
+        if model.overlay.is_some() {
+            return overlay::click(model, self.ascii, areas.body, (col, row));
+        }
         let pane = areas.pane_at(col, row)?;
         if pane == Focus::Quiz && model.focus == Focus::Quiz {
             let quiz_area = areas.quiz?;
@@ -159,6 +176,15 @@ impl Screen {
 
     /// What a mouse wheel turn at (col, row) means, if anything.
     pub fn wheel(model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
+        if matches!(
+            model.overlay,
+            Some(Overlay::Faq { .. } | Overlay::Help { .. })
+        ) {
+            return Some(Msg::Scroll {
+                pane: model.focus,
+                down,
+            });
+        }
         if model.overlay.is_some() {
             let action = if down {
                 crate::app::msg::Action::CursorDown
@@ -172,3 +198,6 @@ impl Screen {
             .map(|pane| Msg::Scroll { pane, down })
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -20,7 +20,10 @@ pub(super) fn open(model: &mut Model, action: Action) -> Vec<Effect> {
             filter: String::new(),
             selected: 0,
         }),
-        Action::OpenFaq => Some(Overlay::Faq { selected: 0 }),
+        Action::OpenFaq => Some(Overlay::Faq {
+            selected: 0,
+            scroll: 0,
+        }),
         Action::OpenHelp => Some(Overlay::Help { scroll: 0 }),
         Action::OpenSearch => Some(Overlay::Search {
             query: String::new(),
@@ -45,11 +48,15 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Act(Action::CursorDown) => move_selection(model, 1),
         Msg::Act(Action::PageUp) => move_selection(model, -page(model)),
         Msg::Act(Action::PageDown) => move_selection(model, page(model)),
+        Msg::Act(Action::ScrollUp) => scroll_text(model, -1),
+        Msg::Act(Action::ScrollDown) => scroll_text(model, 1),
+        Msg::Scroll { down, .. } => scroll_text(model, if down { 3 } else { -3 }),
         Msg::Select(i) => {
             let len = list_len(model);
             if let Some(selected) = selected_mut(model) {
                 *selected = i.min(len.saturating_sub(1));
             }
+            reset_answer_scroll(model);
         }
         Msg::Input(c) => edit_query(model, |q| {
             if q.chars().count() < MAX_QUERY {
@@ -103,22 +110,41 @@ fn selected_mut<'m>(model: &'m mut Model) -> Option<&'m mut usize> {
     match model.overlay.as_mut()? {
         Overlay::Matrix { selected }
         | Overlay::Glossary { selected, .. }
-        | Overlay::Faq { selected }
+        | Overlay::Faq { selected, .. }
         | Overlay::Search { selected, .. } => Some(selected),
         Overlay::Help { .. } => None,
     }
 }
 
+/// Moves the list selection (help has no list: it scrolls). PgUp/PgDn page the FAQ's answer.
 fn move_selection(model: &mut Model, delta: isize) {
-    if let Some(Overlay::Help { scroll }) = model.overlay.as_mut() {
-        let max = model.metrics.overlay.max_scroll();
-        let moved = i64::from(*scroll) + i64::try_from(delta).unwrap_or(0);
-        *scroll = u16::try_from(moved.clamp(0, i64::from(max))).unwrap_or(max);
+    let paging = delta.unsigned_abs() > 1;
+    if matches!(model.overlay, Some(Overlay::Help { .. }))
+        || (paging && matches!(model.overlay, Some(Overlay::Faq { .. })))
+    {
+        scroll_text(model, delta);
         return;
     }
     let last = list_len(model).saturating_sub(1);
     if let Some(selected) = selected_mut(model) {
         *selected = selected.saturating_add_signed(delta).min(last);
+    }
+    reset_answer_scroll(model);
+}
+
+/// Scrolls the overlay's text (help, or the FAQ's answer) within `Metrics::overlay`.
+fn scroll_text(model: &mut Model, delta: isize) {
+    let max = model.metrics.overlay.max_scroll();
+    if let Some(Overlay::Help { scroll } | Overlay::Faq { scroll, .. }) = model.overlay.as_mut() {
+        let moved = i64::from(*scroll) + i64::try_from(delta).unwrap_or(0);
+        *scroll = u16::try_from(moved.clamp(0, i64::from(max))).unwrap_or(max);
+    }
+}
+
+/// Another FAQ question starts at the top of its answer.
+fn reset_answer_scroll(model: &mut Model) {
+    if let Some(Overlay::Faq { scroll, .. }) = model.overlay.as_mut() {
+        *scroll = 0;
     }
 }
 

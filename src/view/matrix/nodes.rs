@@ -42,24 +42,49 @@ impl Placement {
 impl Matrix<'_> {
     pub(super) fn render_nodes(&self, area: Rect, buf: &mut Buffer) {
         let depths = depths(self.course);
+        match self.placement(&depths, area) {
+            Some(p) => self.render_placed(&p, area, buf),
+            None => self.render_list(&depths, area, buf),
+        }
+    }
+
+    /// The node drawn at (`col`, `row`) of the node area `area`, as `render_nodes` places them.
+    pub(super) fn node_in_graph(&self, area: Rect, col: u16, row: u16) -> Option<usize> {
+        if !area.contains(ratatui::layout::Position::new(col, row)) {
+            return None;
+        }
+        let depths = depths(self.course);
+        if let Some(p) = self.placement(&depths, area) {
+            (0..self.course.nodes.len()).find(|&i| {
+                let (x, y) = p.pos(i);
+                y == row && (x..x.saturating_add(p.label_w(i))).contains(&col)
+            })
+        } else {
+            let i = self.list_offset(area) + usize::from(row - area.y);
+            (i < self.course.nodes.len()).then_some(i)
+        }
+    }
+
+    /// First node shown by the list layout: enough scrolled that the selection is visible.
+    fn list_offset(&self, area: Rect) -> usize {
+        (self.selected + 1).saturating_sub(usize::from(area.height))
+    }
+
+    fn placement(&self, depths: &[usize], area: Rect) -> Option<Placement> {
         let wants: Vec<u16> = (0..self.course.nodes.len())
             .map(|i| u16::try_from(self.label(i, usize::MAX).width()).unwrap_or(u16::MAX))
             .collect();
         // The middle of a three-cell ASCII symbol; a Unicode symbol is one cell.
         let anchor = u16::from(self.ascii);
         let widest = wants.iter().max().copied().unwrap_or(0);
-        let columns = graph::layout(self.course, &depths, area, &wants);
-        let rows = rows::layout(self.course, &depths, area, &wants, anchor);
+        let columns = graph::layout(self.course, depths, area, &wants);
+        let rows = rows::layout(self.course, depths, area, &wants, anchor);
         // Prefer whichever layout shows whole titles, columns first.
-        let placement = match (columns, rows) {
+        match (columns, rows) {
             (Some(c), _) if !c.truncated => Some(Placement::Columns(c)),
             (_, Some(r)) if r.label_w() >= widest => Some(Placement::Rows(r)),
             (Some(c), _) => Some(Placement::Columns(c)),
             (None, r) => r.map(Placement::Rows),
-        };
-        match placement {
-            Some(p) => self.render_placed(&p, area, buf),
-            None => self.render_list(&depths, area, buf),
         }
     }
 
@@ -89,7 +114,7 @@ impl Matrix<'_> {
 
     fn render_list(&self, depths: &[usize], area: Rect, buf: &mut Buffer) {
         let rows = usize::from(area.height);
-        let offset = (self.selected + 1).saturating_sub(rows);
+        let offset = self.list_offset(area);
         for (row, i) in (offset..self.course.nodes.len()).take(rows).enumerate() {
             let depth = depths.get(i).copied().unwrap_or(0).min(6);
             let indent = match depth {

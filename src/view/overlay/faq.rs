@@ -1,12 +1,12 @@
-//! The FAQ popup: the questions, and the selected question's answer rendered as markdown and
-//! scrolled by the caller.
+//! The FAQ popup: the questions, and the selected question's answer (markdown laid out once by
+//! the caller's cache, see [`answer_lines`]) scrolled by the caller.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{frame, popup, scroll_offset};
+use super::{frame, popup, popup_inner, scroll_offset};
 use crate::core::course::FaqEntry;
 use crate::view::markdown;
 use crate::view::panel::{selectable, truncate};
@@ -16,17 +16,52 @@ use crate::view::theme::Theme;
 pub struct Faq<'a> {
     pub entries: &'a [FaqEntry],
     pub selected: usize,
+    /// The selected answer as [`answer_lines`] lays it out for [`answer_area`]'s width.
+    pub answer: &'a [Line<'static>],
     /// Lines of the answer scrolled past; clamped to the answer's length when drawn.
     pub scroll: u16,
     pub theme: &'a Theme,
     pub ascii: bool,
 }
 
+/// Popup size limits.
+const MAX_W: u16 = 90;
+const MAX_H: u16 = 30;
+
+/// The question list and the answer area of the popup drawn in `area` for `len` questions.
+fn split(inner: Rect, len: usize) -> [Rect; 2] {
+    let list_h = u16::try_from(len)
+        .unwrap_or(u16::MAX)
+        .min(inner.height / 3)
+        .max(1);
+    Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
+        .spacing(1)
+        .areas(inner)
+}
+
+/// Where the answer goes when the popup is drawn in `area` with `len` questions.
+pub fn answer_area(area: Rect, len: usize) -> Rect {
+    split(popup_inner(area, MAX_W, MAX_H), len)[1]
+}
+
+/// Rows of the question list when the popup is drawn in `area` with `len` questions.
+pub fn list_area(area: Rect, len: usize) -> Rect {
+    split(popup_inner(area, MAX_W, MAX_H), len)[0]
+}
+
+/// The answer shown under the list: the question as a heading, then the answer's markdown
+/// laid out `width` cells wide.
+pub fn answer_lines(entry: &FaqEntry, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(entry.question.clone(), theme.heading(2))];
+    lines.extend(markdown::to_lines(&entry.answer, width.max(1), theme));
+    lines
+}
+
 impl Widget for Faq<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let block = frame("FAQ", None, theme, self.ascii);
-        let inner = popup(area, 90, 30, block, buf);
+        let inner = popup(area, MAX_W, MAX_H, block, buf);
         if inner.is_empty() {
             return;
         }
@@ -35,15 +70,9 @@ impl Widget for Faq<'_> {
             return;
         }
         let selected = self.selected.min(self.entries.len() - 1);
-        let list_h = u16::try_from(self.entries.len())
-            .unwrap_or(u16::MAX)
-            .min(inner.height / 3)
-            .max(1);
-        let [list, answer] = Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
-            .spacing(1)
-            .areas(inner);
+        let [list, answer] = split(inner, self.entries.len());
         self.render_questions(selected, list, buf);
-        self.render_answer(&self.entries[selected], answer, buf);
+        self.render_answer(answer, buf);
     }
 }
 
@@ -75,18 +104,22 @@ impl Faq<'_> {
         }
     }
 
-    fn render_answer(&self, entry: &FaqEntry, area: Rect, buf: &mut Buffer) {
+    fn render_answer(&self, area: Rect, buf: &mut Buffer) {
         if area.is_empty() {
             return;
         }
         let theme = self.theme;
-        let mut lines = vec![Line::styled(entry.question.clone(), theme.heading(2))];
-        lines.extend(markdown::to_lines(&entry.answer, area.width, theme));
-        let total = lines.len();
+        let total = self.answer.len();
         let rows = usize::from(area.height);
         let max_scroll = total.saturating_sub(rows);
         let scroll = usize::from(self.scroll).min(max_scroll);
-        let visible: Vec<Line> = lines.into_iter().skip(scroll).take(rows).collect();
+        let visible: Vec<Line> = self
+            .answer
+            .iter()
+            .skip(scroll)
+            .take(rows)
+            .cloned()
+            .collect();
         Paragraph::new(visible).render(area, buf);
         if scroll < max_scroll {
             let more = if self.ascii { " more v " } else { " more ↓ " };
@@ -112,9 +145,14 @@ mod tests {
 
     fn screen(entries: &[FaqEntry], selected: usize, scroll: u16, w: u16, h: u16) -> String {
         let theme = Theme::no_color();
+        let width = answer_area(Rect::new(0, 0, w, h), entries.len()).width;
+        let answer = entries
+            .get(selected.min(entries.len().saturating_sub(1)))
+            .map_or_else(Vec::new, |e| answer_lines(e, width, &theme));
         let faq = Faq {
             entries,
             selected,
+            answer: &answer,
             scroll,
             theme: &theme,
             ascii: false,

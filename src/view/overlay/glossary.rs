@@ -1,5 +1,5 @@
 //! The glossary popup: a filter line, the matching terms, and the selected term's definition
-//! rendered as markdown.
+//! (markdown laid out once by the caller's cache, see [`definition_lines`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{frame, popup, scroll_offset};
+use super::{frame, popup, popup_inner, scroll_offset};
 use crate::core::course::GlossaryEntry;
 use crate::view::markdown;
 use crate::view::panel::{selectable, truncate};
@@ -20,6 +20,8 @@ pub struct Glossary<'a> {
     pub filter: &'a str,
     /// Index into the filtered list.
     pub selected: usize,
+    /// The selected definition as [`definition_lines`] lays it out for [`definition_area`].
+    pub definition: &'a [Line<'static>],
     pub theme: &'a Theme,
     pub ascii: bool,
 }
@@ -44,6 +46,53 @@ pub fn filter_glossary(entries: &[GlossaryEntry], filter: &str) -> Vec<usize> {
     ranked.into_iter().map(|(_, i)| i).collect()
 }
 
+/// Popup size limits.
+const MAX_W: u16 = 100;
+const MAX_H: u16 = 30;
+
+/// The filter line, the term list and the definition area inside the popup's `inner` area,
+/// for `matches` matching terms.
+fn split(inner: Rect, matches: usize) -> [Rect; 3] {
+    let [input, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+    let [list, definition] = if body.width >= 60 {
+        Layout::horizontal([Constraint::Percentage(35), Constraint::Min(0)])
+            .spacing(2)
+            .areas(body)
+    } else {
+        let list_h = u16::try_from(matches)
+            .unwrap_or(u16::MAX)
+            .min(body.height / 2)
+            .max(1);
+        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
+            .spacing(1)
+            .areas(body)
+    };
+    [input, list, definition]
+}
+
+/// Where the definition goes when the popup is drawn in `area` with `matches` matching terms.
+pub fn definition_area(area: Rect, matches: usize) -> Rect {
+    split(popup_inner(area, MAX_W, MAX_H), matches)[2]
+}
+
+/// The term list's rows when the popup is drawn in `area` with `matches` matching terms.
+pub fn list_area(area: Rect, matches: usize) -> Rect {
+    split(popup_inner(area, MAX_W, MAX_H), matches)[1]
+}
+
+/// The definition shown beside the list: term and tag, then the markdown `width` cells wide.
+pub fn definition_lines(entry: &GlossaryEntry, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(entry.term.clone(), theme.heading(2)),
+            Span::styled(format!("  {}", entry.tag), theme.dim),
+        ]),
+        Line::default(),
+    ];
+    lines.extend(markdown::to_lines(&entry.definition, width.max(1), theme));
+    lines
+}
+
 impl Widget for Glossary<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
@@ -55,30 +104,16 @@ impl Widget for Glossary<'_> {
             theme,
             self.ascii,
         );
-        let inner = popup(area, 100, 30, block, buf);
+        let inner = popup(area, MAX_W, MAX_H, block, buf);
         if inner.is_empty() {
             return;
         }
-        let [input, body] =
-            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+        let [input, list, definition] = split(inner, matches.len());
         self.render_input(input, buf);
         let selected = self.selected.min(matches.len().saturating_sub(1));
-        let [list, definition] = if body.width >= 60 {
-            Layout::horizontal([Constraint::Percentage(35), Constraint::Min(0)])
-                .spacing(2)
-                .areas(body)
-        } else {
-            let list_h = u16::try_from(matches.len())
-                .unwrap_or(u16::MAX)
-                .min(body.height / 2)
-                .max(1);
-            Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
-                .spacing(1)
-                .areas(body)
-        };
         self.render_list(&matches, selected, list, buf);
         match matches.get(selected).and_then(|&i| self.entries.get(i)) {
-            Some(entry) => render_definition(entry, definition, theme, buf),
+            Some(_) => Paragraph::new(self.definition.to_vec()).render(definition, buf),
             None => Paragraph::new(Line::styled("No term matches the filter.", theme.dim))
                 .render(definition, buf),
         }
@@ -127,18 +162,6 @@ impl Glossary<'_> {
     }
 }
 
-fn render_definition(entry: &GlossaryEntry, area: Rect, theme: &Theme, buf: &mut Buffer) {
-    let mut lines = vec![
-        Line::from(vec![
-            Span::styled(entry.term.clone(), theme.heading(2)),
-            Span::styled(format!("  {}", entry.tag), theme.dim),
-        ]),
-        Line::default(),
-    ];
-    lines.extend(markdown::to_lines(&entry.definition, area.width, theme));
-    Paragraph::new(lines).render(area, buf);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,10 +180,19 @@ mod tests {
     fn screen(filter: &str, selected: usize, width: u16, height: u16) -> String {
         let course = sample_course();
         let theme = Theme::no_color();
+        let matches = filter_glossary(&course.glossary, filter);
+        let area = Rect::new(0, 0, width, height);
+        let w = definition_area(area, matches.len()).width;
+        let definition = matches
+            .get(selected.min(matches.len().saturating_sub(1)))
+            .map_or_else(Vec::new, |&i| {
+                definition_lines(&course.glossary[i], w, &theme)
+            });
         let g = Glossary {
             entries: &course.glossary,
             filter,
             selected,
+            definition: &definition,
             theme: &theme,
             ascii: false,
         };

@@ -97,7 +97,13 @@ fn help_and_faq_selection_is_bounded() {
     for _ in 0..3 {
         press(&mut m, Key::Char('j'));
     }
-    assert_eq!(m.overlay, Some(Overlay::Faq { selected: 0 }));
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::Faq {
+            selected: 0,
+            scroll: 0
+        })
+    );
     press(&mut m, Key::Char('?'));
     let overlay = Extent {
         content: 40,
@@ -143,4 +149,59 @@ fn ticker_scrolls_one_cycle_then_rests() {
     }
     assert!(!m.animating());
     assert_eq!(m.ticker.offset % cycle, 0);
+}
+
+#[test]
+fn a_locked_start_node_opens_the_matrix_on_it_with_what_it_needs() {
+    let course = course();
+    let m = model_at(&course, "c", "only", false);
+    assert_eq!(m.overlay, Some(Overlay::Matrix { selected: 2 }));
+    assert_eq!(m.node, 0, "the step behind is the first open node");
+    assert_eq!(
+        m.notice.as_deref(),
+        Some("\"Secrets\" is locked: needs Basics, Layers")
+    );
+    let m = model_at(&course, "c", "only", true);
+    assert_eq!((m.node, m.overlay, m.notice), (2, None, None), "practice");
+    let m = model_at(&course, "a", "shell", false);
+    assert_eq!((m.node, m.step, m.overlay), (0, 1, None), "an open node");
+}
+
+#[test]
+fn faq_answers_scroll_within_the_measured_answer() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    press(&mut m, Key::Char('f'));
+    let overlay = Extent {
+        content: 30,
+        view: 10,
+    };
+    update(
+        &mut m,
+        Msg::Measured(Metrics {
+            overlay,
+            ..Metrics::default()
+        }),
+    );
+    let faq = |scroll| {
+        Some(Overlay::Faq {
+            selected: 0,
+            scroll,
+        })
+    };
+    press(&mut m, Key::Char('j'));
+    assert_eq!(m.overlay, faq(1));
+    press(&mut m, Key::PageDown);
+    assert_eq!(m.overlay, faq(10));
+    for _ in 0..50 {
+        press(&mut m, Key::Char('j'));
+    }
+    assert_eq!(m.overlay, faq(20), "bounded by the answer");
+    let pane = m.focus;
+    update(&mut m, Msg::Scroll { pane, down: false });
+    assert_eq!(m.overlay, faq(17), "the wheel scrolls too");
+    press(&mut m, Key::Char('k'));
+    assert_eq!(m.overlay, faq(16));
+    press(&mut m, Key::Down);
+    assert_eq!(m.overlay, faq(0), "another question starts at its top");
 }
