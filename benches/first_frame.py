@@ -6,8 +6,11 @@ fork/exec until the program's output contains a marker that its first frame draw
 `quit` for termcourse, `hello` for the yardstick). Then `q` is sent and the program reaped.
 Runs alternate between the two programs to share the machine's load fairly.
 
-    cargo build --release --example hello
+    cargo build --release --example hello && cargo build --release
     python3 benches/first_frame.py [runs]
+
+Note the load average with the figures: on a busy machine every CPU-bound millisecond of
+start-up is stretched by waiting for a core, so compare the two programs' medians, not single runs.
 """
 import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
 
@@ -16,7 +19,8 @@ PROGRAMS = {
     "hello": ([os.path.join(ROOT, "target/release/examples/hello")], b"hello"),
     "termcourse": ([os.path.join(ROOT, "target/release/termcourse")], b"quit"),
     # The same player on the small fixture course: the player's own start-up cost, without
-    # most of the built-in course's loading (validation compiles every accept pattern).
+    # most of the built-in course's loading (parsing and checking its TOML and markdown; its
+    # regexes are compiled only when first matched, see `core::load::load_prechecked`).
     "fixture": ([os.path.join(ROOT, "target/release/termcourse"), "play",
                  os.path.join(ROOT, "tests/fixtures/basic")], b"quit"),
 }

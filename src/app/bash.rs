@@ -168,10 +168,7 @@ mod tests {
             out: "ok".into(),
             note: None,
             type_along: accept.map(|a| TypeAlong {
-                accept: vec![Pattern {
-                    source: a.into(),
-                    regex: regex::Regex::new(a).expect("test regex"),
-                }],
+                accept: vec![Pattern::compile(a, false).expect("test regex")],
                 hint: Some("try harder".into()),
             }),
         }

@@ -7,10 +7,7 @@ use crate::core::course::{
 };
 
 fn pattern(src: &str) -> Pattern {
-    Pattern {
-        source: src.into(),
-        regex: regex::Regex::new(src).expect("test pattern"),
-    }
+    Pattern::compile(src, false).expect("test pattern")
 }
 
 fn step(id: &str, title: &str) -> Step {

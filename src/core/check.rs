@@ -78,6 +78,10 @@ pub(crate) struct Checker<'o> {
     pub report: Report,
     /// Some node could not be read at all, so a `requires` naming an unknown id may be right.
     pub nodes_incomplete: bool,
+    /// Compile author patterns now and check that they accept their own `cmd` / `sample`.
+    /// Off only for a course checked when the binary was built (the built-in one): its
+    /// patterns are then only parsed, and compiled when first matched.
+    pub compile_patterns: bool,
 }
 
 impl<'o> Checker<'o> {
@@ -86,6 +90,7 @@ impl<'o> Checker<'o> {
             opts,
             report: Report::default(),
             nodes_incomplete: false,
+            compile_patterns: true,
         }
     }
 

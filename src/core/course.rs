@@ -1,13 +1,14 @@
 //! The validated course model: immutable domain types produced by the loader.
 //!
-//! Everything here has already been checked (ids unique, references resolved, regexes compiled) and
+//! Everything here has already been checked (ids unique, references resolved, regexes valid) and
 //! sanitized (no control characters or escape sequences), so the player can trust it without
 //! re-validating. Raw, as-written TOML structures live in `core::raw`; the conversion is in
 //! `core::check`.
 
 use std::fmt;
+use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 /// The newest course format this build understands.
 pub const COURSE_FORMAT: u32 = 1;
@@ -159,16 +160,61 @@ pub struct TypeAlong {
     pub hint: Option<String>,
 }
 
-/// A compiled regular expression together with the text the author wrote.
+/// A regular expression together with the text the author wrote (sanitised, for display).
+///
+/// The regex is compiled when first needed: the loader has already checked that it compiles
+/// (or, for a course checked when the binary was built, that it parses), and compiling the
+/// built-in course's ~120 patterns up front was most of the player's start-up time.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
-    pub regex: Regex,
+    regex_text: String,
+    case_insensitive: bool,
+    unicode: bool,
+    compiled: OnceLock<Option<Regex>>,
 }
 
 impl Pattern {
+    /// Compiles `text` now, so an invalid pattern is an error here.
+    pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, regex::Error> {
+        let pattern = Self::deferred(text, case_insensitive, true);
+        let regex = pattern.builder().build()?;
+        pattern.compiled.get_or_init(|| Some(regex));
+        Ok(pattern)
+    }
+
+    /// Compiles `text` on first match. The caller has checked that it is valid; if it is not
+    /// after all, it matches nothing.
+    pub fn deferred(text: &str, case_insensitive: bool, unicode: bool) -> Self {
+        Self {
+            source: text.to_owned(),
+            regex_text: text.to_owned(),
+            case_insensitive,
+            unicode,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// Shows `source` instead of the regex text (e.g. with control characters made visible).
+    #[must_use]
+    pub fn with_source(mut self, source: String) -> Self {
+        self.source = source;
+        self
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
-        self.regex.is_match(text)
+        self.compiled
+            .get_or_init(|| self.builder().build().ok())
+            .as_ref()
+            .is_some_and(|regex| regex.is_match(text))
+    }
+
+    fn builder(&self) -> RegexBuilder {
+        let mut builder = RegexBuilder::new(&self.regex_text);
+        builder
+            .case_insensitive(self.case_insensitive)
+            .unicode(self.unicode);
+        builder
     }
 }
 
@@ -217,4 +263,26 @@ pub struct Choice {
     pub correct: bool,
     /// Why this choice is right or wrong, shown after answering.
     pub why: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pattern;
+
+    #[test]
+    fn deferred_patterns_match_like_compiled_ones() {
+        let compiled = Pattern::compile("^slim$", true).expect("valid");
+        let deferred = Pattern::deferred("^slim$", true, true);
+        for text in ["slim", "SLIM", "slim image"] {
+            assert_eq!(compiled.is_match(text), deferred.is_match(text), "{text}");
+        }
+        assert!(deferred.is_match("Slim"));
+        assert!(!Pattern::deferred("^slim$", false, true).is_match("Slim"));
+    }
+
+    #[test]
+    fn an_invalid_pattern_is_an_error_when_compiled_and_matches_nothing_when_deferred() {
+        assert!(Pattern::compile("(", false).is_err());
+        assert!(!Pattern::deferred("(", false, true).is_match("("));
+    }
 }

@@ -52,7 +52,23 @@ pub fn load_with_warnings(
     source: &dyn CourseSource,
     opts: &LoadOptions,
 ) -> (Option<Course>, Report) {
+    load_into(Checker::new(opts), source)
+}
+
+/// Like [`load`], for a course that already passed the full check when the binary was built
+/// (the built-in one): regexes are parsed but compiled only when first matched, and whether
+/// they accept their own `cmd` / `sample` is not checked again. That keeps the compilation of
+/// ~120 patterns off the player's time to first frame.
+pub fn load_prechecked(source: &dyn CourseSource, opts: &LoadOptions) -> Result<Course, Report> {
     let mut cx = Checker::new(opts);
+    cx.compile_patterns = false;
+    match load_into(cx, source) {
+        (Some(course), _) => Ok(course),
+        (None, report) => Err(report),
+    }
+}
+
+fn load_into(mut cx: Checker<'_>, source: &dyn CourseSource) -> (Option<Course>, Report) {
     let Some(mut course_file) = read(&mut cx, source, COURSE_FILE, None) else {
         return (None, cx.report);
     };
@@ -189,6 +205,47 @@ pub fn normalize_relative_path(rel: &str) -> Result<String, SourceError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::source::MemorySource;
+
+    fn course_accepting(accept: &str) -> MemorySource {
+        let course = format!(
+            "format = 1\nid = \"c\"\ntitle = \"C\"\n\
+             [[node]]\nid = \"n\"\ntitle = \"N\"\nsummary = \"S\"\n\
+             [[node.step]]\nid = \"s\"\ntitle = \"T\"\n\
+             [[node.step.bash]]\ncmd = \"ls -la\"\nout = \"\"\ntype_along = true\n\
+             accept = ['{accept}']\n"
+        );
+        MemorySource {
+            root: "c".to_owned(),
+            files: vec![(COURSE_FILE.to_owned(), course)],
+        }
+    }
+
+    #[test]
+    fn only_the_full_check_matches_patterns_against_their_own_cmd() {
+        let source = course_accepting("^ls$");
+        let full = load(&source, &LoadOptions::default()).map(|_| ());
+        let full = full.map_err(|r| r.render(false)).expect_err("full check");
+        assert!(full.contains("no `accept` pattern matches"), "{full}");
+        let course = load_prechecked(&source, &LoadOptions::default());
+        let course = course.map_err(|r| r.render(false)).expect("prechecked");
+        let entry = &course.nodes[0].steps[0].bash[0];
+        let accept = &entry.type_along.as_ref().expect("type-along").accept;
+        assert!(accept[0].is_match("ls"));
+        assert!(!accept[0].is_match("ls -la"));
+    }
+
+    #[test]
+    fn both_loads_report_a_regex_that_does_not_parse() {
+        let source = course_accepting("^ls -la(");
+        for report in [
+            load(&source, &LoadOptions::default()).map(|_| ()),
+            load_prechecked(&source, &LoadOptions::default()).map(|_| ()),
+        ] {
+            let report = report.map_err(|r| r.render(false)).expect_err("invalid");
+            assert!(report.contains("invalid regex: unclosed group"), "{report}");
+        }
+    }
 
     #[test]
     fn node_paths_are_normalized_and_kept_inside() {

@@ -61,7 +61,6 @@ fn graded(quiz: &Quiz, answer: Answer, expected: Grade) -> Option<Answer> {
 
 #[cfg(test)]
 mod tests {
-    use regex::Regex;
 
     use super::*;
     use crate::core::course::Pattern;
@@ -115,10 +114,7 @@ mod tests {
 
     #[test]
     fn text_uses_the_sample_and_a_rejected_text() {
-        let pattern = |re: &str| Pattern {
-            source: re.into(),
-            regex: Regex::new(re).expect("test regex"),
-        };
+        let pattern = |re: &str| Pattern::compile(re, false).expect("test regex");
         let q = quiz(QuizKind::Text {
             answers: vec![pattern("^slim$")],
             sample: "slim".into(),

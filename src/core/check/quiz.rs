@@ -4,8 +4,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use regex::RegexBuilder;
-
 use super::markdown::check_code_languages;
 use super::{Checker, FileCx, clean, head, optional_block, position};
 use crate::core::course::{Choice, Pattern, Quiz, QuizKind};
@@ -220,7 +218,7 @@ fn text(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawQuiz>) -> Option<QuizKi
         return None;
     }
     let sample = sample?;
-    if !answers.iter().any(|p| p.is_match(&sample)) {
+    if cx.compile_patterns && !answers.iter().any(|p| p.is_match(&sample)) {
         let at = raw.sample.as_ref().map(Sp::span).unwrap_or_default();
         cx.error(
             file,
@@ -286,23 +284,28 @@ fn order(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawQuiz>) -> Option<QuizK
     (seen.len() == list.len()).then_some(QuizKind::Order { items })
 }
 
-/// Compiles an author's regex, reporting a syntax error at its span.
+/// Compiles an author's regex (or, when the checker defers compiling, only parses it),
+/// reporting a syntax error at its span.
 pub(super) fn compile_pattern(
     cx: &mut Checker<'_>,
     file: &FileCx,
     raw: &Sp<String>,
     case_sensitive: bool,
 ) -> Option<Pattern> {
-    match RegexBuilder::new(raw.get())
-        .case_insensitive(!case_sensitive)
-        .build()
-    {
-        Ok(regex) => Some(Pattern {
-            source: sanitize(raw.get()).into_owned(),
-            regex,
-        }),
-        Err(err) => {
-            let detail = err.to_string();
+    let text = raw.get();
+    let checked = if cx.compile_patterns {
+        Pattern::compile(text, !case_sensitive).map_err(|err| err.to_string())
+    } else {
+        regex_syntax::ParserBuilder::new()
+            .case_insensitive(!case_sensitive)
+            .build()
+            .parse(text)
+            .map(|_| Pattern::deferred(text, !case_sensitive, true))
+            .map_err(|err| err.to_string())
+    };
+    match checked {
+        Ok(pattern) => Some(pattern.with_source(sanitize(text).into_owned())),
+        Err(detail) => {
             let detail = detail
                 .lines()
                 .rfind(|l| l.starts_with("error:"))
