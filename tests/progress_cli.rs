@@ -9,7 +9,6 @@ use std::process::{Command, Output, Stdio};
 
 use termcourse::core::course::{NodeId, StepId};
 use termcourse::core::progress::Progress;
-use termcourse::core::progress::codec::encode;
 use termcourse::store::{DATA_DIR_ENV, Store};
 
 const COURSE: &str = "tests/fixtures/basic";
@@ -186,37 +185,15 @@ fn a_course_that_does_not_load_is_reported() {
 /// The corruption matrix: `show` starts, says what happened, and the bad file is still on disk.
 #[test]
 fn show_survives_damaged_and_future_progress_files() {
-    let mut whole = Progress::new(COURSE_ID);
-    whole
-        .nodes
-        .entry("base-images".into())
-        .or_default()
-        .complete = true;
-    let whole = encode(&whole).expect("encodes");
-    let cases: [(&str, Vec<u8>, &str); 5] = [
-        (
-            "zero bytes",
-            Vec::new(),
-            "unusable and was kept as basic-dockerfiles.toml.corrupt-",
-        ),
-        (
-            "half a file",
-            whole.as_bytes()[..whole.len() / 2].to_vec(),
-            "Progress starts fresh: the saved file was unusable",
-        ),
-        (
-            "garbage",
-            b"\x7fELF\x02\x01\x01 \xff\xfe garbage".to_vec(),
-            "(not UTF-8 text).",
-        ),
-        ("zero-filled", vec![0; 512], "(not valid TOML: "),
-        (
-            "future version",
-            b"format = 9\ncourse = \"basic-dockerfiles\"\n".to_vec(),
-            "newer termcourse (format 9)",
-        ),
-    ];
-    for (name, bytes, says) in cases {
+    let says = |name: &str| match name {
+        "zero bytes" => "unusable and was kept as basic-dockerfiles.toml.corrupt-",
+        "half a file" => "Progress starts fresh: the saved file was unusable",
+        "garbage" => "(not UTF-8 text).",
+        "zero-filled" => "(not valid TOML: ",
+        _ => "newer termcourse (format 9)",
+    };
+    for (name, bytes) in support::damaged_progress_files(COURSE_ID) {
+        let says = says(name);
         let data = tempfile::tempdir().expect("temp dir");
         let file = progress_file(data.path());
         fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");

@@ -14,9 +14,6 @@ use std::process::{Command, Output};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use termcourse::core::progress::Progress;
-use termcourse::core::progress::codec::encode;
-
 const COURSE: &str = "tests/fixtures/basic";
 const COURSE_ID: &str = "basic-dockerfiles";
 const SCREEN_WAIT: Duration = Duration::from_secs(15);
@@ -112,34 +109,14 @@ fn the_player_starts_on_damaged_and_future_progress_files() {
         eprintln!("tmux is not installed: the real-terminal corruption matrix did not run");
         return;
     }
-    let mut whole = Progress::new(COURSE_ID);
-    whole
-        .nodes
-        .entry("base-images".into())
-        .or_default()
-        .complete = true;
-    let whole = encode(&whole).expect("encodes");
     let fresh = "Progress starts fresh: the saved file was unusable";
-    let cases: [(&str, Vec<u8>, &str); 5] = [
-        ("zero bytes", Vec::new(), fresh),
-        (
-            "half a file",
-            whole.as_bytes()[..whole.len() / 2].to_vec(),
-            fresh,
-        ),
-        (
-            "garbage",
-            b"\x7fELF\x02\x01\x01 \xff\xfe garbage".to_vec(),
-            fresh,
-        ),
-        ("zero-filled", vec![0; 512], fresh),
-        (
-            "future version",
-            b"format = 9\ncourse = \"basic-dockerfiles\"\n".to_vec(),
-            "Not saving progress this session: the file was written by a newer termcourse",
-        ),
-    ];
-    for (name, bytes, says) in cases {
+    let future = "Not saving progress this session: the file was written by a newer termcourse";
+    for (name, bytes) in support::damaged_progress_files(COURSE_ID) {
+        let says = if name == "future version" {
+            future
+        } else {
+            fresh
+        };
         let dir = tempfile::tempdir().expect("temp dir");
         let data = dir.path().join("data");
         let file = data.join("progress").join(format!("{COURSE_ID}.toml"));

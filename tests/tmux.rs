@@ -96,6 +96,14 @@ impl Tmux {
         self.tmux(&["set-option", "-t", name, "remain-on-exit", "on"]);
     }
 
+    /// Starts the player and waits for the built-in course's first screen; returns its pid.
+    fn start_built_in(&self, name: &str) -> String {
+        let title = builtin::load().expect("the built-in course loads").title;
+        self.start(name);
+        self.wait_for(name, &[&title]);
+        self.format(name, "#{pane_pid}")
+    }
+
     fn keys(&self, name: &str, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", name];
         args.extend(keys);
@@ -281,10 +289,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
         println!("SKIPPED: tmux is not installed");
         return;
     };
-    let title = builtin::load().expect("the built-in course loads").title;
-    t.start("term");
-    t.wait_for("term", &[&title]);
-    let pid = t.format("term", "#{pane_pid}");
+    let pid = t.start_built_in("term");
     let killed = Command::new("kill")
         .args(["-TERM", &pid])
         .status()
@@ -293,8 +298,7 @@ fn sigterm_and_ctrl_c_restore_the_terminal() {
     t.assert_exited_ok("term");
     t.assert_restored("term");
 
-    t.start("ctrlc");
-    t.wait_for("ctrlc", &[&title]);
+    t.start_built_in("ctrlc");
     t.keys("ctrlc", &["C-c"]);
     t.assert_exited_ok("ctrlc");
     t.assert_restored("ctrlc");
@@ -363,10 +367,7 @@ fn a_terminal_that_hangs_up_ends_the_player() {
         println!("SKIPPED: tmux is not installed");
         return;
     };
-    let title = builtin::load().expect("the built-in course loads").title;
-    t.start("hup");
-    t.wait_for("hup", &[&title]);
-    let pid = t.format("hup", "#{pane_pid}");
+    let pid = t.start_built_in("hup");
     // Killing the session closes the pane's terminal under the player, as closing a window does.
     t.tmux(&["kill-session", "-t", "hup"]);
     let proc_dir = Path::new("/proc").join(&pid);

@@ -82,3 +82,25 @@ pub fn file_names(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+/// The corruption matrix: a name and the bytes of each damaged or future-format progress file
+/// for `course_id` (0 bytes, half of a whole file, garbage, zero-filled, a future version).
+pub fn damaged_progress_files(course_id: &str) -> [(&'static str, Vec<u8>); 5] {
+    let mut whole = termcourse::core::progress::Progress::new(course_id);
+    whole
+        .nodes
+        .entry("base-images".into())
+        .or_default()
+        .complete = true;
+    let whole = termcourse::core::progress::codec::encode(&whole).expect("encodes");
+    [
+        ("zero bytes", Vec::new()),
+        ("half a file", whole.as_bytes()[..whole.len() / 2].to_vec()),
+        ("garbage", b"\x7fELF\x02\x01\x01 \xff\xfe garbage".to_vec()),
+        ("zero-filled", vec![0; 512]),
+        (
+            "future version",
+            format!("format = 9\ncourse = \"{course_id}\"\n").into_bytes(),
+        ),
+    ]
+}
