@@ -82,26 +82,32 @@ impl<'c> Model<'c> {
 
     /// The requested node is locked: start with the matrix open on it, saying what it needs.
     fn refuse_locked_start(&mut self, locked: usize) {
-        let course = self.course;
-        let states = self.node_states();
-        let Some(NodeState::Locked { missing }) = states.get(locked) else {
+        let Some(refusal) = self.locked_notice(locked) else {
             return;
         };
-        let names: Vec<&str> = missing
-            .iter()
-            .filter_map(|id| course.node(id))
-            .map(|n| n.title.as_str())
-            .collect();
-        let refusal = format!(
-            "\"{}\" is locked: needs {}",
-            course.nodes[locked].title,
-            names.join(", ")
-        );
         self.notice = Some(match self.notice.take() {
             Some(notice) => format!("{notice} · {refusal}"),
             None => refusal,
         });
         self.overlay = Some(Overlay::Matrix { selected: locked });
+    }
+
+    /// Why node `i` cannot be opened, when it is locked: `"Title" is locked: needs A, B`.
+    pub fn locked_notice(&self, i: usize) -> Option<String> {
+        let states = self.node_states();
+        let Some(NodeState::Locked { missing }) = states.get(i) else {
+            return None;
+        };
+        let names: Vec<&str> = missing
+            .iter()
+            .filter_map(|id| self.course.node(id))
+            .map(|n| n.title.as_str())
+            .collect();
+        Some(format!(
+            "\"{}\" is locked: needs {}",
+            self.course.nodes[i].title,
+            names.join(", ")
+        ))
     }
 
     /// Where to start, and the requested node if it is locked (then the start is elsewhere).

@@ -5,7 +5,7 @@ use super::super::lists::{glossary_matches, search};
 use super::super::msg::{Action, Msg};
 use super::super::{Model, Overlay};
 use super::{append_pasted, nav};
-use crate::core::unlock::{NodeState, depths};
+use crate::core::unlock::depths;
 
 /// Longest filter or query kept.
 const MAX_QUERY: usize = 80;
@@ -195,6 +195,12 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
             let Some(hit) = search(model.course, &query).into_iter().nth(selected) else {
                 return Vec::new();
             };
+            // Search finds text in locked nodes too; jumping there would bypass the unlock.
+            if let Some(notice) = model.locked_notice(hit.node) {
+                model.notice = Some(notice);
+                model.overlay = Some(Overlay::Matrix { selected: hit.node });
+                return Vec::new();
+            }
             model.overlay = None;
             nav::go_to(model, hit.node, hit.step, true)
         }
@@ -205,25 +211,17 @@ fn open_selected(model: &mut Model) -> Vec<Effect> {
 /// Opens node `i` from the matrix: at the current step when it is the current node, else at its
 /// first step. A locked node stays closed and the notice says what it needs.
 fn open_node(model: &mut Model, i: usize) -> Vec<Effect> {
-    let states = model.node_states();
-    match states.get(i) {
-        Some(NodeState::Locked { missing }) => {
-            let names: Vec<&str> = missing
-                .iter()
-                .filter_map(|id| model.course.node(id))
-                .map(|n| n.title.as_str())
-                .collect();
-            model.notice = Some(format!("Locked. Needs: {}", names.join(", ")));
-            Vec::new()
-        }
-        Some(_) => {
-            model.overlay = None;
-            if i == model.node {
-                Vec::new()
-            } else {
-                nav::go_to(model, i, 0, false)
-            }
-        }
-        None => Vec::new(),
+    if i >= model.course.nodes.len() {
+        return Vec::new();
+    }
+    if let Some(notice) = model.locked_notice(i) {
+        model.notice = Some(notice);
+        return Vec::new();
+    }
+    model.overlay = None;
+    if i == model.node {
+        Vec::new()
+    } else {
+        nav::go_to(model, i, 0, false)
     }
 }

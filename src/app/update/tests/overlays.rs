@@ -13,7 +13,7 @@ fn matrix_selects_opens_available_and_refuses_locked_nodes() {
     assert!(
         m.notice
             .as_deref()
-            .is_some_and(|n| n.contains("Needs: Basics"))
+            .is_some_and(|n| n.contains("is locked: needs Basics"))
     );
     assert!(m.overlay.is_some());
     press(&mut m, Key::Char('l'));
@@ -136,6 +136,24 @@ fn search_jumps_to_a_hit() {
     assert_eq!((m.node, m.step, m.overlay.clone()), (0, 1, None));
     assert_eq!(saves(&effects), 1);
     assert_eq!(m.bash.revealed, 2, "the hit is shown in full");
+}
+
+#[test]
+fn a_search_hit_in_a_locked_node_opens_the_matrix_on_it_instead() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    press(&mut m, Key::Char('/'));
+    type_text(&mut m, "Only step");
+    let effects = press(&mut m, Key::Enter);
+    assert_eq!(
+        (m.node, m.overlay.clone()),
+        (0, Some(Overlay::Matrix { selected: 2 }))
+    );
+    assert_eq!(saves(&effects), 0);
+    assert_eq!(
+        m.notice.as_deref(),
+        Some("\"Secrets\" is locked: needs Basics, Layers")
+    );
 }
 
 #[test]
