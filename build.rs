@@ -1,5 +1,5 @@
 //! Embeds the built-in course: lists every file under `lessons/dockerfiles-for-ml` so that
-//! `src/builtin.rs` can `include_str!` them, and reruns when any of them changes.
+//! `src/edge/builtin.rs` can `include_str!` them, and reruns when any of them changes.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -162,9 +162,9 @@ fn cpu_time(c: &mut Criterion<CpuTime>) {
 
 fn builtin_wall_time(c: &mut Criterion) {
     c.bench_function("built-in course, player load", |b| {
-        b.iter(termcourse::builtin::load);
+        b.iter(termcourse::edge::builtin::load);
     });
-    let source = termcourse::builtin::source();
+    let source = termcourse::edge::builtin::source();
     let opts = LoadOptions::default();
     c.bench_function("built-in course, full check", |b| {
         b.iter(|| load(black_box(&source), &opts));

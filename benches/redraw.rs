@@ -19,7 +19,8 @@ use termcourse::view::theme::Theme;
 
 fn fixture() -> Course {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-    termcourse::fs_source::load_course_path(&dir).unwrap_or_else(|r| panic!("{}", r.render(false)))
+    termcourse::edge::fs_source::load_course_path(&dir)
+        .unwrap_or_else(|r| panic!("{}", r.render(false)))
 }
 
 fn redraw(c: &mut Criterion) {

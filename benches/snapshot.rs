@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use termcourse::fs_source::load_course_path;
-use termcourse::snapshot::course::{RunOptions, snapshot_course};
-use termcourse::snapshot::{DEFAULT_SIZES, Mode};
+use termcourse::edge::fs_source::load_course_path;
+use termcourse::edge::snapshot::course::{RunOptions, snapshot_course};
+use termcourse::edge::snapshot::{DEFAULT_SIZES, Mode};
 
 fn snapshot_builtin(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

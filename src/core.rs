@@ -2,7 +2,7 @@
 //! the progress value.
 //!
 //! Nothing here draws, reads the terminal or the clock, or touches the filesystem: course files
-//! arrive through [`source::CourseSource`], and progress is persisted by `crate::store`.
+//! arrive through [`source::CourseSource`], and progress is persisted by `crate::edge::store`.
 
 pub mod check;
 pub mod course;

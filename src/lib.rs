@@ -7,16 +7,9 @@
 //! 2. `app`: the Elm architecture: `Model`, `Msg`, `update` (no I/O) and the keymap.
 //! 3. `view`: drawing a `Model` into a ratatui `Frame`, never mutating it.
 //! 4. Edges: the event loop and terminal lifecycle, the progress store, the headless renderer
-//!    and the command line ([`cli`]).
+//!    and the command line, all under [`edge`].
 
 pub mod app;
-pub mod builtin;
-pub mod cli;
 pub mod core;
-pub mod fs_source;
-pub mod headless;
-pub mod runtime;
-pub mod snapshot;
-pub mod store;
-pub mod terminal;
+pub mod edge;
 pub mod view;

@@ -3,5 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    termcourse::cli::main()
+    termcourse::edge::cli::main()
 }

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use termcourse::fs_source::load_course_path;
-use termcourse::snapshot::Size;
-use termcourse::snapshot::course::{course_cases, render};
+use termcourse::edge::fs_source::load_course_path;
+use termcourse::edge::snapshot::Size;
+use termcourse::edge::snapshot::course::{course_cases, render};
 
 #[test]
 fn every_builtin_screen_fits_100x30() {

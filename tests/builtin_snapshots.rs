@@ -7,9 +7,9 @@
 
 use std::path::Path;
 
-use termcourse::fs_source::load_course_path;
-use termcourse::snapshot::course::{RunOptions, snapshot_course};
-use termcourse::snapshot::{DEFAULT_SIZES, Mode};
+use termcourse::edge::fs_source::load_course_path;
+use termcourse::edge::snapshot::course::{RunOptions, snapshot_course};
+use termcourse::edge::snapshot::{DEFAULT_SIZES, Mode};
 
 #[test]
 fn builtin_course_snapshots_are_up_to_date() {

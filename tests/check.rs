@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use termcourse::core::load::{LoadOptions, load_with_warnings};
 use termcourse::core::source::MemorySource;
-use termcourse::fs_source::FsSource;
+use termcourse::edge::fs_source::FsSource;
 
 fn check(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_termcourse"))

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use termcourse::core::course::QuizKind;
-use termcourse::fs_source::load_course_path;
+use termcourse::edge::fs_source::load_course_path;
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

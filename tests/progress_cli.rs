@@ -9,7 +9,7 @@ use std::process::{Command, Output, Stdio};
 
 use termcourse::core::course::{NodeId, StepId};
 use termcourse::core::progress::Progress;
-use termcourse::store::{DATA_DIR_ENV, Store};
+use termcourse::edge::store::{DATA_DIR_ENV, Store};
 
 const COURSE: &str = "tests/fixtures/basic";
 const COURSE_ID: &str = "basic-dockerfiles";

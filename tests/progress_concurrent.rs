@@ -13,7 +13,7 @@ use std::process::Stdio;
 
 use support::{ChildGuard, respawn_self};
 use termcourse::core::course::{NodeId, StepId};
-use termcourse::store::Store;
+use termcourse::edge::store::Store;
 
 const PLAYER_ENV: &str = "TERMCOURSE_TEST_PLAYER";
 const DIR_ENV: &str = "TERMCOURSE_TEST_PLAYER_DIR";

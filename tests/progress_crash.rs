@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 use support::{ChildGuard, Rng, respawn_self};
 use termcourse::core::course::{NodeId, StepId};
 use termcourse::core::progress::Progress;
-use termcourse::store::Store;
+use termcourse::edge::store::Store;
 
 const SAVER_DIR_ENV: &str = "TERMCOURSE_TEST_SAVER_DIR";
 const COURSE: &str = "crash-course";

@@ -15,7 +15,7 @@ use termcourse::app::{Model, Options};
 use termcourse::core::course::{Course, NodeId, StepId};
 use termcourse::core::progress::Progress;
 use termcourse::core::quiz::Answer;
-use termcourse::headless::{Scene, Screen, render_scene};
+use termcourse::edge::headless::{Scene, Screen, render_scene};
 use termcourse::view::screen::Screen as View;
 use termcourse::view::theme::Theme;
 
@@ -23,7 +23,7 @@ const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
 fn fixture() -> Course {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
-    match termcourse::fs_source::load_course_path(&dir) {
+    match termcourse::edge::fs_source::load_course_path(&dir) {
         Ok(course) => course,
         Err(report) => panic!("fixture does not load:\n{}", report.render(false)),
     }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use termcourse::builtin;
+use termcourse::edge::builtin;
 
 #[path = "tmux/answers.rs"]
 mod answers;

@@ -5,7 +5,7 @@
 //! epoch; the core has no clock, so they are `None` here until the store stamps them (see
 //! [`Progress::stamp`]) when it saves. The on-disk text and its migrations are in [`codec`]
 //! (documented in `docs/progress-format.md`); combining two players' progress is [`merge`];
-//! files, locking and durability live in `crate::store`.
+//! files, locking and durability live in `crate::edge::store`.
 
 use std::collections::{BTreeMap, BTreeSet};
 

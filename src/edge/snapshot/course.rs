@@ -7,10 +7,12 @@ use thiserror::Error;
 
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::headless::text::to_plain;
-use crate::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
-use crate::snapshot::answers::{right_answer, wrong_answer};
-use crate::snapshot::{Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store};
+use crate::edge::headless::text::to_plain;
+use crate::edge::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
+use crate::edge::snapshot::answers::{right_answer, wrong_answer};
+use crate::edge::snapshot::{
+    Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store,
+};
 
 #[derive(Debug, Error)]
 pub enum SnapshotError {
@@ -173,7 +175,7 @@ mod tests {
     use std::path::Path;
 
     use super::*;
-    use crate::fs_source::load_course_path;
+    use crate::edge::fs_source::load_course_path;
 
     fn fixture(name: &str) -> Course {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,7 +1,7 @@
 //! `termcourse progress`: show, reset, locate or export a learner's progress in a course.
 //!
 //! Each action works on one course, the one at PATH or the built-in course, whose progress
-//! file is found by the course `id` (see `crate::store` and `docs/progress-format.md`).
+//! file is found by the course `id` (see `crate::edge::store` and `docs/progress-format.md`).
 
 pub mod export;
 pub mod show;
@@ -13,11 +13,11 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Args, Subcommand};
 
-use crate::builtin;
 use crate::core::course::Course;
 use crate::core::progress::Progress;
-use crate::fs_source::load_course_path;
-use crate::store::{self, Loaded, Store};
+use crate::edge::builtin;
+use crate::edge::fs_source::load_course_path;
+use crate::edge::store::{self, Loaded, Store};
 
 /// Show, reset, locate or export your progress in a course.
 #[derive(Debug, Args)]

@@ -11,9 +11,9 @@ use anyhow::Context as _;
 use clap::ValueEnum;
 
 use crate::core::course::Course;
-use crate::headless::text::{Format, buffer_to_text, check_inert};
-use crate::headless::{Scene, Screen, render_scene};
-use crate::snapshot::Size;
+use crate::edge::headless::text::{Format, buffer_to_text, check_inert};
+use crate::edge::headless::{Scene, Screen, render_scene};
+use crate::edge::snapshot::Size;
 
 /// Print exactly what the player shows for one step, at a fixed size, as text.
 ///

@@ -17,8 +17,8 @@ use crate::app::Model;
 use crate::app::effect::Effect;
 use crate::app::msg::Msg;
 use crate::app::update::{start, update};
-use crate::store::Store;
-use crate::terminal::{Incoming, Session};
+use crate::edge::store::Store;
+use crate::edge::terminal::{Incoming, Session};
 use crate::view::screen::Screen;
 
 /// How often the animation clock ticks while something moves.

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::core::course::Course;
 use crate::core::diagnostic::{Diagnostic, Report, summary};
 use crate::core::load::{LoadOptions, load_with_warnings};
-use crate::fs_source::{FsSource, open_error_report};
+use crate::edge::fs_source::{FsSource, open_error_report};
 
 /// Check courses for mistakes, reporting all of them in one run.
 ///

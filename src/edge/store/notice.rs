@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::core::progress::PROGRESS_FORMAT;
 use crate::core::progress::codec::DecodeError;
-use crate::store::StoreError;
+use crate::edge::store::StoreError;
 
 pub fn read_only(err: &StoreError) -> String {
     let why = match err {

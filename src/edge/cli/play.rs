@@ -11,8 +11,8 @@ use clap::{Args, ValueEnum};
 use crate::app::{Model, Options};
 use crate::core::course::{Course, NodeId, StepId};
 use crate::core::progress::Progress;
-use crate::runtime::{self, Saving};
-use crate::store::{Store, data_dir};
+use crate::edge::runtime::{self, Saving};
+use crate::edge::store::{Store, data_dir};
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
 
@@ -55,8 +55,8 @@ pub struct PlayArgs {
 
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
     let course = match &args.path {
-        Some(path) => crate::fs_source::load_course_path(path),
-        None => crate::builtin::load(),
+        Some(path) => crate::edge::fs_source::load_course_path(path),
+        None => crate::edge::builtin::load(),
     };
     let course = match course {
         Ok(course) => course,

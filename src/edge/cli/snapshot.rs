@@ -8,9 +8,9 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use crate::core::course::Course;
-use crate::fs_source::load_course_path;
-use crate::snapshot::course::{RunOptions, snapshot_course};
-use crate::snapshot::{Mode, Size};
+use crate::edge::fs_source::load_course_path;
+use crate::edge::snapshot::course::{RunOptions, snapshot_course};
+use crate::edge::snapshot::{Mode, Size};
 
 /// Snapshot-test a course: one text file per screen and size, compared or rewritten.
 ///

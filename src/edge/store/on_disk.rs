@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::core::progress::Progress;
 use crate::core::progress::codec::{self, DecodeError, Decoded};
-use crate::store::{StoreError, io_error};
+use crate::edge::store::{StoreError, io_error};
 
 /// A file's contents as far as the store is concerned.
 pub enum OnDisk {

@@ -1,0 +1,19 @@
+//! The edges: everything that touches the outside world, on top of `core`, `app` and `view`.
+//!
+//! - [`terminal`] and [`runtime`]: the terminal lifecycle and the one event loop.
+//! - [`store`]: the progress file (data directory, lock, atomic durable writes).
+//! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary).
+//! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
+//!   `snapshot` and the tests.
+//! - [`cli`]: the command line; with `main`, the only place that prints errors.
+//!
+//! Nothing in `core`, `app` or `view` may use this module.
+
+pub mod builtin;
+pub mod cli;
+pub mod fs_source;
+pub mod headless;
+pub mod runtime;
+pub mod snapshot;
+pub mod store;
+pub mod terminal;
