@@ -1,11 +1,16 @@
-//! Embeds the built-in course: lists every file under `lessons/dockerfiles-for-ml` so that
-//! `src/edge/builtin.rs` can `include_str!` them, and reruns when any of them changes.
+//! Embeds the built-in course: lists every `.toml` and `.md` file under
+//! `lessons/dockerfiles-for-ml` so that `src/edge/builtin.rs` can `include_str!` them, and reruns
+//! when any of them changes. The course's `workspace/` folder is left out: it holds the iris-api
+//! project files (a Dockerfile, a `pyproject.toml`, Python sources) that learners build, not
+//! course files, and a `pyproject.toml` must never be mistaken for a lesson.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
 const BUILTIN_DIR: &str = "lessons/dockerfiles-for-ml";
+/// Top-level folders of the course that are not part of it (see the module doc).
+const NOT_EMBEDDED: &[&str] = &["workspace"];
 
 fn main() {
     let manifest =
@@ -41,6 +46,9 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {
+            if dir == root && NOT_EMBEDDED.iter().any(|name| path.ends_with(name)) {
+                continue;
+            }
             println!("cargo::rerun-if-changed={}", path.display());
             collect(root, &path, files);
         } else if path.extension().is_some_and(|e| e == "toml" || e == "md") {
