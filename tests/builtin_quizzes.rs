@@ -103,9 +103,10 @@ fn every_choice_explains_itself() {
     let mut missing = Vec::new();
     for node in &course.nodes {
         for step in &node.steps {
-            let choices = match step.quiz.as_ref().map(|q| &q.kind) {
-                Some(QuizKind::Single { choices } | QuizKind::Multi { choices }) => choices,
-                _ => continue,
+            let Some(QuizKind::Single { choices } | QuizKind::Multi { choices }) =
+                step.quiz.as_ref().map(|q| &q.kind)
+            else {
+                continue;
             };
             for choice in choices.iter().filter(|c| c.why.is_none()) {
                 missing.push(format!("{}/{}: {}", node.id, step.id, choice.text));
