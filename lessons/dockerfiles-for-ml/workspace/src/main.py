@@ -5,7 +5,7 @@ from pydantic import BaseModel, Field
 
 from src.model import IrisModel
 
-app = FastAPI(title="iris-api")
+app = FastAPI(title="Iris API")
 model = IrisModel()
 
 
