@@ -20,6 +20,7 @@ fn step(id: &str, quiz: bool) -> Step {
             hints: Vec::new(),
             explain: None,
         }),
+        task: None,
     }
 }
 
