@@ -4,6 +4,7 @@
 //! Reading files and running commands are the edge's business (`edge::workspace`,
 //! `edge::runner`); they hand their results in as [`TaskFiles`] and [`CheckStatus`] values.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::core::course::{Check, CheckKind, Pattern, Task};
@@ -201,8 +202,12 @@ pub fn grade_files(task: &Task, files: &TaskFiles) -> Vec<Option<CheckStatus>> {
             continue;
         };
         let state = files.get(path).unwrap_or(&FileState::Missing);
-        let status = match state {
-            FileState::Text(text) if check.logical => {
+        let normalized = match state {
+            FileState::Text(text) => Some(normalize(text)),
+            _ => None,
+        };
+        let status = match (state, normalized.as_deref()) {
+            (_, Some(text)) if check.logical => {
                 let i = logical
                     .iter()
                     .position(|(p, _)| *p == path)
@@ -213,9 +218,9 @@ pub fn grade_files(task: &Task, files: &TaskFiles) -> Vec<Option<CheckStatus>> {
                 let lines = &logical[i].1;
                 grade_text(check, &lines.text, &|offset| lines.line_of(offset))
             }
-            FileState::Text(text) => grade_text(check, text, &|offset| physical_line(text, offset)),
-            FileState::Missing => failing(format!("`{path}` does not exist yet")),
-            FileState::Unreadable(why) => failing(format!("`{path}` {why}")),
+            (_, Some(text)) => grade_text(check, text, &|offset| physical_line(text, offset)),
+            (FileState::Unreadable(why), _) => failing(format!("`{path}` {why}")),
+            _ => failing(format!("`{path}` does not exist yet")),
         };
         out.push(Some(status));
     }
@@ -264,6 +269,17 @@ fn grade_order(patterns: &[Pattern], text: &str, line_of: &dyn Fn(usize) -> usiz
         previous_line = Some(line_of(found.start));
     }
     CheckStatus::Passed
+}
+
+/// The text as checks see it: without a byte-order mark, with Windows line endings as `\n`,
+/// so that `$` and `(?m)^` work whichever editor saved the file.
+fn normalize(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains("\r\n") {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn next_char(text: &str, at: usize) -> usize {

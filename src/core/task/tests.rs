@@ -204,6 +204,26 @@ fn each_kind_of_file_check() {
 }
 
 #[test]
+fn windows_line_endings_and_a_byte_order_mark_do_not_matter() {
+    let text = "\u{feff}FROM python:3.13-slim\r\nRUN pip install \\\r\n  -r r.txt\r\n";
+    let check_for =
+        |src: &str, logical| check("Dockerfile", CheckKind::Matches(pattern(src)), logical);
+    assert_eq!(
+        grade_one(check_for(r"\AFROM python:3\.13-slim$", false), text),
+        CheckStatus::Failing { detail: None },
+        "`$` without (?m) is the end of the text"
+    );
+    assert_eq!(
+        grade_one(check_for(r"(?m)\AFROM python:3\.13-slim$", false), text),
+        CheckStatus::Passed
+    );
+    assert_eq!(
+        grade_one(check_for(r"(?m)^RUN pip install -r r\.txt$", true), text),
+        CheckStatus::Passed
+    );
+}
+
+#[test]
 fn missing_and_unreadable_files_fail_every_file_check() {
     let t = task(vec![
         check("Dockerfile", CheckKind::Absent(pattern("root")), false),
