@@ -18,4 +18,5 @@ pub mod runtime;
 pub mod snapshot;
 pub mod store;
 pub mod terminal;
+pub mod trust;
 pub mod workspace;
