@@ -14,6 +14,7 @@ pub mod cli;
 pub mod fs_source;
 pub mod headless;
 pub mod nofollow;
+pub mod runner;
 pub mod runtime;
 pub mod snapshot;
 pub mod store;
