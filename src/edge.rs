@@ -20,4 +20,5 @@ pub mod snapshot;
 pub mod store;
 pub mod terminal;
 pub mod trust;
+pub mod watcher;
 pub mod workspace;
