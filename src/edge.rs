@@ -8,7 +8,8 @@
 //! - Hands-on tasks: [`workspace`] (where the learner's files are, starters, reset, reading),
 //!   [`runner`] (command checks on a worker thread), [`watcher`] (saves re-check files),
 //!   [`editor`] (which editor opens a file), [`trust`] (whether commands may run), all on top of
-//!   [`nofollow`] (file access that never follows a symbolic link).
+//!   [`nofollow`] (file access that never follows a symbolic link); [`task_session`] sets them
+//!   up for one session from the command line.
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.
 //!
 //! Nothing in `core`, `app` or `view` may use this module.
@@ -23,6 +24,7 @@ pub mod runner;
 pub mod runtime;
 pub mod snapshot;
 pub mod store;
+pub mod task_session;
 pub mod terminal;
 pub mod trust;
 pub mod watcher;

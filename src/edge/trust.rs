@@ -126,6 +126,18 @@ pub fn permission(
     }
 }
 
+/// The learner allowed `digest`'s commands just now (the player's prompt): this session may
+/// run them, and the decision is recorded when there is a store (the result says whether that
+/// worked, for a notice).
+pub fn allow_now(
+    store: Option<&TrustStore>,
+    course_id: &str,
+    digest: &CommandsDigest,
+) -> (Grant, Result<(), TrustError>) {
+    let stored = store.map_or(Ok(()), |s| s.record(course_id, digest, Decision::Allow));
+    (Grant { _private: () }, stored)
+}
+
 /// The decision files under one data directory.
 #[derive(Debug, Clone)]
 pub struct TrustStore {
