@@ -146,11 +146,9 @@ impl TaskState {
     /// are off), unless it is already skipped for a missing program.
     pub fn skip_commands(&mut self, task: &Task, reason: &SkipReason) {
         for (i, _) in task.commands() {
-            if !matches!(
-                self.statuses[i],
-                CheckStatus::Skipped(SkipReason::MissingPrograms(_))
-            ) {
-                self.statuses[i] = CheckStatus::Skipped(reason.clone());
+            match self.statuses.get_mut(i) {
+                Some(CheckStatus::Skipped(SkipReason::MissingPrograms(_))) | None => {}
+                Some(status) => *status = CheckStatus::Skipped(reason.clone()),
             }
         }
     }
