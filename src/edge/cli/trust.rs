@@ -80,7 +80,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if allow {
         println!("Trusted: {title} may run these commands.");
     } else {
-        println!("Denied: {title}'s commands will not run (its `run` checks do not block tasks).");
+        println!(
+            "Denied: the commands of {title} will not run; its `run` checks show as not run and do not block tasks."
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
