@@ -36,8 +36,8 @@ pub struct PlayOptions {
     /// Colours for a dark or light terminal background. `NO_COLOR` turns colour off.
     #[arg(long, value_enum, default_value_t = ThemeArg::Dark)]
     pub theme: ThemeArg,
-    /// Where you write the files of the course's tasks [default: `$TERMCOURSE_WORKSPACE`,
-    /// else <data dir>/workspaces/<course id>].
+    /// Where you write the files of the course's tasks (default: `$TERMCOURSE_WORKSPACE`,
+    /// else `<data dir>/workspaces/<course id>`).
     #[arg(long, value_name = "DIR")]
     pub workspace: Option<PathBuf>,
     /// Run no commands from the course this session: its `run` checks show as not run.
