@@ -1,5 +1,5 @@
-//! The pure core: the course model, loading and validation, quiz grading, the unlock graph and
-//! the progress value.
+//! The pure core: the course model, loading and validation, quiz and task grading, the unlock
+//! graph, the progress value and the trust digest of a course's commands.
 //!
 //! Nothing here draws, reads the terminal or the clock, or touches the filesystem: course files
 //! arrive through [`source::CourseSource`], and progress is persisted by `crate::edge::store`.
@@ -13,4 +13,6 @@ pub mod quiz;
 pub mod raw;
 pub mod sanitize;
 pub mod source;
+pub mod task;
+pub mod trust;
 pub mod unlock;

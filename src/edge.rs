@@ -5,15 +5,27 @@
 //! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary).
 //! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
 //!   `snapshot` and the tests.
+//! - Hands-on tasks: [`workspace`] (where the learner's files are, starters, reset, reading),
+//!   [`runner`] (command checks on a worker thread), [`watcher`] (saves re-check files),
+//!   [`editor`] (which editor opens a file), [`trust`] (whether commands may run), all on top of
+//!   [`nofollow`] (file access that never follows a symbolic link); [`task_session`] sets them
+//!   up for one session from the command line.
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.
 //!
 //! Nothing in `core`, `app` or `view` may use this module.
 
 pub mod builtin;
 pub mod cli;
+pub mod editor;
 pub mod fs_source;
 pub mod headless;
+pub mod nofollow;
+pub mod runner;
 pub mod runtime;
 pub mod snapshot;
 pub mod store;
+pub mod task_session;
 pub mod terminal;
+pub mod trust;
+pub mod watcher;
+pub mod workspace;

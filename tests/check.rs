@@ -45,6 +45,8 @@ snapshot_fixture!(snapshot_quizzes, "quizzes");
 snapshot_fixture!(snapshot_structure, "structure");
 snapshot_fixture!(snapshot_future_format, "future-format");
 snapshot_fixture!(snapshot_warnings_only, "warnings-only");
+snapshot_fixture!(snapshot_task_mistakes, "task-mistakes");
+snapshot_fixture!(snapshot_tasks, "tasks");
 
 fn positions(fixture: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
@@ -87,6 +89,29 @@ fn a_syntax_error_in_one_file_does_not_hide_the_others() {
 }
 
 #[test]
+fn every_task_mistake_is_reported_at_its_position() {
+    let at = |line: u32| format!("task-mistakes/course.toml:{line}");
+    let positions: Vec<String> = positions("task-mistakes")
+        .into_iter()
+        .map(|p| p.rsplit_once(':').map_or(p.clone(), |(l, _)| l.to_owned()))
+        .collect();
+    // Unknown kind, no kind, two kinds, `exists = false`, an order of one, a bad regex, no
+    // `file`; `..`, absolute, backslash, file-and-directory, a control character, a path
+    // listed twice, an unknown `file`; run-only keys elsewhere, a bad `needs`, `exit` and
+    // `timeout` out of range, `logical` on `run`, a bad `output`; only commands; a check
+    // failing on the solution; a task solved by its starters; a quiz and a task in a step;
+    // a shared workspace file (warning).
+    let want: Vec<String> = [
+        20, 22, 28, 32, 36, 40, 43, 52, 54, 56, 60, 63, 65, 67, 81, 86, 87, 88, 89, 90, 96, 119,
+        125, 143, 158,
+    ]
+    .into_iter()
+    .map(at)
+    .collect();
+    assert_eq!(positions, want);
+}
+
+#[test]
 fn exit_codes() {
     let code = |args: &[&str]| check(args).status.code();
     assert_eq!(code(&["tests/fixtures/basic"]), Some(0));
@@ -98,6 +123,8 @@ fn exit_codes() {
     );
     assert_eq!(code(&["--deny-warnings", "tests/fixtures/basic"]), Some(0));
     assert_eq!(code(&["tests/fixtures/graph"]), Some(1));
+    assert_eq!(code(&["--deny-warnings", "tests/fixtures/tasks"]), Some(0));
+    assert_eq!(code(&["tests/fixtures/task-mistakes"]), Some(1));
     assert_eq!(
         code(&["tests/fixtures/basic", "tests/fixtures/graph"]),
         Some(1)

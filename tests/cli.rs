@@ -27,6 +27,7 @@ fn help_lists_every_command_and_the_environment() {
         "progress",
         "render",
         "snapshot",
+        "trust",
         "completions",
     ] {
         assert!(
@@ -35,6 +36,35 @@ fn help_lists_every_command_and_the_environment() {
         );
     }
     assert!(text.contains("TERMCOURSE_DATA_DIR"));
+    assert!(text.contains("TERMCOURSE_WORKSPACE"));
+    assert!(text.contains("--no-run") && text.contains("--workspace <DIR>"));
+}
+
+#[test]
+fn a_workspace_that_is_a_file_is_refused_before_the_player_starts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("not-a-dir");
+    std::fs::write(&file, "").expect("write");
+    let path = file.to_str().expect("utf-8 temp path");
+    let course = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tasks");
+    let out = termcourse(&["play", course, "--workspace", path, "--no-run"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot use the workspace") && stderr.contains("is not a directory"),
+        "{stderr}"
+    );
+    // A usable one gets as far as needing a terminal.
+    let fresh = dir.path().join("ws");
+    let out = termcourse(&[
+        "play",
+        course,
+        "--workspace",
+        fresh.to_str().expect("utf-8"),
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    assert!(!fresh.exists(), "nothing is created until a task is shown");
 }
 
 #[test]

@@ -63,7 +63,7 @@ fn complete_examples_load_as_courses() {
     }
 }
 
-/// Wraps a fragment (a node, a step, a bash entry, a quiz, glossary or FAQ entries) into a
+/// Wraps a fragment (a node, a step, a bash entry, a quiz, a task, glossary or FAQ entries) into a
 /// minimal course, or `None` for fragments that are not meant to stand alone.
 fn as_course(block: &str) -> Option<Vec<(String, String)>> {
     const STEP: &str = "[[step]]\nid = \"s\"\ntitle = \"S\"\n";
@@ -82,7 +82,10 @@ fn as_course(block: &str) -> Option<Vec<(String, String)>> {
             ""
         };
         format!("{head}{body}\n")
-    } else if body.starts_with("[step.quiz]") || body.starts_with("[[step.bash]]") {
+    } else if body.starts_with("[step.quiz]")
+        || body.starts_with("[step.task]")
+        || body.starts_with("[[step.bash]]")
+    {
         format!("{NODE}{STEP}{body}\n")
     } else if body.contains("[[glossary]]") || body.contains("[[faq]]") || body.contains("[matrix]")
     {

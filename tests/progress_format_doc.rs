@@ -36,6 +36,8 @@ fn the_format_1_example_loads_as_current() {
     assert!(progress.is_complete(&NodeId::from("intro")));
     let quiz = &progress.nodes["base-images"].quizzes["pick-a-base"];
     assert_eq!((quiz.attempts, quiz.wrong_answers.len()), (2, 2));
+    let task = &progress.nodes["base-images"].tasks["pin-the-base"];
+    assert_eq!((task.passed, task.passed_at), (true, Some(1_764_003_500)));
 }
 
 #[test]

@@ -7,7 +7,7 @@ use proptest::collection::{btree_map, btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use termcourse::core::progress::codec::{Decoded, decode, encode};
-use termcourse::core::progress::{NodeRecord, Position, Progress, QuizRecord, merge};
+use termcourse::core::progress::{NodeRecord, Position, Progress, QuizRecord, TaskRecord, merge};
 
 /// Ids from a small alphabet, so two generated values share some, plus awkward characters.
 fn id() -> impl Strategy<Value = String> {
@@ -35,6 +35,10 @@ fn quiz() -> impl Strategy<Value = QuizRecord> {
     )
 }
 
+fn task() -> impl Strategy<Value = TaskRecord> {
+    (any::<bool>(), time()).prop_map(|(passed, passed_at)| TaskRecord { passed, passed_at })
+}
+
 fn node() -> impl Strategy<Value = NodeRecord> {
     (
         any::<bool>(),
@@ -42,14 +46,16 @@ fn node() -> impl Strategy<Value = NodeRecord> {
         btree_set(id(), 0..4),
         btree_map(id(), quiz(), 0..3),
         btree_set(id(), 0..3),
+        btree_map(id(), task(), 0..3),
     )
         .prop_map(
-            |(complete, completed_at, seen, quizzes, type_alongs)| NodeRecord {
+            |(complete, completed_at, seen, quizzes, type_alongs, tasks)| NodeRecord {
                 complete,
                 completed_at,
                 seen,
                 quizzes,
                 type_alongs,
+                tasks,
             },
         )
 }
@@ -72,7 +78,7 @@ fn progress() -> impl Strategy<Value = Progress> {
 }
 
 /// What a merge must keep from `part`, in a form that ignores order: completed nodes, seen
-/// steps, type-alongs, passed quizzes, and each quiz's wrong answers as a multiset.
+/// steps, type-alongs, passed quizzes and tasks, and each quiz's wrong answers as a multiset.
 fn records(p: &Progress) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for (id, node) in &p.nodes {
@@ -82,6 +88,12 @@ fn records(p: &Progress) -> BTreeSet<String> {
         }
         out.extend(node.seen.iter().map(|s| format!("seen {id} {s}")));
         out.extend(node.type_alongs.iter().map(|t| format!("typed {id} {t}")));
+        for (step, task) in &node.tasks {
+            out.insert(format!("task {id} {step}"));
+            if task.passed {
+                out.insert(format!("task passed {id} {step}"));
+            }
+        }
         for (step, quiz) in &node.quizzes {
             if quiz.passed {
                 out.insert(format!("passed {id} {step}"));

@@ -1,9 +1,11 @@
-//! Property tests: the loader never panics, and the sanitizer is safe and idempotent.
+//! Property tests: the loader never panics, the sanitizer is safe and idempotent, and task
+//! grading never panics and reports lines that exist.
 
 use proptest::prelude::*;
 use termcourse::core::load::{LoadOptions, load_with_warnings};
-use termcourse::core::sanitize::sanitize;
+use termcourse::core::sanitize::{command_output, sanitize};
 use termcourse::core::source::MemorySource;
+use termcourse::core::task::{CheckStatus, FileState, TaskFiles, grade_files, logical_lines};
 
 /// Lines of the fixture courses, to build inputs that get past the TOML parser.
 const FIXTURES: &[&str] = &[
@@ -12,6 +14,8 @@ const FIXTURES: &[&str] = &[
     include_str!("fixtures/quizzes/course.toml"),
     include_str!("fixtures/graph/course.toml"),
     include_str!("fixtures/structure/course.toml"),
+    include_str!("fixtures/tasks/course.toml"),
+    include_str!("fixtures/task-mistakes/course.toml"),
 ];
 
 fn fixture_lines() -> Vec<String> {
@@ -144,4 +148,75 @@ proptest! {
     fn sanitize_leaves_printable_text_unchanged(text in printable()) {
         prop_assert_eq!(sanitize(&text), text.as_str());
     }
+
+    #[test]
+    fn command_output_is_always_inert(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        let shown = command_output(&bytes);
+        prop_assert!(shown.chars().all(|c| c == '\n' || !c.is_control()), "{:?}", shown);
+    }
+
+    #[test]
+    fn logical_lines_never_panic_and_point_at_real_lines(text in dockerfileish()) {
+        let logical = logical_lines(&text);
+        let lines = text.split('\n').count();
+        for offset in 0..=logical.text.len() {
+            let line = logical.line_of(offset);
+            prop_assert!((1..=lines).contains(&line), "{line} of {lines}");
+        }
+    }
+
+    #[test]
+    fn grading_never_panics_and_failures_name_real_lines(text in dockerfileish()) {
+        let task = tasks_fixture_task();
+        let mut files = TaskFiles::new();
+        files.insert("Dockerfile".to_owned(), FileState::Text(text.clone()));
+        files.insert(".dockerignore".to_owned(), FileState::Text(text.clone()));
+        let lines = text.split('\n').count();
+        for status in grade_files(&task, &files).into_iter().flatten() {
+            if let CheckStatus::Failing { detail: Some(detail) } = status
+                && let Some(n) = detail.strip_prefix("found on line ")
+            {
+                let n: usize = n.parse().map_err(|_| TestCaseError::fail(detail.clone()))?;
+                prop_assert!((1..=lines).contains(&n));
+            }
+        }
+    }
+}
+
+/// Dockerfile-like text: instructions, comments, continuations (`\\` and a backtick), blank
+/// lines, CRs, a BOM and arbitrary characters.
+fn dockerfileish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("FROM python:3.13-slim".to_owned()),
+        Just("# escape=`".to_owned()),
+        Just("# a comment".to_owned()),
+        Just("RUN pip install \\".to_owned()),
+        Just("  --no-cache-dir -r requirements.txt".to_owned()),
+        Just("USER root".to_owned()),
+        Just("COPY . .".to_owned()),
+        Just("`".to_owned()),
+        Just("\\\\".to_owned()),
+        Just(String::new()),
+        Just("\r".to_owned()),
+        Just("\u{feff}".to_owned()),
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..30).prop_map(|pieces| pieces.join("\n"))
+}
+
+/// The task of `tests/fixtures/tasks`: every kind of check, some on logical lines.
+fn tasks_fixture_task() -> termcourse::core::course::Task {
+    let source = MemorySource {
+        root: "t".to_owned(),
+        files: vec![("course.toml".to_owned(), FIXTURES[5].to_owned())],
+    };
+    let (course, _) = load_with_warnings(&source, &LoadOptions::default());
+    course
+        .and_then(|c| {
+            c.nodes
+                .into_iter()
+                .flat_map(|n| n.steps)
+                .find_map(|s| s.task)
+        })
+        .expect("the tasks fixture has a task")
 }

@@ -55,6 +55,26 @@ fn schema_is_draft_07_and_closed() {
 }
 
 #[test]
+fn a_task_check_has_exactly_one_kind_in_the_schema() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&json_schema(SchemaFor::NodeFile)).expect("valid JSON");
+    let check = &schema["definitions"]["Check"];
+    let kinds: Vec<&str> = check["oneOf"]
+        .as_array()
+        .expect("oneOf")
+        .iter()
+        .filter_map(|s| s["required"][0].as_str())
+        .collect();
+    assert_eq!(kinds, ["matches", "absent", "order", "exists", "run"]);
+    assert_eq!(check["required"], serde_json::json!(["message"]));
+    assert_eq!(check["properties"]["timeout"]["maximum"], 600);
+    let task = &schema["definitions"]["Task"];
+    assert_eq!(task["required"], serde_json::json!(["goal"]));
+    assert_eq!(task["properties"]["file"]["minItems"], 1);
+    assert_eq!(task["properties"]["check"]["minItems"], 1);
+}
+
+#[test]
 fn schema_command_prints_the_stored_schema() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_termcourse"))
         .arg("schema")

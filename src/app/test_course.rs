@@ -18,6 +18,7 @@ fn step(id: &str, title: &str) -> Step {
         body: None,
         bash: Vec::new(),
         quiz: None,
+        task: None,
     }
 }
 

@@ -3,8 +3,8 @@
 //! Nothing stops at the first problem: each part is checked and converted on its own, bad parts
 //! are left out, and the caller gets either a course (when there were no errors) or the full
 //! list of diagnostics. Submodules: `parse` (TOML and shape errors), `shape` (wording of serde's
-//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane), `quiz`, `graph` (ids
-//! and `requires`), `markdown` (fenced code languages).
+//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane), `quiz`, `task`, `graph`
+//! (ids and `requires`), `markdown` (fenced code languages).
 
 mod graph;
 mod markdown;
@@ -13,8 +13,9 @@ mod parse;
 mod quiz;
 mod shape;
 mod structure;
+mod task;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -82,6 +83,9 @@ pub(crate) struct Checker<'o> {
     /// Off only for a course checked when the binary was built (the built-in one): its
     /// patterns are then only parsed, and compiled when first matched.
     pub compile_patterns: bool,
+    /// Task file paths seen so far in the course → (their starter, where first declared), to
+    /// warn about two tasks sharing a workspace file with different starters.
+    pub task_files: HashMap<String, (Option<String>, String)>,
 }
 
 impl<'o> Checker<'o> {
@@ -91,6 +95,7 @@ impl<'o> Checker<'o> {
             report: Report::default(),
             nodes_incomplete: false,
             compile_patterns: true,
+            task_files: HashMap::new(),
         }
     }
 

@@ -10,6 +10,12 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
+mod task;
+
+pub use task::{
+    Check, CheckKind, DEFAULT_TIMEOUT_SECS, MAX_TIMEOUT_SECS, RunCheck, Task, TaskFile,
+};
+
 /// The newest course format this build understands.
 pub const COURSE_FORMAT: u32 = 1;
 
@@ -124,9 +130,19 @@ impl Node {
     pub fn has_quiz(&self) -> bool {
         self.steps.iter().any(|s| s.quiz.is_some())
     }
+
+    pub fn has_task(&self) -> bool {
+        self.steps.iter().any(|s| s.task.is_some())
+    }
+
+    /// Whether the node is completed by passing things (quizzes, tasks) rather than by
+    /// reading to its last step.
+    pub fn is_graded(&self) -> bool {
+        self.steps.iter().any(Step::is_graded)
+    }
 }
 
-/// One screen of a node. At least one of `sys_msg`, `body`, `bash` or `quiz` is present.
+/// One screen of a node. At least one of `sys_msg`, `body`, `bash`, `quiz` or `task` is present.
 #[derive(Debug, Clone)]
 pub struct Step {
     pub id: StepId,
@@ -138,6 +154,15 @@ pub struct Step {
     /// The scripted bash pane, in order. Empty when the step has no pane.
     pub bash: Vec<BashEntry>,
     pub quiz: Option<Quiz>,
+    /// A hands-on task: files the learner writes, checked live.
+    pub task: Option<Task>,
+}
+
+impl Step {
+    /// Whether the step has something the learner must pass (a quiz or a task).
+    pub fn is_graded(&self) -> bool {
+        self.quiz.is_some() || self.task.is_some()
+    }
 }
 
 /// One command of the bash pane with its scripted output.
@@ -207,6 +232,20 @@ impl Pattern {
             .get_or_init(|| self.builder().build().ok())
             .as_ref()
             .is_some_and(|regex| regex.is_match(text))
+    }
+
+    /// The first match starting at byte `start` or later, as a byte range. Like
+    /// [`Regex::find_at`], anchors and look-behind-like assertions (`^`, `\b`) see the text
+    /// before `start`.
+    pub fn find_at(&self, text: &str, start: usize) -> Option<std::ops::Range<usize>> {
+        if start > text.len() || !text.is_char_boundary(start) {
+            return None;
+        }
+        let regex = self
+            .compiled
+            .get_or_init(|| self.builder().build().ok())
+            .as_ref()?;
+        regex.find_at(text, start).map(|m| m.range())
     }
 
     fn builder(&self) -> RegexBuilder {

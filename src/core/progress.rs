@@ -61,6 +61,9 @@ pub struct NodeRecord {
     /// Type-along entries done, as `step-id#entry-index` (0-based).
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub type_alongs: BTreeSet<String>,
+    /// Per step id holding a task that was passed.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub tasks: BTreeMap<String, TaskRecord>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +77,15 @@ pub struct QuizRecord {
     /// Wrong answers in the order given (see `core::quiz::describe`), for a later review mode.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wrong_answers: Vec<String>,
+}
+
+/// A task the learner passed: every check that was not skipped passed at once.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskRecord {
+    #[serde(default)]
+    pub passed: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passed_at: Option<u64>,
 }
 
 impl Progress {
@@ -137,12 +149,29 @@ impl Progress {
             .is_some_and(|q| q.passed)
     }
 
+    /// Records that the task of `step` was passed. Returns whether anything changed.
+    pub fn record_task_passed(&mut self, node: &NodeId, step: &StepId) -> bool {
+        let task = self
+            .node_mut(node)
+            .tasks
+            .entry(step.as_str().to_owned())
+            .or_default();
+        !std::mem::replace(&mut task.passed, true)
+    }
+
+    pub fn task_passed(&self, node: &NodeId, step: &StepId) -> bool {
+        self.node(node)
+            .and_then(|n| n.tasks.get(step.as_str()))
+            .is_some_and(|t| t.passed)
+    }
+
     pub fn is_complete(&self, node: &NodeId) -> bool {
         self.node(node).is_some_and(|n| n.complete)
     }
 
-    /// Marks `node` complete if the course's rule says it now is: every quiz in it passed, or,
-    /// for a node without quizzes, its last step seen. Returns true when this call completed it.
+    /// Marks `node` complete if the course's rule says it now is: every quiz and every task in
+    /// it passed, or, for a node with neither, its last step seen. Returns true when this call
+    /// completed it.
     pub fn complete_if_done(&mut self, node: &Node) -> bool {
         if self.is_complete(&node.id) || !self.meets_completion_rule(node) {
             return false;
@@ -152,11 +181,11 @@ impl Progress {
     }
 
     fn meets_completion_rule(&self, node: &Node) -> bool {
-        if node.has_quiz() {
-            node.steps
-                .iter()
-                .filter(|s| s.quiz.is_some())
-                .all(|s| self.quiz_passed(&node.id, &s.id))
+        if node.is_graded() {
+            node.steps.iter().all(|s| {
+                (s.quiz.is_none() || self.quiz_passed(&node.id, &s.id))
+                    && (s.task.is_none() || self.task_passed(&node.id, &s.id))
+            })
         } else {
             node.steps.last().is_some_and(|s| {
                 self.node(&node.id)
@@ -168,7 +197,10 @@ impl Progress {
     /// Whether the learner has done anything in `node` yet, counting records of any step id.
     pub fn is_started(&self, node: &NodeId) -> bool {
         self.node(node).is_some_and(|n| {
-            !n.seen.is_empty() || !n.quizzes.is_empty() || !n.type_alongs.is_empty()
+            !n.seen.is_empty()
+                || !n.quizzes.is_empty()
+                || !n.type_alongs.is_empty()
+                || !n.tasks.is_empty()
         })
     }
 
@@ -181,6 +213,7 @@ impl Progress {
         let exists = |step: &str| node.steps.iter().any(|s| s.id.as_str() == step);
         record.seen.iter().any(|s| exists(s))
             || record.quizzes.keys().any(|s| exists(s))
+            || record.tasks.keys().any(|s| exists(s))
             || record
                 .type_alongs
                 .iter()
@@ -199,6 +232,9 @@ impl Progress {
             }
             for quiz in node.quizzes.values_mut().filter(|q| q.passed) {
                 quiz.passed_at.get_or_insert(now);
+            }
+            for task in node.tasks.values_mut().filter(|t| t.passed) {
+                task.passed_at.get_or_insert(now);
             }
         }
     }

@@ -12,6 +12,8 @@ use std::ops::{Deref, Range};
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 
+mod task;
+
 /// A value with the byte range it was read from. Transparent in the JSON Schema.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(transparent)]
@@ -160,6 +162,8 @@ pub struct RawStep {
     pub bash: Vec<Sp<RawBashEntry>>,
     /// A "System Verification" question.
     pub quiz: Option<Sp<RawQuiz>>,
+    /// A hands-on task: files the learner writes in their own editor, checked as they save.
+    pub task: Option<Sp<RawTask>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -232,6 +236,8 @@ pub struct RawChoice {
     /// Why this choice is right or wrong, shown after answering. Markdown.
     pub why: Option<Sp<String>>,
 }
+
+pub use task::{RawCheck, RawNeeds, RawTask, RawTaskFile};
 
 /// Which file's JSON Schema: `course.toml`, or a node file listed in `nodes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

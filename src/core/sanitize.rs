@@ -61,6 +61,64 @@ pub fn sanitize_owned(text: String) -> String {
     }
 }
 
+/// A command's output as it can be shown (and matched): invalid UTF-8 replaced, colour and
+/// other escape sequences (CSI, OSC, DCS, charset switches) removed rather than made visible,
+/// `\r\n` as `\n`, a line redrawn with `\r` (a progress bar) shown as its last state,
+/// backspaces applied, and what remains passed through [`sanitize`].
+pub fn command_output(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut plain = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            '\u{9b}' => skip_csi(&mut chars),
+            '\u{8}' => {
+                plain.pop();
+            }
+            c => plain.push(c),
+        }
+    }
+    let lines: Vec<&str> = plain
+        .split('\n')
+        .map(|line| {
+            line.split('\r')
+                .rfind(|part| !part.is_empty())
+                .unwrap_or_default()
+        })
+        .collect();
+    sanitize_owned(lines.join("\n"))
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.next() {
+        Some('[') => skip_csi(chars),
+        // OSC, DCS, SOS, PM, APC: a string ended by BEL or ST (`ESC \`).
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' || (c == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                    break;
+                }
+            }
+        }
+        // Intermediate bytes, then one final byte (`ESC ( B`, `ESC =`).
+        Some(' '..='/') => {
+            while chars.next_if(|c| matches!(c, ' '..='/')).is_some() {}
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// Parameter and intermediate bytes up to the final byte (`@` to `~`).
+fn skip_csi(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    for c in chars.by_ref() {
+        if matches!(c, '@'..='~') {
+            break;
+        }
+    }
+}
+
 fn needs_replacing(c: char) -> bool {
     (c.is_control() && c != '\n') || is_bidi_control(c)
 }
@@ -100,6 +158,20 @@ mod tests {
         assert_eq!(sanitize("abc\u{202E}def"), "abc<U+202E>def");
         assert_eq!(sanitize("\u{2066}x\u{2069}"), "<U+2066>x<U+2069>");
         assert_eq!(sanitize("del\u{7f}"), "del␡");
+    }
+
+    #[test]
+    fn command_output_drops_escapes_and_keeps_the_last_state_of_a_line() {
+        let raw = b"\x1b[1;31merror\x1b[0m: bad\r\n\
+                    \x1b]8;;http://x\x07link\x1b]8;;\x07\n\
+                    10%\r50%\r100%\n\
+                    abc\x08d\x1b(B\t\x07end\xff\n";
+        assert_eq!(
+            command_output(raw),
+            "error: bad\nlink\n100%\nabd \u{2407}end\u{fffd}\n"
+        );
+        assert_eq!(command_output(b"\xc2\x9b2Jcleared"), "cleared");
+        assert_eq!(command_output(b"trailing\r"), "trailing");
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! The unlock engine: what state each node of the matrix is in, as pure functions over a course
 //! and a learner's progress.
+//!
+//! A node is complete once [`Progress::complete_if_done`] has recorded it: every quiz and every
+//! task in it passed (a node with neither: its last step seen). Passed tasks, like quiz
+//! attempts, seen steps and type-alongs, also mark a node as started.
 
 use std::collections::HashMap;
 

@@ -13,6 +13,7 @@ pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod snapshot;
+pub mod trust;
 
 const AFTER_HELP: &str = "\
 Without a command, termcourse plays the built-in course and resumes where you left off.
@@ -20,6 +21,7 @@ Without a command, termcourse plays the built-in course and resumes where you le
 Environment:
   TERMCOURSE_DATA_DIR  where progress is kept (default: your data directory, e.g.
                        ~/.local/share/termcourse)
+  TERMCOURSE_WORKSPACE where you write tasks' files (default: <data dir>/workspaces/<course>)
   TERMCOURSE_NO_ANIM   set to 1 to turn animation off
   NO_COLOR             set to turn colour off in the player
 
@@ -27,6 +29,7 @@ Examples:
   termcourse                                  play the built-in course
   termcourse play my-course --practice        play a course with every node open
   termcourse check my-course                  report every mistake in a course
+  termcourse trust my-course                  see a course's commands and allow them to run
   termcourse snapshot my-course --out snaps --check   fail on any visual change";
 
 /// Play hands-on courses in the terminal.
@@ -49,6 +52,7 @@ pub enum Command {
     Progress(progress::ProgressArgs),
     Render(render::Args),
     Snapshot(snapshot::Args),
+    Trust(trust::Args),
     Completions(completions::Args),
 }
 
@@ -77,6 +81,7 @@ pub fn main() -> ExitCode {
         Some(Command::Progress(args)) => finish(progress::run(args)),
         Some(Command::Render(args)) => finish(render::run(&args)),
         Some(Command::Snapshot(args)) => finish(snapshot::run(&args)),
+        Some(Command::Trust(args)) => finish(trust::run(args)),
         Some(Command::Completions(args)) => completions::run(&args),
     }
 }

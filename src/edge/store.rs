@@ -25,8 +25,8 @@ use on_disk::OnDisk;
 use crate::core::progress::codec;
 use crate::core::progress::{Progress, merge};
 
-mod durable;
-mod file_name;
+pub(crate) mod durable;
+pub(crate) mod file_name;
 mod lock;
 mod notice;
 mod on_disk;

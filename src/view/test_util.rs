@@ -51,6 +51,7 @@ pub fn sample_course() -> Course {
             body: Some("Hello".to_owned()),
             bash: Vec::new(),
             quiz: None,
+            task: None,
         }],
     };
     Course {

@@ -1,4 +1,5 @@
-//! One node and its steps and bash pane: required keys, step ids, type-along patterns.
+//! One node and its steps and bash pane: required keys, step ids, type-along patterns; quizzes
+//! and tasks are checked in their own modules.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -6,6 +7,7 @@ use std::ops::Range;
 use super::graph::check_id;
 use super::markdown::check_code_languages;
 use super::quiz::{compile_pattern, quiz};
+use super::task::task;
 use super::{Checker, FileCx, clean, clean_block, head, optional_block, position};
 use crate::core::course::{BashEntry, Node, NodeId, Pattern, Step, StepId, TypeAlong};
 use crate::core::raw::{RawBashEntry, RawNode, RawStep, Sp};
@@ -110,15 +112,31 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
         .filter_map(|e| bash_entry(cx, file, e))
         .collect();
     let quiz = raw.quiz.as_ref().and_then(|q| quiz(cx, file, q));
-    let empty = sys_msg.is_none() && body.is_none() && raw.bash.is_empty() && raw.quiz.is_none();
+    let task = raw.task.as_ref().and_then(|t| task(cx, file, t));
+    if let (Some(_), Some(raw_task)) = (&raw.quiz, &raw.task) {
+        cx.error(
+            file,
+            head(file, &raw_task.span()),
+            format!("{step_owner} has both a quiz and a task"),
+        )
+        .with_label("a second exercise in one step")
+        .with_note("help: put the task in a step of its own");
+    }
+    let empty = sys_msg.is_none()
+        && body.is_none()
+        && raw.bash.is_empty()
+        && raw.quiz.is_none()
+        && raw.task.is_none();
     if empty && !raw_was_mangled(file, &span) {
         cx.error(
             file,
             head(file, &span),
             format!("{step_owner} has nothing to show"),
         )
-        .with_label("no `sys_msg`, `body`, `[[step.bash]]` or `[step.quiz]`")
-        .with_note("help: give the step some narration, a markdown body, a bash pane or a quiz");
+        .with_label("no `sys_msg`, `body`, `[[step.bash]]`, `[step.quiz]` or `[step.task]`")
+        .with_note(
+            "help: give the step some narration, a markdown body, a bash pane, a quiz or a task",
+        );
     }
     Some(Step {
         id: StepId::new(id?),
@@ -127,13 +145,14 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
         body,
         bash,
         quiz,
+        task,
     })
 }
 
 /// Whether a content key of the step was dropped after a shape error (then "nothing to show"
 /// would be misleading).
 fn raw_was_mangled(file: &FileCx, span: &Range<usize>) -> bool {
-    ["sys_msg", "body", "bash", "quiz"]
+    ["sys_msg", "body", "bash", "quiz", "task"]
         .iter()
         .any(|key| file.was_removed(span.start, key))
 }

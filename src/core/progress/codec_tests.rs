@@ -11,6 +11,7 @@ fn full_progress() -> Progress {
     p.mark_type_along(&node, &StepId::from("slim-vs-full"), 0);
     p.record_attempt(&node, &quiz, Some("choice 2: \"alpine\"".to_owned()));
     p.record_attempt(&node, &quiz, None);
+    p.record_task_passed(&node, &StepId::from("write-it"));
     p.nodes.entry("base-images".into()).or_default().complete = true;
     p.nodes
         .insert("a node removed later".into(), NodeRecord::default());
@@ -47,9 +48,41 @@ fn the_file_is_readable_toml_with_the_documented_layout() {
         "type_alongs = [\"slim-vs-full#0\"]\n",
         "[nodes.base-images.quizzes.check]\nattempts = 2\npassed = true\n",
         "wrong_answers = ['choice 2: \"alpine\"']\n",
+        "[nodes.base-images.tasks.write-it]\npassed = true\npassed_at = 1764000000\n",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
+}
+
+/// A format-1 file written before tasks existed (the example of docs/progress-format.md as it
+/// was then) still loads, and a task record added later survives a round trip.
+#[test]
+fn files_from_before_tasks_still_load() {
+    let old = format!(
+        "format = 1\ncourse = \"dockerfiles-for-ml\"\nstarted_at = 1764000000\n\
+         [position]\nnode = \"base-images\"\nstep = \"slim-vs-full\"\n\
+         [nodes.intro]\ncomplete = true\ncompleted_at = 1764000420\nseen = [\"welcome\"]\n\
+         [nodes.intro.quizzes.check]\nattempts = 1\npassed = true\npassed_at = 1764000420\n\
+         {CLOSING_LINE}\n"
+    );
+    let Ok(Decoded::Current(mut progress)) = decode(old.as_bytes()) else {
+        panic!("an old format-1 file loads");
+    };
+    assert!(progress.is_complete(&NodeId::from("intro")));
+    assert!(progress.nodes["intro"].tasks.is_empty());
+    let (node, step) = (
+        NodeId::from("capstone"),
+        StepId::from("write-the-dockerfile"),
+    );
+    assert!(!progress.task_passed(&node, &step));
+    assert!(progress.record_task_passed(&node, &step));
+    assert!(!progress.record_task_passed(&node, &step), "recorded once");
+    let text = encode(&progress).expect("encodes");
+    assert!(
+        text.contains("[nodes.capstone.tasks.write-the-dockerfile]\npassed = true\n"),
+        "{text}"
+    );
+    assert_eq!(decode(text.as_bytes()), Ok(Decoded::Current(progress)));
 }
 
 #[test]

@@ -1,14 +1,14 @@
 //! Combining two copies of one learner's progress, as when two players are open on the same
 //! course and each saves what it has.
 //!
-//! The merge never loses a record: completions, seen steps, type-alongs and passed quizzes are
-//! unions; counters take the larger value; wrong answers are a multiset union. It is
+//! The merge never loses a record: completions, seen steps, type-alongs, passed quizzes and
+//! passed tasks are unions; counters take the larger value; wrong answers are a multiset union. It is
 //! idempotent (merging a value with itself, or merging again with the result, changes nothing),
 //! which is what makes "lock, re-read, merge, write" safe to repeat on every save.
 
 use std::collections::BTreeMap;
 
-use crate::core::progress::{NodeRecord, PROGRESS_FORMAT, Progress, QuizRecord};
+use crate::core::progress::{NodeRecord, PROGRESS_FORMAT, Progress, QuizRecord, TaskRecord};
 
 /// Merges the progress `stored` on disk with `ours`, the saving player's copy.
 ///
@@ -49,7 +49,26 @@ fn merge_node(a: &NodeRecord, b: &NodeRecord) -> NodeRecord {
         seen: a.seen.union(&b.seen).cloned().collect(),
         quizzes,
         type_alongs: a.type_alongs.union(&b.type_alongs).cloned().collect(),
+        tasks: merge_tasks(&a.tasks, &b.tasks),
     }
+}
+
+fn merge_tasks(
+    a: &BTreeMap<String, TaskRecord>,
+    b: &BTreeMap<String, TaskRecord>,
+) -> BTreeMap<String, TaskRecord> {
+    let mut tasks = a.clone();
+    for (step, task) in b {
+        let merged = match tasks.get(step) {
+            Some(theirs) => TaskRecord {
+                passed: theirs.passed || task.passed,
+                passed_at: earliest(theirs.passed_at, task.passed_at),
+            },
+            None => task.clone(),
+        };
+        tasks.insert(step.clone(), merged);
+    }
+    tasks
 }
 
 fn merge_quiz(a: &QuizRecord, b: &QuizRecord) -> QuizRecord {
@@ -167,6 +186,24 @@ mod tests {
         assert_eq!((m.started_at, m.updated_at), (Some(5), Some(20)));
         let fresh = merge(&Progress::new("c"), &a);
         assert_eq!((fresh.started_at, fresh.updated_at), (Some(10), Some(20)));
+    }
+
+    #[test]
+    fn passed_tasks_are_a_union_with_the_earliest_time() {
+        let (node, step) = (NodeId::from("n"), StepId::from("write"));
+        let mut a = Progress::new("c");
+        a.record_task_passed(&node, &step);
+        a.stamp(30);
+        let mut b = Progress::new("c");
+        b.record_task_passed(&node, &step);
+        b.record_task_passed(&node, &StepId::from("other"));
+        b.stamp(20);
+        let m = merge(&a, &b);
+        let tasks = &m.nodes["n"].tasks;
+        assert_eq!(tasks["write"].passed_at, Some(20));
+        assert!(tasks["other"].passed);
+        assert_eq!(merge(&m, &a), m);
+        assert_eq!(merge(&Progress::new("c"), &a).nodes, a.nodes);
     }
 
     #[test]

@@ -1,5 +1,7 @@
 use super::*;
-use crate::core::course::{Choice, CourseId, MatrixInfo, Quiz, QuizKind, Step, StepId};
+use crate::core::course::{
+    Check, CheckKind, Choice, CourseId, MatrixInfo, Quiz, QuizKind, Step, StepId, Task, TaskFile,
+};
 
 fn step(id: &str, quiz: bool) -> Step {
     Step {
@@ -20,6 +22,7 @@ fn step(id: &str, quiz: bool) -> Step {
             hints: Vec::new(),
             explain: None,
         }),
+        task: None,
     }
 }
 
@@ -219,6 +222,59 @@ fn completing_a_node_through_its_quiz_unlocks_the_next() {
         .map(|n| n.id.as_str())
         .collect();
     assert_eq!(unlocked, ["b", "c"]);
+}
+
+/// A step holding a one-check task on `Dockerfile`.
+fn task_step(id: &str) -> Step {
+    let mut step = step(id, false);
+    step.task = Some(Task {
+        goal: "Write it".to_owned(),
+        files: vec![TaskFile {
+            path: "Dockerfile".to_owned(),
+            starter: None,
+            solution: None,
+        }],
+        checks: vec![Check {
+            file: Some("Dockerfile".to_owned()),
+            kind: CheckKind::Exists,
+            logical: false,
+            message: "Write it".to_owned(),
+            hint: None,
+        }],
+    });
+    step
+}
+
+#[test]
+fn a_node_completes_when_all_its_quizzes_and_tasks_are_passed() {
+    let mut c = course(DIAMOND);
+    // `a`: read, a quiz, then a task. `b`: a task only, read after it.
+    c.nodes[0].steps.push(task_step("write"));
+    c.nodes[1].steps = vec![task_step("write"), step("after", false)];
+    let (a, b) = (&c.nodes[0], &c.nodes[1]);
+    let mut p = Progress::new("test");
+    p.record_attempt(&a.id, &StepId::from("check"), None);
+    assert!(!p.complete_if_done(a), "the task is not passed yet");
+    assert!(p.record_task_passed(&a.id, &StepId::from("write")));
+    assert!(p.complete_if_done(a));
+    assert_eq!(
+        spell(&node_states(&c, &p, false)),
+        ["C", "A", "A", "L(b+c)"]
+    );
+
+    assert!(p.record_task_passed(&b.id, &StepId::from("write")));
+    assert_eq!(
+        spell(&node_states(&c, &p, false))[1],
+        "P",
+        "a passed task starts a node"
+    );
+    assert!(p.complete_if_done(b), "without reading to the last step");
+    let unlocked: Vec<&str> = newly_unlocked(&c, &p, &b.id)
+        .iter()
+        .map(|n| n.id.as_str())
+        .collect();
+    assert!(unlocked.is_empty(), "`d` still needs `c`");
+    assert!(p.is_started(&b.id));
 }
 
 #[test]

@@ -113,9 +113,14 @@ fn human(checked: &[Checked], color: bool) -> String {
         out.push_str(&c.report.render_diagnostics(color));
         if let Some(course) = &c.course {
             let s = stats(course);
+            let tasks = if s.tasks > 0 {
+                format!(", {}", count(s.tasks, "task", "tasks"))
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "{}: \"{}\": {}, {}, {}",
+                "{}: \"{}\": {}, {}, {}{tasks}",
                 c.path.display(),
                 course.title,
                 count(s.nodes, "node", "nodes"),
@@ -142,6 +147,7 @@ struct Stats {
     nodes: usize,
     steps: usize,
     quizzes: usize,
+    tasks: usize,
 }
 
 fn stats(course: &Course) -> Stats {
@@ -151,7 +157,8 @@ fn stats(course: &Course) -> Stats {
         title: course.title.clone(),
         nodes: course.nodes.len(),
         steps: steps.clone().count(),
-        quizzes: steps.filter(|s| s.quiz.is_some()).count(),
+        quizzes: steps.clone().filter(|s| s.quiz.is_some()).count(),
+        tasks: steps.filter(|s| s.task.is_some()).count(),
     }
 }
 

@@ -13,6 +13,7 @@ use crate::core::course::{Course, NodeId, StepId};
 use crate::core::progress::Progress;
 use crate::edge::runtime::{self, Saving};
 use crate::edge::store::{Store, data_dir};
+use crate::edge::task_session::{TaskOptions, TaskSession};
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
 
@@ -35,6 +36,13 @@ pub struct PlayOptions {
     /// Colours for a dark or light terminal background. `NO_COLOR` turns colour off.
     #[arg(long, value_enum, default_value_t = ThemeArg::Dark)]
     pub theme: ThemeArg,
+    /// Where you write the files of the course's tasks (default: `$TERMCOURSE_WORKSPACE`,
+    /// else `<data dir>/workspaces/<course id>`).
+    #[arg(long, value_name = "DIR")]
+    pub workspace: Option<PathBuf>,
+    /// Run no commands from the course this session: its `run` checks show as not run.
+    #[arg(long)]
+    pub no_run: bool,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
@@ -65,12 +73,18 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    play(&course, &args.options)?;
+    play(&course, &args.options, args.path.is_none())?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn play(course: &Course, flags: &PlayOptions) -> anyhow::Result<()> {
+fn play(course: &Course, flags: &PlayOptions, builtin: bool) -> anyhow::Result<()> {
     check_start(course, flags)?;
+    // Set up before the terminal is taken, so a bad `--workspace` is a plain error. The player
+    // does not show tasks yet: the session is handed to it with the task pane (issue 11,
+    // phase 2).
+    let options = TaskOptions::from_env(flags.workspace.clone(), flags.no_run, builtin);
+    let _tasks = TaskSession::open(course, &options, data_dir().ok().as_deref())
+        .context("cannot use the workspace for this course's tasks")?;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the player needs a terminal; to draw a step to stdout, use `termcourse render`"

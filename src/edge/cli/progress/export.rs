@@ -4,7 +4,8 @@
 //! Shape (`export_format` 1):
 //! `{ export_format, course: {id, title}, file, summary: {complete, in_progress, available,
 //! locked, total}, nodes: [{id, title, depth, state, missing, steps, steps_seen, quizzes,
-//! quizzes_passed}], progress: <the file's contents, see docs/progress-format.md> }`.
+//! quizzes_passed, tasks, tasks_passed}], progress: <the file's contents, see
+//! docs/progress-format.md> }`.
 
 use std::path::Path;
 
@@ -54,6 +55,8 @@ struct NodeStatus<'a> {
     steps_seen: usize,
     quizzes: usize,
     quizzes_passed: usize,
+    tasks: usize,
+    tasks_passed: usize,
 }
 
 /// Pretty-printed JSON, ending with a newline.
@@ -101,6 +104,7 @@ fn node_status<'a>(
     };
     let record = progress.node(&node.id);
     let quiz_steps = node.steps.iter().filter(|s| s.quiz.is_some());
+    let task_steps = node.steps.iter().filter(|s| s.task.is_some());
     NodeStatus {
         id: node.id.as_str(),
         title: &node.title,
@@ -116,6 +120,10 @@ fn node_status<'a>(
         quizzes: quiz_steps.clone().count(),
         quizzes_passed: quiz_steps
             .filter(|s| progress.quiz_passed(&node.id, &s.id))
+            .count(),
+        tasks: task_steps.clone().count(),
+        tasks_passed: task_steps
+            .filter(|s| progress.task_passed(&node.id, &s.id))
             .count(),
     }
 }

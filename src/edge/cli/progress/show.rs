@@ -101,6 +101,14 @@ fn status(course: &Course, node: &Node, state: &NodeState, progress: &Progress) 
             .count();
         let _ = write!(text, "  {passed}/{} quizzes", quizzes.len());
     }
+    let tasks: Vec<_> = node.steps.iter().filter(|s| s.task.is_some()).collect();
+    if !tasks.is_empty() {
+        let passed = tasks
+            .iter()
+            .filter(|s| progress.task_passed(&node.id, &s.id))
+            .count();
+        let _ = write!(text, "  {passed}/{} tasks", tasks.len());
+    }
     text
 }
 

@@ -49,3 +49,24 @@ fn fresh_progress_has_no_resume_point() {
     assert!(!text.contains("kept:"));
     assert!(text.contains("progress file: p.toml (nothing saved yet)\n"));
 }
+
+#[test]
+fn tasks_are_counted_like_quizzes() {
+    let (mut c, mut p) = sample();
+    let write = crate::core::course::Step {
+        id: StepId::from("write"),
+        task: Some(crate::core::course::Task {
+            goal: "Write it".to_owned(),
+            files: Vec::new(),
+            checks: Vec::new(),
+        }),
+        ..c.nodes[1].steps[0].clone()
+    };
+    c.nodes[1].steps.push(write);
+    p.record_task_passed(&NodeId::from("b"), &StepId::from("write"));
+    let text = render(&c, &p, Path::new("p.toml"));
+    assert!(
+        text.contains("in progress  1/3 steps  0/1 quizzes  1/1 tasks\n"),
+        "{text}"
+    );
+}

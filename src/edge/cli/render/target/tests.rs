@@ -9,6 +9,7 @@ fn step(id: &str) -> Step {
         body: None,
         bash: Vec::new(),
         quiz: None,
+        task: None,
     }
 }
 
