@@ -5,6 +5,7 @@
 //! arrive through [`source::CourseSource`], and progress is persisted by `crate::edge::store`.
 
 pub mod check;
+pub mod command;
 pub mod course;
 pub mod diagnostic;
 pub mod load;

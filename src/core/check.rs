@@ -3,9 +3,11 @@
 //! Nothing stops at the first problem: each part is checked and converted on its own, bad parts
 //! are left out, and the caller gets either a course (when there were no errors) or the full
 //! list of diagnostics. Submodules: `parse` (TOML and shape errors), `shape` (wording of serde's
-//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane), `quiz`, `task`, `graph`
-//! (ids and `requires`), `markdown` (fenced code languages).
+//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane),
+//! `accept` (type-along patterns that accept other commands), `quiz`, `task`, `graph` (ids and
+//! `requires`), `markdown` (fenced code languages).
 
+mod accept;
 mod graph;
 mod markdown;
 mod node;

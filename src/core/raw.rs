@@ -179,7 +179,8 @@ pub struct RawBashEntry {
     pub note: Option<Sp<String>>,
     /// The learner must type this command.
     pub type_along: Option<Sp<bool>>,
-    /// Regexes, any of which accepts the learner's line. Default: `cmd` itself, modulo spacing.
+    /// Regexes, any of which accepts the learner's line. Default: the line is compared with
+    /// `cmd` as a command (options in any order, `--opt=value` or `--opt value`).
     pub accept: Option<SpList<String>>,
     /// Shown when the learner asks for help typing the command.
     pub hint: Option<Sp<String>>,
