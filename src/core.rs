@@ -13,6 +13,7 @@ pub mod progress;
 pub mod quiz;
 pub mod raw;
 pub mod sanitize;
+pub mod shuffle;
 pub mod source;
 pub mod task;
 pub mod trust;

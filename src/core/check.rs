@@ -9,6 +9,7 @@
 
 mod accept;
 mod graph;
+mod guess;
 mod markdown;
 mod node;
 mod parse;
@@ -88,6 +89,8 @@ pub(crate) struct Checker<'o> {
     /// Task file paths seen so far in the course → (their starter, where first declared), to
     /// warn about two tasks sharing a workspace file with different starters.
     pub task_files: HashMap<String, (Option<String>, String)>,
+    /// The course's `single` quizzes so far, for the guessability lint (`guess`).
+    pub single_choices: Vec<guess::SingleChoice>,
 }
 
 impl<'o> Checker<'o> {
@@ -98,6 +101,7 @@ impl<'o> Checker<'o> {
             nodes_incomplete: false,
             compile_patterns: true,
             task_files: HashMap::new(),
+            single_choices: Vec::new(),
         }
     }
 
@@ -223,5 +227,6 @@ pub(crate) fn check(
     nodes: &[NodeInput<'_>],
 ) -> Option<Course> {
     let course = structure::course(cx, course_input, nodes);
+    guess::lint(cx, course_input.file);
     if cx.report.has_errors() { None } else { course }
 }
