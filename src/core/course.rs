@@ -77,6 +77,8 @@ pub struct Course {
     pub faq: Vec<FaqEntry>,
     /// In declaration order, which is also the matrix order.
     pub nodes: Vec<Node>,
+    /// The course's closing words, from `[finish]`.
+    pub finish: Option<Finish>,
 }
 
 impl Course {
@@ -94,6 +96,15 @@ impl Course {
 pub struct MatrixInfo {
     pub title: String,
     pub motto: String,
+}
+
+/// What the course-complete screen shows besides the learner's results (`[finish]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finish {
+    /// Its heading, when the author gave one.
+    pub title: Option<String>,
+    /// Markdown; never empty.
+    pub note: String,
 }
 
 #[derive(Debug, Clone)]
