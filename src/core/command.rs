@@ -82,8 +82,18 @@ pub enum Difference {
 /// Longest word shown in a message, in characters.
 const MAX_SHOWN: usize = 40;
 
+/// A word for a one-line message: newlines (of here-documents, quoted arguments) as `⏎`, tabs as
+/// spaces, other control characters made visible, and long words cut.
 fn shown(word: &str) -> String {
-    let clean = sanitize(word);
+    let flat: String = word
+        .chars()
+        .map(|c| match c {
+            '\n' => '⏎',
+            '\t' | '\r' => ' ',
+            c => c,
+        })
+        .collect();
+    let clean = sanitize(&flat);
     match clean.char_indices().nth(MAX_SHOWN) {
         Some((cut, _)) => format!("{}…", &clean[..cut]),
         None => clean.into_owned(),

@@ -10,7 +10,9 @@
 //!   literally (`(--runtime=nvidia\s+)?` spells `--runtime=nvidia`) that `cmd` does not have,
 //!   and a made-up `--extra`, which catches catch-alls such as `(\s.*)?`.
 //!
-//! A pattern that accepts such a command gets a warning (one per entry).
+//! A pattern that accepts such a command gets a warning (one per entry). Commands of more than
+//! [`MAX_WORDS`] words, and option spellings beyond the first [`MAX_LITERALS`], are not tried,
+//! which keeps the check's time bounded on any course.
 
 use std::ops::Range;
 
@@ -58,6 +60,12 @@ pub(super) fn lint(
     }
 }
 
+/// Longest command, in words, whose probes are tried.
+const MAX_WORDS: usize = 64;
+
+/// Most option spellings taken from the patterns of one entry.
+const MAX_LITERALS: usize = 16;
+
 enum Change {
     Added(String),
     Removed(String),
@@ -77,13 +85,18 @@ fn probes(cmd: &str, list: &SpList<String>) -> Vec<Probe> {
         let after_program = simple.words.iter().skip(1);
         words.extend(after_program.map(|w| (w.span.clone(), w.text.as_str())));
     }
+    if words.len() > MAX_WORDS {
+        return Vec::new();
+    }
     let written: Vec<&str> = words.iter().map(|(_, text)| *text).collect();
     let mut extra: Vec<String> = list
         .iter()
         .flat_map(|p| literal_options(p.get()))
         .filter(|o| !written.contains(&o.as_str()))
         .collect();
+    extra.sort();
     extra.dedup();
+    extra.truncate(MAX_LITERALS);
     let made_up = ["--extra", "--extra-option"]
         .into_iter()
         .find(|o| !written.contains(o));
