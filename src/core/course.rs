@@ -244,6 +244,40 @@ pub struct Pattern {
     kind: PatternKind,
 }
 
+/// Patterns are equal when they match the same way, compiled yet or not.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.kind == other.kind
+    }
+}
+
+impl Eq for Pattern {}
+
+impl PartialEq for PatternKind {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                Self::Regex {
+                    text: a,
+                    case_insensitive: ai,
+                    unicode: au,
+                    ..
+                },
+                Self::Regex {
+                    text: b,
+                    case_insensitive: bi,
+                    unicode: bu,
+                    ..
+                },
+            ) => (a, ai, au) == (b, bi, bu),
+            (Self::Command(a), Self::Command(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for PatternKind {}
+
 #[derive(Debug, Clone)]
 enum PatternKind {
     Regex {
@@ -409,6 +443,15 @@ mod tests {
         }
         assert!(deferred.is_match("Slim"));
         assert!(!Pattern::deferred("^slim$", false, true).is_match("Slim"));
+    }
+
+    #[test]
+    fn patterns_are_equal_when_they_match_the_same_way() {
+        let compiled = Pattern::compile("^ls$", false).expect("valid");
+        assert_eq!(compiled, Pattern::deferred("^ls$", false, true));
+        assert_ne!(compiled, Pattern::deferred("^ls$", true, true));
+        assert_eq!(Pattern::command("ls -l"), Pattern::command("ls -l"));
+        assert_ne!(Pattern::command("ls"), Pattern::deferred("ls", false, true));
     }
 
     #[test]
