@@ -253,43 +253,6 @@ impl PartialEq for Pattern {
 
 impl Eq for Pattern {}
 
-impl PartialEq for PatternKind {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (
-                Self::Regex {
-                    text: a,
-                    case_insensitive: ai,
-                    unicode: au,
-                    ..
-                },
-                Self::Regex {
-                    text: b,
-                    case_insensitive: bi,
-                    unicode: bu,
-                    ..
-                },
-            ) => (a, ai, au) == (b, bi, bu),
-            (Self::Command(a), Self::Command(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
-impl Eq for PatternKind {}
-
-#[derive(Debug, Clone)]
-enum PatternKind {
-    Regex {
-        text: String,
-        case_insensitive: bool,
-        unicode: bool,
-        compiled: OnceLock<Option<Regex>>,
-    },
-    /// Accepts lines that are the same command as this one (`core::command::equivalent`).
-    Command(String),
-}
-
 impl Pattern {
     /// Compiles `text` now, so an invalid pattern is an error here.
     pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, regex::Error> {
@@ -381,6 +344,43 @@ impl Pattern {
             .unicode(*unicode);
         Some(builder)
     }
+}
+
+impl PartialEq for PatternKind {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                Self::Regex {
+                    text: a,
+                    case_insensitive: ai,
+                    unicode: au,
+                    ..
+                },
+                Self::Regex {
+                    text: b,
+                    case_insensitive: bi,
+                    unicode: bu,
+                    ..
+                },
+            ) => (a, ai, au) == (b, bi, bu),
+            (Self::Command(a), Self::Command(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for PatternKind {}
+
+#[derive(Debug, Clone)]
+enum PatternKind {
+    Regex {
+        text: String,
+        case_insensitive: bool,
+        unicode: bool,
+        compiled: OnceLock<Option<Regex>>,
+    },
+    /// Accepts lines that are the same command as this one (`core::command::equivalent`).
+    Command(String),
 }
 
 /// A "System Verification" question.
