@@ -63,7 +63,7 @@ fn complete_examples_load_as_courses() {
     }
 }
 
-/// Wraps a fragment (a node, a step, a bash entry, a quiz, a task, glossary or FAQ entries) into a
+/// Wraps a fragment (a node, a step, a bash entry, a quiz, a task, glossary, FAQ or finish) into a
 /// minimal course, or `None` for fragments that are not meant to stand alone.
 fn as_course(block: &str) -> Option<Vec<(String, String)>> {
     const STEP: &str = "[[step]]\nid = \"s\"\ntitle = \"S\"\n";
@@ -87,7 +87,9 @@ fn as_course(block: &str) -> Option<Vec<(String, String)>> {
         || body.starts_with("[[step.bash]]")
     {
         format!("{NODE}{STEP}{body}\n")
-    } else if body.contains("[[glossary]]") || body.contains("[[faq]]") || body.contains("[matrix]")
+    } else if ["[[glossary]]", "[[faq]]", "[matrix]", "[finish]"]
+        .iter()
+        .any(|table| body.contains(table))
     {
         let course = format!("{COURSE}nodes = [\"n.toml\"]\n{body}\n");
         return Some(vec![

@@ -166,3 +166,69 @@ fn oversized_files_are_refused_before_parsing() {
         "{rendered}"
     );
 }
+
+/// The course file of a one-step course followed by `extra` (a `[finish]` table).
+fn with_finish(extra: &str) -> termcourse::core::source::MemorySource {
+    let course = format!(
+        "format = 1\nid = \"c\"\ntitle = \"C\"\n\
+         [[node]]\nid = \"n\"\ntitle = \"N\"\n[[node.step]]\nid = \"s\"\ntitle = \"S\"\nbody = \"Hi\"\n\
+         {extra}"
+    );
+    termcourse::core::source::MemorySource {
+        root: "c".to_owned(),
+        files: vec![("course.toml".to_owned(), course)],
+    }
+}
+
+#[test]
+fn the_finish_table_is_optional_and_checked() {
+    use termcourse::core::course::Finish;
+    use termcourse::core::load::{LoadOptions, load, load_with_warnings};
+
+    let opts = LoadOptions::default();
+    let plain = load(&with_finish(""), &opts).map_err(|r| r.render(false));
+    assert_eq!(plain.map(|c| c.finish), Ok(None));
+
+    let written = "[finish]\ntitle = \"  Well done \"\nnote = \"\"\"\nNext: **ship it**.\n\"\"\"\n";
+    let course = load(&with_finish(written), &opts).map_err(|r| r.render(false));
+    assert_eq!(
+        course.map(|c| c.finish),
+        Ok(Some(Finish {
+            title: Some("Well done".to_owned()),
+            note: "Next: **ship it**.".to_owned(),
+        }))
+    );
+
+    for (bad, want) in [
+        ("[finish]\ntitle = \"x\"\n", "`[finish]` has no `note`"),
+        (
+            "[finish]\nnote = \"  \"\n",
+            "`[finish]` has an empty `note`",
+        ),
+        (
+            "[finish]\nnote = \"x\"\nnotes = \"y\"\n",
+            "unknown key `notes`",
+        ),
+    ] {
+        let (course, report) = load_with_warnings(&with_finish(bad), &opts);
+        let rendered = report.render(false);
+        assert!(
+            course.is_none() && rendered.contains(want),
+            "{bad}\n{rendered}"
+        );
+    }
+    let odd = "[finish]\nnote = \"```klingon\\nx\\n```\"\n";
+    let known = |lang: &str| lang != "klingon";
+    let (course, report) = load_with_warnings(
+        &with_finish(odd),
+        &LoadOptions {
+            known_language: &known,
+        },
+    );
+    assert!(course.is_some(), "a warning only");
+    assert!(
+        report.render(false).contains("klingon"),
+        "{}",
+        report.render(false)
+    );
+}

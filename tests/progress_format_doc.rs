@@ -26,18 +26,50 @@ fn toml_examples() -> Vec<String> {
 }
 
 #[test]
-fn the_format_1_example_loads_as_current() {
+fn the_format_2_example_loads_as_current() {
     let examples = toml_examples();
     let Some(Ok(Decoded::Current(progress))) = examples.first().map(|t| decode(t.as_bytes()))
     else {
         panic!("the first example should be a current-format file: {examples:?}");
     };
     assert_eq!(progress.course, "dockerfiles-for-ml");
+    assert_eq!(
+        (progress.seed, progress.active_secs),
+        (Some(4_815_162_342), 2710)
+    );
     assert!(progress.is_complete(&NodeId::from("intro")));
-    let quiz = &progress.nodes["base-images"].quizzes["pick-a-base"];
+    let base = &progress.nodes["base-images"];
+    let quiz = &base.quizzes["pick-a-base"];
     assert_eq!((quiz.attempts, quiz.wrong_answers.len()), (2, 2));
-    let task = &progress.nodes["base-images"].tasks["pin-the-base"];
+    let recalled = &base.quizzes["recall-the-flag"];
+    assert!(recalled.revealed && !recalled.passed_first_try());
+    let days: Vec<String> = recalled.review.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        days,
+        [
+            "2025-11-25 missed",
+            "2025-11-25 correct",
+            "2025-11-27 correct"
+        ]
+    );
+    assert!(progress.nodes["intro"].quizzes["check"].passed_first_try());
+    assert_eq!(base.type_alongs_hinted.len(), 1);
+    let task = &base.tasks["pin-the-base"];
     assert_eq!((task.passed, task.passed_at), (true, Some(1_764_003_500)));
+}
+
+#[test]
+fn the_format_1_example_migrates_with_nothing_lost() {
+    let examples = toml_examples();
+    let Some(Ok(Decoded::Migrated { from: 1, progress })) =
+        examples.get(2).map(|t| decode(t.as_bytes()))
+    else {
+        panic!("the third example should be a format-1 file: {examples:?}");
+    };
+    let quiz = &progress.nodes["intro"].quizzes["check"];
+    assert_eq!((quiz.attempts, quiz.wrong_answers.len()), (2, 1));
+    assert!(progress.is_complete(&NodeId::from("intro")));
+    assert_eq!(progress.started_at, Some(1_764_000_000));
 }
 
 #[test]

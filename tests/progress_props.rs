@@ -7,7 +7,10 @@ use proptest::collection::{btree_map, btree_set, vec};
 use proptest::option;
 use proptest::prelude::*;
 use termcourse::core::progress::codec::{Decoded, decode, encode};
-use termcourse::core::progress::{NodeRecord, Position, Progress, QuizRecord, TaskRecord, merge};
+use termcourse::core::progress::{
+    Day, NodeRecord, PROGRESS_FORMAT, Position, Progress, QuizRecord, ReviewEvent, ReviewOutcome,
+    TaskRecord, merge,
+};
 
 /// Ids from a small alphabet, so two generated values share some, plus awkward characters.
 fn id() -> impl Strategy<Value = String> {
@@ -23,16 +26,36 @@ fn time() -> impl Strategy<Value = Option<u64>> {
     option::of(0..(1_u64 << 40))
 }
 
-fn quiz() -> impl Strategy<Value = QuizRecord> {
-    (0..5_u32, any::<bool>(), time(), vec("[x-z]", 0..4)).prop_map(
-        |(extra, passed, passed_at, wrong_answers)| QuizRecord {
-            // Consistent, as the player records them: every answer was an attempt.
-            attempts: u32::try_from(wrong_answers.len()).unwrap_or(0) + u32::from(passed) + extra,
-            passed,
-            passed_at,
-            wrong_answers,
+fn review_event() -> impl Strategy<Value = ReviewEvent> {
+    (-3..40_i32, 0..3_u8).prop_map(|(day, outcome)| ReviewEvent {
+        day: Day(20_000 + day),
+        outcome: match outcome {
+            0 => ReviewOutcome::Missed,
+            1 => ReviewOutcome::Revealed,
+            _ => ReviewOutcome::Correct,
         },
+    })
+}
+
+fn quiz() -> impl Strategy<Value = QuizRecord> {
+    (
+        (0..5_u32, any::<bool>(), time(), vec("[x-z]", 0..4)),
+        (any::<bool>(), 0..4_u32, vec(review_event(), 0..5)),
     )
+        .prop_map(
+            |((extra, passed, passed_at, wrong_answers), (revealed, hints, review))| QuizRecord {
+                // Consistent, as the player records them: every answer was an attempt.
+                attempts: u32::try_from(wrong_answers.len()).unwrap_or(0)
+                    + u32::from(passed)
+                    + extra,
+                passed,
+                passed_at,
+                wrong_answers,
+                revealed,
+                hints,
+                review,
+            },
+        )
 }
 
 fn task() -> impl Strategy<Value = TaskRecord> {
@@ -41,21 +64,32 @@ fn task() -> impl Strategy<Value = TaskRecord> {
 
 fn node() -> impl Strategy<Value = NodeRecord> {
     (
-        any::<bool>(),
-        time(),
-        btree_set(id(), 0..4),
-        btree_map(id(), quiz(), 0..3),
-        btree_set(id(), 0..3),
-        btree_map(id(), task(), 0..3),
+        (
+            any::<bool>(),
+            time(),
+            btree_set(id(), 0..4),
+            btree_map(id(), quiz(), 0..3),
+        ),
+        (
+            btree_set(id(), 0..3),
+            btree_map(id(), task(), 0..3),
+            btree_set(id(), 0..2),
+            btree_set(id(), 0..2),
+        ),
     )
         .prop_map(
-            |(complete, completed_at, seen, quizzes, type_alongs, tasks)| NodeRecord {
+            |(
+                (complete, completed_at, seen, quizzes),
+                (type_alongs, tasks, type_alongs_hinted, type_alongs_revealed),
+            )| NodeRecord {
                 complete,
                 completed_at,
                 seen,
                 quizzes,
                 type_alongs,
                 tasks,
+                type_alongs_hinted,
+                type_alongs_revealed,
             },
         )
 }
@@ -63,18 +97,21 @@ fn node() -> impl Strategy<Value = NodeRecord> {
 fn progress() -> impl Strategy<Value = Progress> {
     (
         option::of((id(), id())),
-        time(),
-        time(),
+        (time(), time(), 0..100_000_u64, option::of(0..(1_u64 << 53))),
         btree_map(id(), node(), 0..4),
     )
-        .prop_map(|(position, started_at, updated_at, nodes)| Progress {
-            format: 1,
-            course: "course".to_owned(),
-            position: position.map(|(node, step)| Position { node, step }),
-            started_at,
-            updated_at,
-            nodes,
-        })
+        .prop_map(
+            |(position, (started_at, updated_at, active_secs, seed), nodes)| Progress {
+                format: PROGRESS_FORMAT,
+                course: "course".to_owned(),
+                position: position.map(|(node, step)| Position { node, step }),
+                started_at,
+                updated_at,
+                active_secs,
+                seed,
+                nodes,
+            },
+        )
 }
 
 /// What a merge must keep from `part`, in a form that ignores order: completed nodes, seen
@@ -88,6 +125,10 @@ fn records(p: &Progress) -> BTreeSet<String> {
         }
         out.extend(node.seen.iter().map(|s| format!("seen {id} {s}")));
         out.extend(node.type_alongs.iter().map(|t| format!("typed {id} {t}")));
+        let hinted = node.type_alongs_hinted.iter();
+        out.extend(hinted.map(|t| format!("hinted {id} {t}")));
+        let revealed = node.type_alongs_revealed.iter();
+        out.extend(revealed.map(|t| format!("filled in {id} {t}")));
         for (step, task) in &node.tasks {
             out.insert(format!("task {id} {step}"));
             if task.passed {
@@ -103,6 +144,16 @@ fn records(p: &Progress) -> BTreeSet<String> {
                 let n = counts.entry(answer).or_default();
                 *n += 1;
                 out.insert(format!("wrong {id} {step} {answer} #{n}"));
+            }
+            if quiz.revealed {
+                out.insert(format!("revealed {id} {step}"));
+            }
+            out.extend((1..=quiz.hints).map(|n| format!("hint {id} {step} {n}")));
+            let mut counts: BTreeMap<ReviewEvent, usize> = BTreeMap::new();
+            for event in &quiz.review {
+                let n = counts.entry(*event).or_default();
+                *n += 1;
+                out.insert(format!("review {id} {step} {event} #{n}"));
             }
         }
     }
@@ -145,9 +196,16 @@ proptest! {
     }
 
     #[test]
-    fn merge_order_only_decides_the_position(a in progress(), b in progress()) {
+    fn merge_order_only_decides_the_position_and_seed(a in progress(), b in progress()) {
         let (ab, ba) = (merge(&a, &b), merge(&b, &a));
         prop_assert_eq!(records(&ab), records(&ba));
         prop_assert_eq!((ab.started_at, ab.updated_at), (ba.started_at, ba.updated_at));
+        prop_assert_eq!(ab.active_secs, ba.active_secs);
+        prop_assert_eq!(ab.seed, a.seed.or(b.seed), "the stored seed stays");
+        for node in ab.nodes.values() {
+            for quiz in node.quizzes.values() {
+                prop_assert!(quiz.review.windows(2).all(|w| w[0].day <= w[1].day));
+            }
+        }
     }
 }

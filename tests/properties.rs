@@ -220,3 +220,64 @@ fn tasks_fixture_task() -> termcourse::core::course::Task {
         })
         .expect("the tasks fixture has a task")
 }
+
+/// Shell-ish lines: words, options, quotes, operators and redirections in random order.
+fn shellish() -> impl Strategy<Value = String> {
+    let token = prop::sample::select(vec![
+        "docker",
+        "run",
+        "build",
+        "-t",
+        "--rm",
+        "-it",
+        "--gpus",
+        "all",
+        "--gpus=all",
+        "img",
+        ".",
+        "'a b'",
+        "\"c\"",
+        "|",
+        "&&",
+        ";",
+        "\n",
+        ">",
+        "2>&1",
+        "out",
+        "<<EOF",
+        "EOF",
+        "\\\n",
+        "$(x)",
+        "'",
+        "\"",
+        "--",
+        "-",
+        "A=1",
+        "time",
+        "curl",
+        "-sf",
+        "x",
+    ]);
+    prop::collection::vec(token, 0..14).prop_map(|t| t.join(" "))
+}
+
+proptest! {
+    #[test]
+    fn judging_a_command_never_panics_and_says_only_plain_text(
+        cmd in prop_oneof![shellish(), any::<String>()],
+        line in prop_oneof![shellish(), any::<String>()],
+    ) {
+        let verdict = termcourse::core::command::judge(&cmd, &line);
+        let message = verdict.message().unwrap_or_default();
+        prop_assert!(!message.chars().any(char::is_control), "{:?}", message);
+    }
+
+    #[test]
+    fn every_command_is_the_same_as_itself(cmd in prop_oneof![shellish(), any::<String>()]) {
+        prop_assume!(!cmd.trim().is_empty());
+        prop_assert!(termcourse::core::command::equivalent(&cmd, &cmd));
+        // Only before: a space after a trailing `\` would be an escaped space, another word.
+        let spaced = format!("  {cmd}");
+        prop_assert!(termcourse::core::command::equivalent(&cmd, &spaced));
+    }
+}

@@ -86,3 +86,16 @@ fn schema_command_prints_the_stored_schema() {
         json_schema(SchemaFor::Course)
     );
 }
+
+#[test]
+fn the_finish_table_is_in_the_course_schema_only() {
+    let course: serde_json::Value =
+        serde_json::from_str(&json_schema(SchemaFor::Course)).expect("valid JSON");
+    let finish = &course["definitions"]["Finish"];
+    assert_eq!(finish["required"], serde_json::json!(["note"]));
+    assert_eq!(finish["additionalProperties"], false);
+    assert!(course["properties"]["finish"].is_object());
+    let node: serde_json::Value =
+        serde_json::from_str(&json_schema(SchemaFor::NodeFile)).expect("valid JSON");
+    assert!(node["properties"]["finish"].is_null());
+}

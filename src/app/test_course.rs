@@ -122,6 +122,7 @@ pub fn course() -> Course {
             question: "Why?".into(),
             answer: "Because.".into(),
         }],
+        finish: None,
         nodes: vec![a, b, c],
     }
 }

@@ -3,10 +3,13 @@
 //! Nothing stops at the first problem: each part is checked and converted on its own, bad parts
 //! are left out, and the caller gets either a course (when there were no errors) or the full
 //! list of diagnostics. Submodules: `parse` (TOML and shape errors), `shape` (wording of serde's
-//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane), `quiz`, `task`, `graph`
-//! (ids and `requires`), `markdown` (fenced code languages).
+//! errors), `structure` (course file keys, glossary, FAQ), `node` (nodes, steps, bash pane),
+//! `accept` (type-along patterns that accept other commands), `quiz`, `task`, `graph` (ids and
+//! `requires`), `markdown` (fenced code languages).
 
+mod accept;
 mod graph;
+mod guess;
 mod markdown;
 mod node;
 mod parse;
@@ -86,6 +89,8 @@ pub(crate) struct Checker<'o> {
     /// Task file paths seen so far in the course → (their starter, where first declared), to
     /// warn about two tasks sharing a workspace file with different starters.
     pub task_files: HashMap<String, (Option<String>, String)>,
+    /// The course's `single` quizzes so far, for the guessability lint (`guess`).
+    pub single_choices: Vec<guess::SingleChoice>,
 }
 
 impl<'o> Checker<'o> {
@@ -96,6 +101,7 @@ impl<'o> Checker<'o> {
             nodes_incomplete: false,
             compile_patterns: true,
             task_files: HashMap::new(),
+            single_choices: Vec::new(),
         }
     }
 
@@ -221,5 +227,6 @@ pub(crate) fn check(
     nodes: &[NodeInput<'_>],
 ) -> Option<Course> {
     let course = structure::course(cx, course_input, nodes);
+    guess::lint(cx, course_input.file);
     if cx.report.has_errors() { None } else { course }
 }

@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 
+use crate::core::command::{self, Verdict};
+
 mod task;
 
 pub use task::{
@@ -75,6 +77,8 @@ pub struct Course {
     pub faq: Vec<FaqEntry>,
     /// In declaration order, which is also the matrix order.
     pub nodes: Vec<Node>,
+    /// The course's closing words, from `[finish]`.
+    pub finish: Option<Finish>,
 }
 
 impl Course {
@@ -92,6 +96,15 @@ impl Course {
 pub struct MatrixInfo {
     pub title: String,
     pub motto: String,
+}
+
+/// What the course-complete screen shows besides the learner's results (`[finish]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finish {
+    /// Its heading, when the author gave one.
+    pub title: Option<String>,
+    /// Markdown; never empty.
+    pub note: String,
 }
 
 #[derive(Debug, Clone)]
@@ -178,33 +191,76 @@ pub struct BashEntry {
 
 #[derive(Debug, Clone)]
 pub struct TypeAlong {
-    /// The learner's line is accepted when any of these matches (the loader anchors nothing;
-    /// authors write `^...$` when they want a whole-line match). Never empty: when the author
-    /// gives no `accept`, the loader derives one that matches `cmd` exactly, modulo spacing.
+    /// The learner's line is accepted when any of these matches. Never empty: the author's
+    /// regexes (anchored only where the author wrote `^…$`), or, when the author gave no
+    /// `accept`, one [`Pattern::command`] that compares the line with `cmd` argument by
+    /// argument (`core::command`).
     pub accept: Vec<Pattern>,
     pub hint: Option<String>,
 }
 
-/// A regular expression together with the text the author wrote (sanitised, for display).
+impl TypeAlong {
+    /// Judges the learner's `line` against this entry, whose scripted command is `cmd`:
+    /// accepted when an `accept` pattern matches; otherwise what differs from `cmd` (empty when
+    /// only an author's stricter pattern rejected a line equivalent to `cmd`).
+    pub fn judge(&self, cmd: &str, line: &str) -> Verdict {
+        if let [only] = self.accept.as_slice()
+            && only.scripted_command() == Some(cmd)
+        {
+            return command::judge(cmd, line);
+        }
+        if self.accept.iter().any(|p| p.is_match(line.trim())) {
+            return Verdict::Accepted;
+        }
+        match command::judge(cmd, line) {
+            Verdict::Accepted => Verdict::Rejected(Vec::new()),
+            rejected @ Verdict::Rejected(_) => rejected,
+        }
+    }
+
+    /// Whether the author wrote `accept` patterns (otherwise the line is compared with `cmd`).
+    pub fn has_author_patterns(&self) -> bool {
+        self.accept.iter().any(|p| p.scripted_command().is_none())
+    }
+}
+
+impl BashEntry {
+    /// Judges the learner's `line` for this entry; `None` when it is not a type-along.
+    pub fn judge(&self, line: &str) -> Option<Verdict> {
+        self.type_along.as_ref().map(|t| t.judge(&self.cmd, line))
+    }
+}
+
+/// A way to accept a learner's text: a regular expression together with the text the author
+/// wrote (sanitised, for display), or, for a type-along without `accept`, the scripted command
+/// compared argument by argument.
 ///
-/// The regex is compiled when first needed: the loader has already checked that it compiles
+/// A regex is compiled when first needed: the loader has already checked that it compiles
 /// (or, for a course checked when the binary was built, that it parses), and compiling the
 /// built-in course's ~120 patterns up front was most of the player's start-up time.
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
-    regex_text: String,
-    case_insensitive: bool,
-    unicode: bool,
-    compiled: OnceLock<Option<Regex>>,
+    kind: PatternKind,
 }
+
+/// Patterns are equal when they match the same way, compiled yet or not.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source && self.kind == other.kind
+    }
+}
+
+impl Eq for Pattern {}
 
 impl Pattern {
     /// Compiles `text` now, so an invalid pattern is an error here.
     pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, regex::Error> {
         let pattern = Self::deferred(text, case_insensitive, true);
-        let regex = pattern.builder().build()?;
-        pattern.compiled.get_or_init(|| Some(regex));
+        let regex = pattern.builder().map(|b| b.build()).transpose()?;
+        if let PatternKind::Regex { compiled, .. } = &pattern.kind {
+            compiled.get_or_init(|| regex);
+        }
         Ok(pattern)
     }
 
@@ -213,10 +269,29 @@ impl Pattern {
     pub fn deferred(text: &str, case_insensitive: bool, unicode: bool) -> Self {
         Self {
             source: text.to_owned(),
-            regex_text: text.to_owned(),
-            case_insensitive,
-            unicode,
-            compiled: OnceLock::new(),
+            kind: PatternKind::Regex {
+                text: text.to_owned(),
+                case_insensitive,
+                unicode,
+                compiled: OnceLock::new(),
+            },
+        }
+    }
+
+    /// Accepts any line that is the same command as `cmd`: the same programs, subcommands,
+    /// arguments in order and options in any order (see `core::command`).
+    pub fn command(cmd: &str) -> Self {
+        Self {
+            source: cmd.to_owned(),
+            kind: PatternKind::Command(cmd.to_owned()),
+        }
+    }
+
+    /// The scripted command of a [`Pattern::command`]; `None` for a regex.
+    pub fn scripted_command(&self) -> Option<&str> {
+        match &self.kind {
+            PatternKind::Command(cmd) => Some(cmd),
+            PatternKind::Regex { .. } => None,
         }
     }
 
@@ -228,33 +303,84 @@ impl Pattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        self.compiled
-            .get_or_init(|| self.builder().build().ok())
-            .as_ref()
-            .is_some_and(|regex| regex.is_match(text))
+        match &self.kind {
+            PatternKind::Command(cmd) => command::equivalent(cmd, text),
+            PatternKind::Regex { .. } => self.regex().is_some_and(|regex| regex.is_match(text)),
+        }
     }
 
     /// The first match starting at byte `start` or later, as a byte range. Like
     /// [`Regex::find_at`], anchors and look-behind-like assertions (`^`, `\b`) see the text
-    /// before `start`.
+    /// before `start`. A command pattern finds nothing.
     pub fn find_at(&self, text: &str, start: usize) -> Option<std::ops::Range<usize>> {
         if start > text.len() || !text.is_char_boundary(start) {
             return None;
         }
-        let regex = self
-            .compiled
-            .get_or_init(|| self.builder().build().ok())
-            .as_ref()?;
-        regex.find_at(text, start).map(|m| m.range())
+        self.regex()?.find_at(text, start).map(|m| m.range())
     }
 
-    fn builder(&self) -> RegexBuilder {
-        let mut builder = RegexBuilder::new(&self.regex_text);
-        builder
-            .case_insensitive(self.case_insensitive)
-            .unicode(self.unicode);
-        builder
+    fn regex(&self) -> Option<&Regex> {
+        let PatternKind::Regex { compiled, .. } = &self.kind else {
+            return None;
+        };
+        compiled
+            .get_or_init(|| self.builder().and_then(|b| b.build().ok()))
+            .as_ref()
     }
+
+    fn builder(&self) -> Option<RegexBuilder> {
+        let PatternKind::Regex {
+            text,
+            case_insensitive,
+            unicode,
+            ..
+        } = &self.kind
+        else {
+            return None;
+        };
+        let mut builder = RegexBuilder::new(text);
+        builder
+            .case_insensitive(*case_insensitive)
+            .unicode(*unicode);
+        Some(builder)
+    }
+}
+
+impl PartialEq for PatternKind {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (
+                Self::Regex {
+                    text: a,
+                    case_insensitive: ai,
+                    unicode: au,
+                    ..
+                },
+                Self::Regex {
+                    text: b,
+                    case_insensitive: bi,
+                    unicode: bu,
+                    ..
+                },
+            ) => (a, ai, au) == (b, bi, bu),
+            (Self::Command(a), Self::Command(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for PatternKind {}
+
+#[derive(Debug, Clone)]
+enum PatternKind {
+    Regex {
+        text: String,
+        case_insensitive: bool,
+        unicode: bool,
+        compiled: OnceLock<Option<Regex>>,
+    },
+    /// Accepts lines that are the same command as this one (`core::command::equivalent`).
+    Command(String),
 }
 
 /// A "System Verification" question.
@@ -317,6 +443,15 @@ mod tests {
         }
         assert!(deferred.is_match("Slim"));
         assert!(!Pattern::deferred("^slim$", false, true).is_match("Slim"));
+    }
+
+    #[test]
+    fn patterns_are_equal_when_they_match_the_same_way() {
+        let compiled = Pattern::compile("^ls$", false).expect("valid");
+        assert_eq!(compiled, Pattern::deferred("^ls$", false, true));
+        assert_ne!(compiled, Pattern::deferred("^ls$", true, true));
+        assert_eq!(Pattern::command("ls -l"), Pattern::command("ls -l"));
+        assert_ne!(Pattern::command("ls"), Pattern::deferred("ls", false, true));
     }
 
     #[test]

@@ -14,12 +14,20 @@ use serde::{Deserialize, Serialize};
 use crate::core::course::{Course, Node, NodeId, StepId};
 
 pub mod codec;
+mod history;
 mod merge;
+mod record;
 
+pub use history::{Day, ReviewEvent, ReviewOutcome};
 pub use merge::merge;
+pub use record::Arrival;
 
 /// The newest progress-file format this build writes.
-pub const PROGRESS_FORMAT: u32 = 1;
+pub const PROGRESS_FORMAT: u32 = 2;
+
+/// Gaps between two saves up to this long count as time spent learning; a longer gap is a
+/// break (or the end of a session) and counts nothing.
+pub const ACTIVE_GAP_SECS: u64 = 30 * 60;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Progress {
@@ -34,6 +42,15 @@ pub struct Progress {
     pub started_at: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<u64>,
+    /// Seconds spent learning: the sum of the gaps between consecutive saves that are at most
+    /// [`ACTIVE_GAP_SECS`] long.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub active_secs: u64,
+    /// The learner's random seed: shuffles choices the same way every session for this learner
+    /// (`core::shuffle`). Made by the progress store when missing; `None` shows the author's
+    /// order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
     /// Per node id.
     #[serde(default)]
     pub nodes: BTreeMap<String, NodeRecord>,
@@ -64,6 +81,12 @@ pub struct NodeRecord {
     /// Per step id holding a task that was passed.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub tasks: BTreeMap<String, TaskRecord>,
+    /// Type-along entries whose hint the learner asked for, as `step-id#entry-index`.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub type_alongs_hinted: BTreeSet<String>,
+    /// Type-along entries whose command the learner had filled in for them.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub type_alongs_revealed: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,9 +97,31 @@ pub struct QuizRecord {
     pub passed: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed_at: Option<u64>,
-    /// Wrong answers in the order given (see `core::quiz::describe`), for a later review mode.
+    /// Wrong answers in the order given (see `core::quiz::describe`), outside review sessions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub wrong_answers: Vec<String>,
+    /// The learner had the answer shown (after missing it) outside review sessions.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub revealed: bool,
+    /// The most hints shown at once for this quiz.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub hints: u32,
+    /// Answers given in review sessions, oldest first (see `core::review`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub review: Vec<ReviewEvent>,
+}
+
+impl QuizRecord {
+    /// Passed with the first answer: no wrong answer and no revealed answer before it (hints
+    /// are fine). Derived, so files that predate the flag count too.
+    pub fn passed_first_try(&self) -> bool {
+        self.passed && self.wrong_answers.is_empty() && !self.revealed
+    }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// A task the learner passed: every check that was not skipped passed at once.
@@ -221,10 +266,17 @@ impl Progress {
     }
 
     /// Fills in the timestamps the core cannot know: the store calls this with the current
-    /// time (seconds since the Unix epoch) just before writing. Times already set are kept.
+    /// time (seconds since the Unix epoch) just before writing. Times already set are kept; the
+    /// gap since the previous save counts as time spent when it is short (see
+    /// [`ACTIVE_GAP_SECS`]).
     pub fn stamp(&mut self, now: u64) {
         self.format = PROGRESS_FORMAT;
         self.started_at.get_or_insert(now);
+        if let Some(gap) = self.updated_at.and_then(|last| now.checked_sub(last))
+            && gap <= ACTIVE_GAP_SECS
+        {
+            self.active_secs = self.active_secs.saturating_add(gap);
+        }
         self.updated_at = Some(now);
         for node in self.nodes.values_mut() {
             if node.complete {

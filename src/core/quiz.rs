@@ -27,6 +27,27 @@ pub enum Grade {
     Invalid,
 }
 
+/// After this many wrong answers the player offers the answer: a text quiz's `sample`, a
+/// type-along's command. Revealing it is recorded (`Progress::record_reveal`) and puts the
+/// question in the review.
+pub const MISSES_BEFORE_REVEAL: u32 = 3;
+
+/// The right answer to `quiz`, as the learner would enter it: the correct choice (or all of
+/// them), a text quiz's `sample` (which `check` has verified its `answers` accept), the items
+/// in the author's order. What a revealed answer shows, and what grading accepts.
+pub fn correct_answer(quiz: &Quiz) -> Answer {
+    match &quiz.kind {
+        QuizKind::Single { choices } => {
+            Answer::Choice(choices.iter().position(|c| c.correct).unwrap_or(0))
+        }
+        QuizKind::Multi { choices } => {
+            Answer::Choices((0..choices.len()).filter(|i| choices[*i].correct).collect())
+        }
+        QuizKind::Text { sample, .. } => Answer::Text(sample.clone()),
+        QuizKind::Order { items } => Answer::Order((0..items.len()).collect()),
+    }
+}
+
 /// Grades `answer` against `quiz`.
 pub fn grade(quiz: &Quiz, answer: &Answer) -> Grade {
     match (&quiz.kind, answer) {
@@ -125,6 +146,45 @@ mod tests {
         }
         assert_eq!(initial_order("x", 1), vec![0]);
         assert!(initial_order("x", 0).is_empty());
+    }
+
+    #[test]
+    fn the_correct_answer_grades_correct_for_every_kind() {
+        use crate::core::course::{Choice, Pattern};
+        let choice = |text: &str, correct: bool| Choice {
+            text: text.into(),
+            correct,
+            why: None,
+        };
+        let kinds = [
+            QuizKind::Single {
+                choices: vec![choice("a", false), choice("b", true)],
+            },
+            QuizKind::Multi {
+                choices: vec![choice("a", true), choice("b", false), choice("c", true)],
+            },
+            QuizKind::Text {
+                answers: vec![Pattern::compile("^--no-cache-dir$", true).expect("valid")],
+                sample: "--no-cache-dir".into(),
+                case_sensitive: false,
+            },
+            QuizKind::Order {
+                items: vec!["x".into(), "y".into(), "z".into()],
+            },
+        ];
+        for kind in kinds {
+            let quiz = Quiz {
+                question: "?".into(),
+                kind,
+                hints: Vec::new(),
+                explain: None,
+            };
+            assert_eq!(
+                grade(&quiz, &correct_answer(&quiz)),
+                Grade::Correct,
+                "{quiz:?}"
+            );
+        }
     }
 
     #[test]

@@ -87,6 +87,19 @@ pub struct RawCourse {
     /// Nodes written inline, in matrix order.
     #[serde(default)]
     pub node: Vec<Sp<RawNode>>,
+    /// What the learner reads when the whole course is complete, under their results.
+    pub finish: Option<Sp<RawFinish>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Finish")]
+pub struct RawFinish {
+    /// The heading of the course-complete screen (default "Course complete").
+    pub title: Option<Sp<String>>,
+    /// A closing note in markdown: what to build next, where to read more.
+    #[schemars(required)]
+    pub note: Option<Sp<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -179,7 +192,8 @@ pub struct RawBashEntry {
     pub note: Option<Sp<String>>,
     /// The learner must type this command.
     pub type_along: Option<Sp<bool>>,
-    /// Regexes, any of which accepts the learner's line. Default: `cmd` itself, modulo spacing.
+    /// Regexes, any of which accepts the learner's line. Default: the line is compared with
+    /// `cmd` as a command (options in any order, `--opt=value` or `--opt value`).
     pub accept: Option<SpList<String>>,
     /// Shown when the learner asks for help typing the command.
     pub hint: Option<Sp<String>>,

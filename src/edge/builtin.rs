@@ -35,7 +35,33 @@ pub fn load() -> Result<Course, Report> {
 
 #[cfg(test)]
 mod tests {
+    use crate::core::command::Verdict;
+    use crate::core::course::QuizKind;
     use crate::core::load::{self, LoadOptions};
+    use crate::core::quiz::{Answer, Grade, grade};
+
+    #[test]
+    fn every_text_quiz_accepts_its_sample_which_is_the_answer_offered() {
+        let course = super::load().map_err(|r| r.render(false));
+        let course = course.unwrap_or_else(|report| panic!("{report}"));
+        let mut checked = 0;
+        for quiz in course
+            .nodes
+            .iter()
+            .flat_map(|n| &n.steps)
+            .filter_map(|s| s.quiz.as_ref())
+        {
+            if let QuizKind::Text { sample, .. } = &quiz.kind {
+                assert_eq!(
+                    grade(quiz, &Answer::Text(sample.clone())),
+                    Grade::Correct,
+                    "{sample}"
+                );
+                checked += 1;
+            }
+        }
+        assert!(checked > 0, "the built-in course has text quizzes");
+    }
 
     #[test]
     fn the_built_in_course_passes_the_full_check() {
@@ -65,6 +91,8 @@ mod tests {
                     "{}",
                     entry.cmd
                 );
+                let verdict = entry.judge(&entry.cmd);
+                assert_eq!(verdict, Some(Verdict::Accepted), "{}", entry.cmd);
                 checked += 1;
             }
         }

@@ -285,6 +285,29 @@ fn io_error(action: &'static str, path: &Path, source: io::Error) -> StoreError 
     }
 }
 
+/// Gives `progress` a learner seed (for `core::shuffle`) if it has none; returns whether it did.
+/// Call it on the progress a player starts with: the seed is then saved with the first save,
+/// and a seed already stored (by this player or another) wins when saves merge.
+pub fn ensure_seed(progress: &mut Progress) -> bool {
+    if progress.seed.is_some() {
+        return false;
+    }
+    progress.seed = Some(fresh_seed());
+    true
+}
+
+/// A random seed: std's hasher keys come from the operating system's random source, and each
+/// `RandomState` differs. Masked to 53 bits so it is exact as a TOML integer and in JSON.
+pub fn fresh_seed() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    hasher.write_u128(nanos);
+    hasher.finish() & ((1 << 53) - 1)
+}
+
 fn unix_now() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -90,6 +90,7 @@ pub fn sample_course() -> Course {
                 answer: "Mount them at run time, or bake them in a late layer.".to_owned(),
             },
         ],
+        finish: None,
         nodes: vec![
             node("basics", "Container basics", &[]),
             node("base", "Base images", &["basics"]),

@@ -8,6 +8,9 @@
 use ratatui::style::{Color, Modifier, Style};
 use two_face::theme::EmbeddedThemeName;
 
+#[cfg(test)]
+mod contrast;
+
 /// Which variant a [`Theme`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ThemeKind {
@@ -81,6 +84,104 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// Every style of the theme with its field name, for checks over all of them (contrast).
+    /// Destructured without `..`, so a new field cannot be left out.
+    pub fn slots(&self) -> Vec<(&'static str, Style)> {
+        let Self {
+            kind: _,
+            syntax_theme: _,
+            code_ticks: _,
+            text,
+            dim,
+            headings,
+            emphasis,
+            strong,
+            strikethrough,
+            inline_code,
+            code_block,
+            code_label,
+            code_clip,
+            link,
+            link_url,
+            quote,
+            quote_bar,
+            list_marker,
+            rule,
+            table_border,
+            table_header,
+            border,
+            border_focused,
+            title,
+            sys_msg_border,
+            sys_msg_label,
+            prompt,
+            command,
+            output,
+            note,
+            success,
+            error,
+            warning,
+            node_locked,
+            node_available,
+            node_in_progress,
+            node_complete,
+            node_current,
+            connector,
+            selection,
+            input,
+            footer_key,
+            footer_desc,
+            ticker,
+            search_match,
+        } = self;
+        vec![
+            ("text", *text),
+            ("dim", *dim),
+            ("headings[0]", headings[0]),
+            ("headings[1]", headings[1]),
+            ("headings[2]", headings[2]),
+            ("emphasis", *emphasis),
+            ("strong", *strong),
+            ("strikethrough", *strikethrough),
+            ("inline_code", *inline_code),
+            ("code_block", *code_block),
+            ("code_label", *code_label),
+            ("code_clip", *code_clip),
+            ("link", *link),
+            ("link_url", *link_url),
+            ("quote", *quote),
+            ("quote_bar", *quote_bar),
+            ("list_marker", *list_marker),
+            ("rule", *rule),
+            ("table_border", *table_border),
+            ("table_header", *table_header),
+            ("border", *border),
+            ("border_focused", *border_focused),
+            ("title", *title),
+            ("sys_msg_border", *sys_msg_border),
+            ("sys_msg_label", *sys_msg_label),
+            ("prompt", *prompt),
+            ("command", *command),
+            ("output", *output),
+            ("note", *note),
+            ("success", *success),
+            ("error", *error),
+            ("warning", *warning),
+            ("node_locked", *node_locked),
+            ("node_available", *node_available),
+            ("node_in_progress", *node_in_progress),
+            ("node_complete", *node_complete),
+            ("node_current", *node_current),
+            ("connector", *connector),
+            ("selection", *selection),
+            ("input", *input),
+            ("footer_key", *footer_key),
+            ("footer_desc", *footer_desc),
+            ("ticker", *ticker),
+            ("search_match", *search_match),
+        ]
+    }
+
     /// The style of a heading of `level` (1 = `#`).
     pub fn heading(&self, level: u8) -> Style {
         match level {
@@ -101,6 +202,10 @@ impl Theme {
     }
 
     /// Colours for a dark terminal background.
+    ///
+    /// Every colour reads at WCAG AA contrast (4.5:1) on black and on a dark grey (a test
+    /// checks each slot). Greys are from the 256-colour ramp rather than ANSI "bright black",
+    /// which some palettes make nearly invisible.
     pub fn dark() -> Self {
         Self::coloured(
             ThemeKind::Dark,
@@ -109,29 +214,35 @@ impl Theme {
                 accent2: Color::LightMagenta,
                 code: Color::LightYellow,
                 code_bg: Color::Indexed(235),
-                dim: Color::DarkGray,
+                dim: Color::Indexed(246),
                 good: Color::LightGreen,
-                bad: Color::LightRed,
+                bad: Color::Indexed(203),
                 warn: Color::Yellow,
-                syntax: EmbeddedThemeName::OneHalfDark,
+                // Its every colour reaches 4.5:1 on `code_bg` (OneHalfDark's comments did not).
+                syntax: EmbeddedThemeName::CatppuccinMocha,
             },
         )
     }
 
     /// Colours for a light terminal background.
+    ///
+    /// Every colour reads at WCAG AA contrast (4.5:1) on white and on a light grey (a test
+    /// checks each slot): dark greys, greens and oranges rather than the ANSI ones, which are
+    /// made for dark backgrounds (ANSI white-grey was unreadable here).
     pub fn light() -> Self {
         Self::coloured(
             ThemeKind::Light,
             &Palette {
                 accent: Color::Blue,
-                accent2: Color::Magenta,
+                accent2: Color::Indexed(127),
                 code: Color::Red,
-                code_bg: Color::Indexed(254),
-                dim: Color::Gray,
-                good: Color::Green,
+                code_bg: Color::Indexed(255),
+                dim: Color::Indexed(241),
+                good: Color::Indexed(22),
                 bad: Color::Red,
-                warn: Color::Indexed(130),
-                syntax: EmbeddedThemeName::OneHalfLight,
+                warn: Color::Indexed(94),
+                // Made for accessibility: every colour reaches 4.5:1 on `code_bg`.
+                syntax: EmbeddedThemeName::ColdarkCold,
             },
         )
     }
@@ -305,6 +416,110 @@ mod tests {
             assert!(t.heading(1).fg.is_some());
             assert!(t.selection.add_modifier.contains(Modifier::REVERSED));
         }
+    }
+
+    /// A terminal's default colours the themes are drawn on: for each variant, a pure and a
+    /// softened background (many dark and light terminal themes are not pure black or white).
+    struct Backdrop {
+        fg: contrast::Rgb,
+        bg: contrast::Rgb,
+    }
+
+    fn backdrops(kind: ThemeKind) -> [Backdrop; 2] {
+        match kind {
+            ThemeKind::Light => [
+                Backdrop {
+                    fg: (0, 0, 0),
+                    bg: (0xff, 0xff, 0xff),
+                },
+                Backdrop {
+                    fg: (0, 0, 0),
+                    bg: (0xee, 0xee, 0xee),
+                },
+            ],
+            _ => [
+                Backdrop {
+                    fg: (0xd0, 0xd0, 0xd0),
+                    bg: (0, 0, 0),
+                },
+                Backdrop {
+                    fg: (0xd0, 0xd0, 0xd0),
+                    bg: (0x1c, 0x1c, 0x1c),
+                },
+            ],
+        }
+    }
+
+    /// WCAG AA for normal text.
+    const AA: f64 = 4.5;
+
+    /// Every (what, ratio) pair a theme draws: each slot on the terminal's background (reversed
+    /// slots swap the two), the clip markers and highlighted code on the code block's
+    /// background.
+    fn contrasts(theme: &Theme) -> Vec<(String, f64)> {
+        let mut out = Vec::new();
+        for (i, backdrop) in backdrops(theme.kind).iter().enumerate() {
+            let resolve = |c: Option<Color>, default| c.and_then(contrast::rgb).unwrap_or(default);
+            for (name, style) in theme.slots() {
+                let mut fg = resolve(style.fg, backdrop.fg);
+                let mut bg = resolve(style.bg, backdrop.bg);
+                if style.add_modifier.contains(Modifier::REVERSED) {
+                    std::mem::swap(&mut fg, &mut bg);
+                }
+                out.push((format!("{name} (backdrop {i})"), contrast::ratio(fg, bg)));
+            }
+            let code_bg = resolve(theme.code_block.bg, backdrop.bg);
+            let clip = resolve(theme.code_clip.fg, backdrop.fg);
+            out.push((
+                format!("code_clip on code_block (backdrop {i})"),
+                contrast::ratio(clip, code_bg),
+            ));
+            let Some(name) = theme.syntax_theme else {
+                continue;
+            };
+            let syntax = two_face::theme::extra();
+            let syntax = syntax.get(name);
+            let colours = syntax
+                .settings
+                .foreground
+                .into_iter()
+                .chain(syntax.scopes.iter().filter_map(|s| s.style.foreground));
+            for c in colours.filter(|c| c.a > 1) {
+                let ratio = contrast::ratio((c.r, c.g, c.b), code_bg);
+                let what = format!("{name:?} #{:02x}{:02x}{:02x} on code_block", c.r, c.g, c.b);
+                out.push((what, ratio));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_colour_reaches_wcag_aa_contrast_in_both_themes() {
+        for theme in [Theme::dark(), Theme::light()] {
+            let low: Vec<String> = contrasts(&theme)
+                .into_iter()
+                .filter(|(_, ratio)| *ratio < AA)
+                .map(|(what, ratio)| format!("{what}: {ratio:.2}"))
+                .collect();
+            assert!(
+                low.is_empty(),
+                "{:?} below {AA}:1:\n{}",
+                theme.kind,
+                low.join("\n")
+            );
+        }
+    }
+
+    #[test]
+    fn the_contrast_formula_matches_wcag_examples() {
+        assert!((contrast::ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((contrast::ratio((0x77, 0x77, 0x77), (255, 255, 255)) - 4.48).abs() < 0.01);
+        assert_eq!(contrast::rgb(Color::Indexed(16)), Some((0, 0, 0)));
+        assert_eq!(contrast::rgb(Color::Indexed(231)), Some((255, 255, 255)));
+        assert_eq!(contrast::rgb(Color::Indexed(244)), Some((128, 128, 128)));
+        assert_eq!(contrast::rgb(Color::Indexed(130)), Some((175, 95, 0)));
+        assert_eq!(contrast::rgb(Color::DarkGray), Some((127, 127, 127)));
+        assert_eq!(contrast::rgb(Color::Reset), None);
     }
 
     #[test]

@@ -194,7 +194,7 @@ fn bash_entry(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawBashEntry>) -> Op
 }
 
 /// The author's `accept` patterns (each must compile, and one must accept `cmd` itself), or
-/// the derived exact-match pattern.
+/// the default: `cmd` compared argument by argument.
 fn accept_patterns(
     cx: &mut Checker<'_>,
     file: &FileCx,
@@ -202,12 +202,14 @@ fn accept_patterns(
     cmd: &str,
 ) -> Option<Vec<Pattern>> {
     let Some(list) = &raw.accept else {
-        return Some(vec![exact_command_pattern(cmd)]);
+        return Some(vec![Pattern::command(cmd)]);
     };
     if list.is_empty() {
         cx.error(file, list.span(), "`accept` is empty")
             .with_label("no pattern could accept the learner's command")
-            .with_note("help: remove `accept` to accept exactly `cmd`, or add a regex");
+            .with_note(
+                "help: remove `accept` to accept `cmd` (options in any order), or add a regex",
+            );
         return None;
     }
     let patterns: Vec<Pattern> = list
@@ -228,16 +230,8 @@ fn accept_patterns(
         .with_note("help: a learner typing the command exactly as shown would be told it is wrong");
         return None;
     }
+    if cx.compile_patterns {
+        super::accept::lint(cx, file, list, &patterns, cmd);
+    }
     Some(patterns)
-}
-
-/// Matches `cmd` exactly, except that runs of whitespace may differ (and surround it).
-///
-/// Compiled without Unicode classes when `cmd` is ASCII: `\s` then means ASCII whitespace,
-/// and building the regex is several times cheaper, which matters for big courses.
-pub fn exact_command_pattern(cmd: &str) -> Pattern {
-    let words: Vec<String> = cmd.split_whitespace().map(regex::escape).collect();
-    let source = format!(r"^\s*{}\s*$", words.join(r"\s+"));
-    // Escaped words always form a valid regex, so compiling waits for the first match.
-    Pattern::deferred(&source, false, !cmd.is_ascii())
 }

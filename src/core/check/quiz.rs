@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::guess::SingleChoice;
 use super::markdown::check_code_languages;
 use super::{Checker, FileCx, clean, head, optional_block, position};
 use crate::core::course::{Choice, Pattern, Quiz, QuizKind};
@@ -176,6 +177,15 @@ fn choices(
     }
     if out.len() < raw.choice.len() || correct.is_empty() {
         return None;
+    }
+    if kind == RawQuizKind::Single
+        && let Some(correct) = out.iter().position(|c| c.correct)
+    {
+        cx.single_choices.push(SingleChoice {
+            at: position(file, span.start),
+            lengths: out.iter().map(|c| c.text.chars().count()).collect(),
+            correct,
+        });
     }
     Some(match kind {
         RawQuizKind::Single => QuizKind::Single { choices: out },

@@ -1,13 +1,15 @@
-//! The course file's own keys: format, id, titles, ticker, matrix, glossary and FAQ; and the
+//! The course file's own keys: format, id, titles, ticker, matrix, glossary, FAQ and finish; and the
 //! assembly of the final [`Course`].
 
 use std::collections::HashMap;
 
 use super::graph::check_id;
 use super::markdown::check_code_languages;
-use super::{Checker, CourseInput, FileCx, NodeInput, clean, head};
-use crate::core::course::{COURSE_FORMAT, Course, CourseId, FaqEntry, GlossaryEntry, MatrixInfo};
-use crate::core::raw::{RawCourse, RawFaqEntry, RawGlossaryEntry, RawMatrix, Sp};
+use super::{Checker, CourseInput, FileCx, NodeInput, clean, clean_block, head};
+use crate::core::course::{
+    COURSE_FORMAT, Course, CourseId, FaqEntry, Finish, GlossaryEntry, MatrixInfo,
+};
+use crate::core::raw::{RawCourse, RawFaqEntry, RawFinish, RawGlossaryEntry, RawMatrix, Sp};
 
 /// The matrix title when a course has no `[matrix]` table.
 const DEFAULT_MATRIX_TITLE: &str = "Skill Matrix";
@@ -37,6 +39,7 @@ pub(crate) fn course(
         .iter()
         .filter_map(|e| faq_entry(cx, file, e))
         .collect();
+    let finish = raw.finish.as_ref().and_then(|f| finish(cx, file, f));
     let no_files = raw.nodes.as_ref().is_none_or(|l| l.is_empty());
     if nodes.is_empty() && no_files && raw.node.is_empty() && !file.was_removed(root.start, "node")
     {
@@ -52,6 +55,23 @@ pub(crate) fn course(
         glossary,
         faq,
         nodes,
+        finish,
+    })
+}
+
+fn finish(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawFinish>) -> Option<Finish> {
+    let note = cx.required(file, &raw.span(), "`[finish]`", "note", raw.note.as_ref());
+    if let Some(value) = &raw.note {
+        check_code_languages(cx, file, value);
+    }
+    let title = raw.title.as_ref().map(clean).filter(|t| !t.is_empty());
+    Some(Finish {
+        title,
+        note: raw
+            .note
+            .as_ref()
+            .map(clean_block)
+            .filter(|_| note.is_some())?,
     })
 }
 

@@ -58,13 +58,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             from: 0,
             progress: migrate_v0(text)?,
         }),
-        PROGRESS_FORMAT => {
-            if !text.trim_end().ends_with(CLOSING_LINE) {
-                return Err(DecodeError::Truncated);
-            }
-            let progress = toml::from_str(text).map_err(|e| shape(&e))?;
-            Ok(Decoded::Current(progress))
-        }
+        1 => Ok(Decoded::Migrated {
+            from: 1,
+            progress: migrate_v1(text)?,
+        }),
+        PROGRESS_FORMAT => Ok(Decoded::Current(whole(text)?)),
         format => Ok(Decoded::Newer { format }),
     }
 }
@@ -138,6 +136,22 @@ fn migrate_v0(text: &str) -> Result<Progress, DecodeError> {
         // Format 0 did not count attempts; passing took at least one.
         quiz.attempts = quiz.attempts.max(1);
     }
+    Ok(progress)
+}
+
+/// A file of the current shape that must end with the closing line.
+fn whole(text: &str) -> Result<Progress, DecodeError> {
+    if !text.trim_end().ends_with(CLOSING_LINE) {
+        return Err(DecodeError::Truncated);
+    }
+    toml::from_str(text).map_err(|e| shape(&e))
+}
+
+/// Format 1 is format 2 without the learner's seed, time spent, hints, reveals and review
+/// history: every key it has means the same, and the new ones start empty.
+fn migrate_v1(text: &str) -> Result<Progress, DecodeError> {
+    let mut progress = whole(text)?;
+    progress.format = PROGRESS_FORMAT;
     Ok(progress)
 }
 

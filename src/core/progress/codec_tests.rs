@@ -1,6 +1,6 @@
 use super::*;
 use crate::core::course::{NodeId, StepId};
-use crate::core::progress::NodeRecord;
+use crate::core::progress::{Day, NodeRecord, ReviewOutcome};
 
 fn full_progress() -> Progress {
     let mut p = Progress::new("dockerfiles-for-ml");
@@ -12,6 +12,24 @@ fn full_progress() -> Progress {
     p.record_attempt(&node, &quiz, Some("choice 2: \"alpine\"".to_owned()));
     p.record_attempt(&node, &quiz, None);
     p.record_task_passed(&node, &StepId::from("write-it"));
+    p.record_hints(&node, &quiz, 2);
+    p.record_reveal(&node, &StepId::from("recall"));
+    p.record_review(
+        &node,
+        &StepId::from("recall"),
+        ReviewOutcome::Missed,
+        Day(20_416),
+    );
+    p.record_review(
+        &node,
+        &StepId::from("recall"),
+        ReviewOutcome::Correct,
+        Day(20_417),
+    );
+    p.record_type_along_hint(&node, &StepId::from("slim-vs-full"), 0);
+    p.record_type_along_reveal(&node, &StepId::from("slim-vs-full"), 1);
+    p.seed = Some(0x1234_5678_9abc);
+    p.active_secs = 1500;
     p.nodes.entry("base-images".into()).or_default().complete = true;
     p.nodes
         .insert("a node removed later".into(), NodeRecord::default());
@@ -39,8 +57,15 @@ fn fresh_progress_round_trips() {
 fn the_file_is_readable_toml_with_the_documented_layout() {
     let text = encode(&full_progress()).expect("encodes");
     for expected in [
-        "format = 1\n",
+        "format = 2\n",
         "course = \"dockerfiles-for-ml\"\n",
+        "active_secs = 1500\n",
+        "seed = 20015998343868\n",
+        "type_alongs_hinted = [\"slim-vs-full#0\"]\n",
+        "type_alongs_revealed = [\"slim-vs-full#1\"]\n",
+        "hints = 2\n",
+        "[nodes.base-images.quizzes.recall]\nattempts = 1\npassed = true\npassed_at = 1764000000\nrevealed = true\n",
+        "review = [\"2025-11-24 missed\", \"2025-11-25 correct\"]\n",
         "started_at = 1764000000\n",
         "[position]\nnode = \"base-images\"\nstep = \"slim-vs-full\"\n",
         "[nodes.base-images]\ncomplete = true\ncompleted_at = 1764000000\n",
@@ -55,9 +80,10 @@ fn the_file_is_readable_toml_with_the_documented_layout() {
 }
 
 /// A format-1 file written before tasks existed (the example of docs/progress-format.md as it
-/// was then) still loads, and a task record added later survives a round trip.
+/// was then) still loads, migrated to format 2 with nothing lost, and a task record added later
+/// survives a round trip.
 #[test]
-fn files_from_before_tasks_still_load() {
+fn format_one_files_from_before_tasks_still_load() {
     let old = format!(
         "format = 1\ncourse = \"dockerfiles-for-ml\"\nstarted_at = 1764000000\n\
          [position]\nnode = \"base-images\"\nstep = \"slim-vs-full\"\n\
@@ -65,10 +91,23 @@ fn files_from_before_tasks_still_load() {
          [nodes.intro.quizzes.check]\nattempts = 1\npassed = true\npassed_at = 1764000420\n\
          {CLOSING_LINE}\n"
     );
-    let Ok(Decoded::Current(mut progress)) = decode(old.as_bytes()) else {
+    let Ok(Decoded::Migrated {
+        from: 1,
+        mut progress,
+    }) = decode(old.as_bytes())
+    else {
         panic!("an old format-1 file loads");
     };
+    assert_eq!(progress.format, PROGRESS_FORMAT);
     assert!(progress.is_complete(&NodeId::from("intro")));
+    assert_eq!(progress.started_at, Some(1_764_000_000));
+    assert_eq!(
+        progress.position.as_ref().map(|p| p.step.as_str()),
+        Some("slim-vs-full")
+    );
+    let quiz = &progress.nodes["intro"].quizzes["check"];
+    assert!(quiz.passed_first_try() && quiz.review.is_empty() && quiz.hints == 0);
+    assert_eq!((progress.seed, progress.active_secs), (None, 0));
     assert!(progress.nodes["intro"].tasks.is_empty());
     let (node, step) = (
         NodeId::from("capstone"),
@@ -137,16 +176,31 @@ fn error_messages_are_one_plain_line() {
 
 #[test]
 fn a_wrong_shape_is_an_error() {
-    let text = format!("format = 1\ncourse = 5\n{CLOSING_LINE}\n");
-    assert!(matches!(
-        decode(text.as_bytes()),
-        Err(DecodeError::Shape(_))
-    ));
+    for format in [1, 2] {
+        let text = format!("format = {format}\ncourse = 5\n{CLOSING_LINE}\n");
+        assert!(matches!(
+            decode(text.as_bytes()),
+            Err(DecodeError::Shape(_))
+        ));
+    }
+    let bad_review = format!(
+        "format = 2\ncourse = \"c\"\n[nodes.n.quizzes.q]\nreview = [\"yesterday correct\"]\n{CLOSING_LINE}\n"
+    );
+    let Err(DecodeError::Shape(message)) = decode(bad_review.as_bytes()) else {
+        panic!("a review entry that is not a date and an outcome is an error");
+    };
+    assert!(message.contains("2025-11-24"), "{message}");
+}
+
+#[test]
+fn format_one_must_be_whole_too() {
+    let text = "format = 1\ncourse = \"c\"\n";
+    assert_eq!(decode(text.as_bytes()), Err(DecodeError::Truncated));
 }
 
 #[test]
 fn newer_formats_are_recognised_without_reading_them() {
-    for text in ["format = 2\nwhatever = { new = true }\n", "format = 99"] {
+    for text in ["format = 3\nwhatever = { new = true }\n", "format = 99"] {
         assert!(matches!(
             decode(text.as_bytes()),
             Ok(Decoded::Newer { format }) if format > PROGRESS_FORMAT

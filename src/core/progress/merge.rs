@@ -2,12 +2,14 @@
 //! course and each saves what it has.
 //!
 //! The merge never loses a record: completions, seen steps, type-alongs, passed quizzes and
-//! passed tasks are unions; counters take the larger value; wrong answers are a multiset union. It is
+//! passed tasks, hints and reveals are unions; counters take the larger value; wrong answers
+//! and review answers are multiset unions; the first learner seed stays. It is
 //! idempotent (merging a value with itself, or merging again with the result, changes nothing),
 //! which is what makes "lock, re-read, merge, write" safe to repeat on every save.
 
 use std::collections::BTreeMap;
 
+use crate::core::progress::record::MAX_REVIEW_EVENTS;
 use crate::core::progress::{NodeRecord, PROGRESS_FORMAT, Progress, QuizRecord, TaskRecord};
 
 /// Merges the progress `stored` on disk with `ours`, the saving player's copy.
@@ -24,12 +26,19 @@ pub fn merge(stored: &Progress, ours: &Progress) -> Progress {
         };
         nodes.insert(id.clone(), merged);
     }
+    for quiz in nodes.values_mut().flat_map(|n| n.quizzes.values_mut()) {
+        tidy_review(&mut quiz.review);
+    }
     Progress {
         format: PROGRESS_FORMAT,
         course: ours.course.clone(),
         position: ours.position.clone().or_else(|| stored.position.clone()),
         started_at: earliest(stored.started_at, ours.started_at),
         updated_at: stored.updated_at.max(ours.updated_at),
+        // Both players saved every gap they saw onto the file's total, so the larger is it.
+        active_secs: stored.active_secs.max(ours.active_secs),
+        // The first seed written stays: the learner's choices keep their order.
+        seed: stored.seed.or(ours.seed),
         nodes,
     }
 }
@@ -50,6 +59,16 @@ fn merge_node(a: &NodeRecord, b: &NodeRecord) -> NodeRecord {
         quizzes,
         type_alongs: a.type_alongs.union(&b.type_alongs).cloned().collect(),
         tasks: merge_tasks(&a.tasks, &b.tasks),
+        type_alongs_hinted: a
+            .type_alongs_hinted
+            .union(&b.type_alongs_hinted)
+            .cloned()
+            .collect(),
+        type_alongs_revealed: a
+            .type_alongs_revealed
+            .union(&b.type_alongs_revealed)
+            .cloned()
+            .collect(),
     }
 }
 
@@ -78,24 +97,38 @@ fn merge_quiz(a: &QuizRecord, b: &QuizRecord) -> QuizRecord {
     let at_least = u32::try_from(wrong_answers.len())
         .unwrap_or(u32::MAX)
         .saturating_add(u32::from(passed));
+    // Review answers: each as often as the copy with more of it has it (put in order by
+    // `merge`).
+    let review = union_of_multisets(&a.review, &b.review);
     QuizRecord {
         attempts: a.attempts.max(b.attempts).max(at_least),
         passed,
         passed_at: earliest(a.passed_at, b.passed_at),
         wrong_answers,
+        revealed: a.revealed || b.revealed,
+        hints: a.hints.max(b.hints),
+        review,
     }
+}
+
+/// Review answers by day (a stable sort keeps the order of one day's answers), the newest
+/// [`MAX_REVIEW_EVENTS`] kept, so that merging again finds them in the same order.
+fn tidy_review(review: &mut Vec<crate::core::progress::ReviewEvent>) {
+    review.sort_by_key(|event| event.day);
+    let excess = review.len().saturating_sub(MAX_REVIEW_EVENTS);
+    review.drain(..excess);
 }
 
 /// `a` in its order, then the answers of `b` that occur in it more often than in `a`, so each
 /// answer appears as many times as in whichever list has it most.
-fn union_of_multisets(a: &[String], b: &[String]) -> Vec<String> {
-    let mut unmatched: BTreeMap<&str, usize> = BTreeMap::new();
+fn union_of_multisets<T: Clone + Ord>(a: &[T], b: &[T]) -> Vec<T> {
+    let mut unmatched: BTreeMap<&T, usize> = BTreeMap::new();
     for answer in a {
         *unmatched.entry(answer).or_default() += 1;
     }
     let mut out = a.to_vec();
     for answer in b {
-        match unmatched.get_mut(answer.as_str()) {
+        match unmatched.get_mut(answer) {
             Some(count) if *count > 0 => *count -= 1,
             _ => out.push(answer.clone()),
         }
@@ -204,6 +237,64 @@ mod tests {
         assert!(tasks["other"].passed);
         assert_eq!(merge(&m, &a), m);
         assert_eq!(merge(&Progress::new("c"), &a).nodes, a.nodes);
+    }
+
+    #[test]
+    fn learner_additions_merge_without_loss_and_idempotently() {
+        use crate::core::progress::{Day, ReviewOutcome};
+        let (node, quiz) = (NodeId::from("n"), StepId::from("q"));
+        let mut a = Progress::new("c");
+        a.seed = Some(7);
+        a.active_secs = 100;
+        a.record_hints(&node, &quiz, 1);
+        a.record_review(&node, &quiz, ReviewOutcome::Missed, Day(10));
+        a.record_review(&node, &quiz, ReviewOutcome::Correct, Day(12));
+        a.record_type_along_hint(&node, &StepId::from("s"), 0);
+        let mut b = Progress::new("c");
+        b.seed = Some(9);
+        b.active_secs = 250;
+        b.record_hints(&node, &quiz, 3);
+        b.record_reveal(&node, &quiz);
+        b.record_review(&node, &quiz, ReviewOutcome::Missed, Day(10));
+        b.record_review(&node, &quiz, ReviewOutcome::Correct, Day(11));
+        b.record_type_along_reveal(&node, &StepId::from("s"), 1);
+
+        let m = merge(&a, &b);
+        assert_eq!(m.seed, Some(7), "the stored seed stays");
+        assert_eq!(m.active_secs, 250);
+        let record = &m.nodes["n"].quizzes["q"];
+        assert!(record.revealed);
+        assert_eq!(record.hints, 3);
+        let days: Vec<i32> = record.review.iter().map(|e| e.day.0).collect();
+        assert_eq!(
+            days,
+            [10, 11, 12],
+            "one shared miss, both right answers, by day"
+        );
+        assert_eq!(m.nodes["n"].type_alongs_hinted.len(), 1);
+        assert_eq!(m.nodes["n"].type_alongs_revealed.len(), 1);
+        assert_eq!(merge(&m, &b), m);
+        assert_eq!(merge(&m, &m), m);
+        assert_eq!(
+            merge(&Progress::new("c"), &b).seed,
+            Some(9),
+            "ours when none is stored"
+        );
+    }
+
+    #[test]
+    fn short_gaps_between_saves_are_time_spent() {
+        let mut p = Progress::new("c");
+        p.stamp(1_000);
+        assert_eq!(p.active_secs, 0, "the first save starts the clock");
+        p.stamp(1_300);
+        p.stamp(1_300 + crate::core::progress::ACTIVE_GAP_SECS);
+        assert_eq!(p.active_secs, 300 + crate::core::progress::ACTIVE_GAP_SECS);
+        let before = p.active_secs;
+        p.stamp(100_000);
+        assert_eq!(p.active_secs, before, "a long gap is a break");
+        p.stamp(99_000);
+        assert_eq!(p.active_secs, before, "a clock that went back adds nothing");
     }
 
     #[test]

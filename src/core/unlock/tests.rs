@@ -36,6 +36,7 @@ pub(crate) fn course(graph: &[(&str, &[&str])]) -> Course {
         matrix: MatrixInfo::default(),
         glossary: Vec::new(),
         faq: Vec::new(),
+        finish: None,
         nodes: graph
             .iter()
             .map(|(id, requires)| Node {

@@ -166,7 +166,7 @@ fn format_zero_is_migrated_on_load_and_the_original_kept() {
     let loaded = store.load();
     assert!(!loaded.read_only);
     let notice = loaded.notice.unwrap_or_default();
-    assert!(notice.contains("upgraded from format 0 to 1"), "{notice}");
+    assert!(notice.contains("upgraded from format 0 to 2"), "{notice}");
     assert!(loaded.progress.is_complete(&NodeId::from("intro")));
     let names = files_in(&dir.path().join("progress"));
     let copy = names.iter().find(|n| n.starts_with("c.toml.format0-"));
@@ -240,4 +240,56 @@ fn reset_moves_the_file_aside() {
     assert!(moved.to_string_lossy().contains("c.toml.reset-"));
     assert!(moved.exists());
     assert_eq!(store.load().progress, Progress::new("c"));
+}
+
+#[test]
+fn a_learner_gets_one_seed_that_survives_saves() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "course");
+    let mut progress = store.load().progress;
+    assert!(ensure_seed(&mut progress));
+    let seed = progress.seed.expect("a seed");
+    assert!(seed < 1 << 53);
+    assert!(!ensure_seed(&mut progress), "kept");
+    store.save(&progress).expect("saves");
+    let mut again = store.load().progress;
+    assert!(!ensure_seed(&mut again));
+    assert_eq!(again.seed, Some(seed));
+    // Another player that made its own seed before the first save does not replace it.
+    let mut other = Progress::new("course");
+    ensure_seed(&mut other);
+    assert_eq!(store.save(&other).expect("saves").seed, Some(seed));
+    let seeds: std::collections::HashSet<u64> = (0..20).map(|_| fresh_seed()).collect();
+    assert!(seeds.len() > 15, "seeds differ between learners");
+}
+
+#[test]
+fn format_one_is_migrated_on_load_with_nothing_lost() {
+    let dir = temp();
+    let store = Store::open(dir.path(), "c");
+    fs::create_dir_all(dir.path().join("progress")).expect("mkdir");
+    let old = "format = 1\ncourse = \"c\"\nstarted_at = 5\n[position]\nnode = \"intro\"\nstep = \"two\"\n\
+               [nodes.intro]\ncomplete = true\n[nodes.intro.quizzes.q]\nattempts = 2\npassed = true\n\
+               wrong_answers = [\"1\"]\n# end of termcourse progress\n";
+    fs::write(store.path(), old).expect("write");
+    let loaded = store.load();
+    let notice = loaded.notice.unwrap_or_default();
+    assert!(notice.contains("upgraded from format 1 to 2"), "{notice}");
+    let quiz = &loaded.progress.nodes["intro"].quizzes["q"];
+    assert_eq!((quiz.attempts, quiz.wrong_answers.len()), (2, 1));
+    assert!(!quiz.passed_first_try());
+    assert_eq!(loaded.progress.started_at, Some(5));
+    assert_eq!(
+        loaded.progress.position.as_ref().map(|p| p.step.as_str()),
+        Some("two")
+    );
+    let names = files_in(&dir.path().join("progress"));
+    let copy = names.iter().find(|n| n.starts_with("c.toml.format1-"));
+    let copy = copy.expect("original copied aside");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("progress").join(copy)).expect("read"),
+        old
+    );
+    let text = fs::read_to_string(store.path()).expect("read");
+    assert!(text.contains("format = 2\n"), "{text}");
 }

@@ -32,6 +32,7 @@ fn course() -> Course {
         matrix: MatrixInfo::default(),
         glossary: Vec::new(),
         faq: Vec::new(),
+        finish: None,
         nodes: vec![
             node("base", &["intro", "check"]),
             node("cache", &["intro", "layers"]),
