@@ -11,6 +11,7 @@ mod markdown;
 mod node;
 mod parse;
 mod quiz;
+mod regex;
 mod shape;
 mod structure;
 
@@ -82,6 +83,8 @@ pub(crate) struct Checker<'o> {
     /// Off only for a course checked when the binary was built (the built-in one): its
     /// patterns are then only parsed, and compiled when first matched.
     pub compile_patterns: bool,
+    /// What compiled patterns have used of the course's budget.
+    pub(crate) regex_budget: regex::Budget,
 }
 
 impl<'o> Checker<'o> {
@@ -91,6 +94,7 @@ impl<'o> Checker<'o> {
             report: Report::default(),
             nodes_incomplete: false,
             compile_patterns: true,
+            regex_budget: regex::Budget::default(),
         }
     }
 

@@ -8,7 +8,9 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, BuildError, Regex};
+use regex_automata::util::syntax;
+use regex_syntax::hir::Hir;
 
 /// The newest course format this build understands.
 pub const COURSE_FORMAT: u32 = 1;
@@ -160,11 +162,28 @@ pub struct TypeAlong {
     pub hint: Option<String>,
 }
 
+/// The most one pattern's automaton may take when compiled, in bytes. Compiling stops (and the
+/// pattern is an error, or matches nothing when compiled late) as soon as it would take more,
+/// which also bounds the time it takes. No answer pattern comes close; `\w{50}` (fifty copies
+/// of a Unicode class) does.
+pub const PATTERN_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The lazy DFA's cache per pattern (and thread that matches it).
+const PATTERN_CACHE_BYTES: usize = 1024 * 1024;
+
+fn limits(size_limit: usize) -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(size_limit))
+        .onepass_size_limit(Some(size_limit))
+        .hybrid_cache_capacity(PATTERN_CACHE_BYTES)
+}
+
 /// A regular expression together with the text the author wrote (sanitised, for display).
 ///
 /// The regex is compiled when first needed: the loader has already checked that it compiles
 /// (or, for a course checked when the binary was built, that it parses), and compiling the
-/// built-in course's ~120 patterns up front was most of the player's start-up time.
+/// built-in course's ~120 patterns up front was most of the player's start-up time. Every
+/// compilation is bounded by [`PATTERN_SIZE_LIMIT`].
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
@@ -175,12 +194,30 @@ pub struct Pattern {
 }
 
 impl Pattern {
-    /// Compiles `text` now, so an invalid pattern is an error here.
-    pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, regex::Error> {
+    /// Compiles `text` now, so an invalid (or too large) pattern is an error here.
+    pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, Box<BuildError>> {
         let pattern = Self::deferred(text, case_insensitive, true);
-        let regex = pattern.builder().build()?;
+        let regex = pattern.build(PATTERN_SIZE_LIMIT)?;
         pattern.compiled.get_or_init(|| Some(regex));
         Ok(pattern)
+    }
+
+    /// Compiles `text`, already parsed to `hir` (with Unicode on), with its automaton limited to
+    /// `size_limit` bytes. Returns the pattern and the memory it takes.
+    pub fn compile_parsed(
+        text: &str,
+        case_insensitive: bool,
+        hir: &Hir,
+        size_limit: usize,
+    ) -> Result<(Self, usize), Box<BuildError>> {
+        let regex = meta::Builder::new()
+            .configure(limits(size_limit.min(PATTERN_SIZE_LIMIT)))
+            .build_from_hir(hir)
+            .map_err(Box::new)?;
+        let size = regex.memory_usage();
+        let pattern = Self::deferred(text, case_insensitive, true);
+        pattern.compiled.get_or_init(|| Some(regex));
+        Ok((pattern, size))
     }
 
     /// Compiles `text` on first match. The caller has checked that it is valid; if it is not
@@ -204,17 +241,21 @@ impl Pattern {
 
     pub fn is_match(&self, text: &str) -> bool {
         self.compiled
-            .get_or_init(|| self.builder().build().ok())
+            .get_or_init(|| self.build(PATTERN_SIZE_LIMIT).ok())
             .as_ref()
             .is_some_and(|regex| regex.is_match(text))
     }
 
-    fn builder(&self) -> RegexBuilder {
-        let mut builder = RegexBuilder::new(&self.regex_text);
-        builder
-            .case_insensitive(self.case_insensitive)
-            .unicode(self.unicode);
-        builder
+    fn build(&self, size_limit: usize) -> Result<Regex, Box<BuildError>> {
+        meta::Builder::new()
+            .configure(limits(size_limit))
+            .syntax(
+                syntax::Config::new()
+                    .case_insensitive(self.case_insensitive)
+                    .unicode(self.unicode),
+            )
+            .build(&self.regex_text)
+            .map_err(Box::new)
     }
 }
 
@@ -284,5 +325,16 @@ mod tests {
     fn an_invalid_pattern_is_an_error_when_compiled_and_matches_nothing_when_deferred() {
         assert!(Pattern::compile("(", false).is_err());
         assert!(!Pattern::deferred("(", false, true).is_match("("));
+    }
+
+    #[test]
+    fn a_pattern_over_the_size_limit_is_refused_in_bounded_time() {
+        let started = std::time::Instant::now();
+        let err = Pattern::compile(r"\w{200}x", false).expect_err("too large");
+        assert!(err.size_limit().is_some(), "{err}");
+        assert!(!Pattern::deferred(r"\w{200}x", false, true).is_match("x"));
+        // Two failed compilations, each stopped at the limit (it took ~0.4 s unlimited, with
+        // 11 MB, in a release build).
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 }

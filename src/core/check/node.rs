@@ -217,7 +217,7 @@ fn accept_patterns(
 /// Compiled without Unicode classes when `cmd` is ASCII: `\s` then means ASCII whitespace,
 /// and building the regex is several times cheaper, which matters for big courses.
 pub fn exact_command_pattern(cmd: &str) -> Pattern {
-    let words: Vec<String> = cmd.split_whitespace().map(regex::escape).collect();
+    let words: Vec<String> = cmd.split_whitespace().map(regex_syntax::escape).collect();
     let source = format!(r"^\s*{}\s*$", words.join(r"\s+"));
     // Escaped words always form a valid regex, so compiling waits for the first match.
     Pattern::deferred(&source, false, !cmd.is_ascii())
