@@ -150,3 +150,21 @@ pub fn damaged_progress_files(course_id: &str) -> [(&'static str, Vec<u8>); 5] {
         ),
     ]
 }
+
+/// Set (to anything but `0`) by `.ci/run`: a test that cannot run here (no tmux, no `/proc`)
+/// fails instead of skipping, so CI is never green without having driven a real terminal.
+pub const REQUIRE_TMUX_ENV: &str = "TERMCOURSE_REQUIRE_TMUX";
+
+/// Whether skipping is forbidden (see [`REQUIRE_TMUX_ENV`]).
+pub fn skipping_forbidden() -> bool {
+    std::env::var(REQUIRE_TMUX_ENV).is_ok_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Says why a test does not run, or fails it when skipping is forbidden.
+pub fn skip(why: &str) {
+    assert!(
+        !skipping_forbidden(),
+        "{why}, and {REQUIRE_TMUX_ENV} is set: this run must drive a real terminal"
+    );
+    eprintln!("SKIPPED: {why}");
+}
