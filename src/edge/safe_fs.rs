@@ -141,14 +141,18 @@ pub fn kind_name(kind: fs::FileType) -> &'static str {
     }
 }
 
+/// `O_NONBLOCK`, and `O_NOFOLLOW` unless following: their values differ between platforms and
+/// architectures, so they come from rustix.
 #[cfg(unix)]
 fn no_block(options: &mut OpenOptions, follow: Follow) {
+    use rustix::fs::OFlags;
     use std::os::unix::fs::OpenOptionsExt as _;
-    let no_follow = match follow {
-        Follow::Symlinks => 0,
-        Follow::Never => libc::O_NOFOLLOW,
+    let flags = match follow {
+        Follow::Symlinks => OFlags::NONBLOCK,
+        Follow::Never => OFlags::NONBLOCK | OFlags::NOFOLLOW,
     };
-    options.custom_flags(libc::O_NONBLOCK | no_follow);
+    // The flags are small positive values: the conversion never fails.
+    options.custom_flags(i32::try_from(flags.bits()).unwrap_or_default());
 }
 
 #[cfg(not(unix))]
