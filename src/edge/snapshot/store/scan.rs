@@ -19,6 +19,9 @@ pub const MAX_SNAPSHOT_BYTES: u64 = 16 * 1024 * 1024;
 /// More entries than this and the directory is not a snapshot directory (think `--out ~`).
 pub const MAX_ENTRIES: usize = 100_000;
 
+/// All the snapshots of a directory together: the built-in course's 252 take 1.3 MB.
+pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+
 /// Files that may sit in a snapshot directory without termcourse having written them.
 const TOLERATED: [&str; 6] = [
     "README",
@@ -49,6 +52,8 @@ pub enum Entry {
 #[derive(Debug, Default)]
 pub struct Scan {
     pub entries: BTreeMap<String, Entry>,
+    /// Bytes of snapshot and manifest text read so far.
+    read: u64,
 }
 
 impl Scan {
@@ -96,9 +101,9 @@ impl Scan {
                     kind: kind_name(kind),
                 }
             } else if prefix.is_empty() && name == MANIFEST {
-                Entry::Manifest(read_text(&path)?)
+                Entry::Manifest(self.read_text(&path)?)
             } else if is_snapshot_name(&rel) {
-                Entry::Snapshot(read_text(&path)?)
+                Entry::Snapshot(self.read_text(&path)?)
             } else if prefix.is_empty() && TOLERATED.contains(&name.as_str()) {
                 Entry::Tolerated
             } else {
@@ -134,11 +139,16 @@ impl Scan {
     }
 }
 
-fn read_text(path: &Path) -> Result<String, DirError> {
-    let bytes =
-        read_limited(path, MAX_SNAPSHOT_BYTES, Follow::Never).map_err(|source| DirError::Read {
+impl Scan {
+    /// The text of one file, counted against [`MAX_TOTAL_BYTES`].
+    fn read_text(&mut self, path: &Path) -> Result<String, DirError> {
+        let left = MAX_TOTAL_BYTES.saturating_sub(self.read);
+        let limit = MAX_SNAPSHOT_BYTES.min(left);
+        let bytes = read_limited(path, limit, Follow::Never).map_err(|source| DirError::Read {
             path: super::shown(path),
             source,
         })?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+        self.read += bytes.len() as u64;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
 }
