@@ -17,6 +17,7 @@ fn snapshot_builtin(c: &mut Criterion) {
     let options = RunOptions {
         mode: Mode::Check,
         deny_overflow: false,
+        force: false,
     };
     let mut group = c.benchmark_group("snapshot");
     group.sample_size(10);

@@ -10,6 +10,8 @@
 //!   [`editor`] (which editor opens a file), [`trust`] (whether commands may run), all on top of
 //!   [`nofollow`] (file access that never follows a symbolic link); [`task_session`] sets them
 //!   up for one session from the command line.
+//! - [`safe_fs`]: opening files someone else prepared (no symlink followed by accident, no FIFO
+//!   or device, never more than a limit read).
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.
 //!
 //! Nothing in `core`, `app` or `view` may use this module.
@@ -22,6 +24,7 @@ pub mod headless;
 pub mod nofollow;
 pub mod runner;
 pub mod runtime;
+pub mod safe_fs;
 pub mod snapshot;
 pub mod store;
 pub mod task_session;

@@ -24,6 +24,7 @@ fn builtin_course_snapshots_are_up_to_date() {
     let options = RunOptions {
         mode: Mode::Check,
         deny_overflow: false,
+        force: false,
     };
     let outcome = snapshot_course(
         &course,

@@ -220,3 +220,73 @@ fn the_built_in_course_has_no_problems() {
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert!(text.ends_with("0 errors, 0 warnings\n"), "{text}");
 }
+
+/// Runs `check ARGS… DIR` on a course made of `text`.
+fn check_text(text: &str, args: &[&str]) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("course.toml"), text).expect("write");
+    let mut all = args.to_vec();
+    let path = dir.path().to_str().expect("utf-8").to_owned();
+    all.push(&path);
+    let out = check(&all);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+const NODE: &str = "[[node]]\nid = \"n\"\ntitle = \"N\"\n\
+                    [[node.step]]\nid = \"s\"\ntitle = \"S\"\nbody = \"b\"\n";
+
+#[test]
+fn json_messages_are_as_inert_as_the_human_ones() {
+    // A requirement naming no node is quoted as written.
+    let text = format!(
+        "format = 1\nid = \"c\"\ntitle = \"T\"\n{}",
+        NODE.replace(
+            "title = \"N\"",
+            "title = \"N\"\nrequires = [\"a\u{9b}31m\u{202e}b\"]"
+        )
+    );
+    let (code, out) = check_text(&text, &["--format", "json"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        !out.contains('\u{9b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let message = json["courses"][0]["diagnostics"][0]["message"]
+        .as_str()
+        .unwrap_or_default();
+    assert_eq!(
+        message,
+        "node `n` requires `a<U+009B>31m<U+202E>b`, which is not a node of this course"
+    );
+}
+
+#[test]
+fn an_integer_too_large_is_out_of_range_not_of_the_wrong_type() {
+    let text = format!("format = 99999999999999999999\nid = \"c\"\ntitle = \"T\"\n{NODE}");
+    let (code, out) = check_text(&text, &["--color", "never"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("course.toml:1:10: error: integer `99999999999999999999` is out of range"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("expected an integer, found an integer"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_key_dotted_too_deep_is_reported_at_the_key() {
+    let key = vec!["a"; 100].join(".");
+    let text = format!("format = 1\nid = \"c\"\ntitle = \"T\"\n{key} = 1\n{NODE}");
+    let (code, out) = check_text(&text, &["--color", "never"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(
+        out.contains("course.toml:4:1: error: TOML syntax: keys nested too deeply"),
+        "{out}"
+    );
+}

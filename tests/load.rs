@@ -128,7 +128,8 @@ fn node_files_may_not_escape_through_symlinks() {
     let report = load_course_path(course.path()).expect_err("link leaves the course");
     let rendered = report.render(false);
     assert!(
-        rendered.contains("is outside the course directory"),
+        rendered.contains("is a symlink to `")
+            && rendered.contains("`, outside the course directory"),
         "{rendered}"
     );
 }

@@ -5,6 +5,10 @@
 //! test function then plays the child's part (saving until killed) instead of the parent's.
 //! That keeps the child's code next to the assertions about it, with no extra binary or
 //! product subcommand.
+//!
+//! The kill delays come from a seeded generator: the seed is printed, and
+//! `TERMCOURSE_CRASH_SEED=<seed>` replays the same delays (the moments they land on still
+//! depend on the machine).
 
 #![cfg(unix)]
 
@@ -22,6 +26,8 @@ use termcourse::core::progress::Progress;
 use termcourse::edge::store::Store;
 
 const SAVER_DIR_ENV: &str = "TERMCOURSE_TEST_SAVER_DIR";
+/// Replays the kill delays of a printed seed.
+const SEED_ENV: &str = "TERMCOURSE_CRASH_SEED";
 const COURSE: &str = "crash-course";
 const KILLS: usize = 200;
 /// Kills land uniformly in this window after the child's first save.
@@ -33,8 +39,9 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
         save_until_killed(Path::new(&dir));
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut rng = Rng::from_clock();
+    let mut rng = Rng::from_env_or_clock(SEED_ENV);
     let seed = rng.seed();
+    eprintln!("kill delays from seed {seed} (replay with {SEED_ENV}={seed})");
     let started = Instant::now();
     let mut last = 0;
     for round in 0..KILLS {
@@ -74,6 +81,22 @@ fn a_save_killed_at_any_moment_leaves_a_whole_file() {
         "{KILLS} kills ({torn} mid-write), {last} saves, {:.1?} (seed {seed})",
         started.elapsed()
     );
+}
+
+/// The delays are a function of the seed, so a printed seed replays them.
+#[test]
+fn the_kill_delays_are_replayed_from_the_seed() {
+    let delays = |seed| {
+        let mut rng = Rng::from_seed(seed);
+        (0..KILLS)
+            .map(|_| rng.below(KILL_WINDOW_MICROS))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(delays(42), delays(42));
+    assert_ne!(delays(42), delays(43));
+    assert_eq!(support::seed_or_clock(Some("0x2a")), 42);
+    assert_eq!(support::seed_or_clock(Some(" 42 ")), 42);
+    assert_ne!(support::seed_or_clock(None), 42);
 }
 
 /// The child's part: resume from the file and save one more seen step at a time, forever.

@@ -86,3 +86,20 @@ fn the_format_0_example_migrates() {
         Some("base-images")
     );
 }
+
+#[test]
+fn the_documented_size_limit_is_the_one_enforced() {
+    let doc = include_str!("../docs/progress-format.md");
+    let limit = termcourse::edge::store::MAX_PROGRESS_BYTES;
+    let mut digits = limit.to_string();
+    // 16777216 → 16,777,216
+    let mut at = digits.len();
+    while at > 3 {
+        at -= 3;
+        digits.insert(at, ',');
+    }
+    assert!(
+        doc.contains(&format!("{} MiB** ({digits} bytes)", limit >> 20)),
+        "docs/progress-format.md does not state the {limit}-byte limit"
+    );
+}

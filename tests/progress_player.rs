@@ -2,7 +2,8 @@
 //! progress file, says what happened on screen, and the bad file is still on disk.
 //!
 //! Each case runs the built binary in its own tmux server (a private socket, no user config),
-//! reads the screen with `capture-pane`, and quits. Without tmux the test says so and stops.
+//! reads the screen with `capture-pane`, and quits. Without tmux the test says so and stops
+//! (and fails when `TERMCOURSE_REQUIRE_TMUX` is set, as in CI).
 
 #![cfg(unix)]
 
@@ -106,7 +107,7 @@ fn start_player(tmux: &Tmux, data: &Path) {
 #[test]
 fn the_player_starts_on_damaged_and_future_progress_files() {
     if !tmux_available() {
-        eprintln!("tmux is not installed: the real-terminal corruption matrix did not run");
+        support::skip("tmux is not installed: the real-terminal corruption matrix did not run");
         return;
     }
     let fresh = "Progress starts fresh: the saved file was unusable";

@@ -29,24 +29,9 @@ fn fixture() -> Course {
     }
 }
 
-/// The buffer as text, one line per row, trailing spaces trimmed.
+/// The buffer as text: the one conversion every test uses, the one `render` prints.
 fn text(buf: &Buffer) -> String {
-    let width = usize::from(buf.area.width).max(1);
-    let mut rows = Vec::new();
-    for row in buf.content.chunks(width) {
-        let mut line = String::new();
-        let mut skip = 0;
-        for cell in row {
-            if skip == 0 {
-                line.push_str(cell.symbol());
-            }
-            skip = unicode_width::UnicodeWidthStr::width(cell.symbol())
-                .max(skip)
-                .saturating_sub(1);
-        }
-        rows.push(line.trim_end().to_owned());
-    }
-    rows.join("\n")
+    termcourse::edge::headless::text::to_plain(buf)
 }
 
 fn scene(step: &str) -> Scene {
@@ -277,10 +262,37 @@ fn no_size_panics() {
         (1000, 5),
         (5, 500),
     ]);
-    for scene in &scenes {
+    // What each scene shows once the terminal is large enough (44x12).
+    let markers = [
+        "╭ narration",
+        "╭ narration",
+        "╭ narration",
+        "╭ narration",
+        "Deployment Matrix",
+        "Glossary",
+        "FAQ",
+        "Keys",
+    ];
+    for (scene, marker) in scenes.iter().zip(markers) {
         for &(w, h) in &sizes {
             let buf = render_scene(&course, scene, w, h).expect("renders");
-            assert_eq!(buf.area, Rect::new(0, 0, w, h));
+            let screen = text(&buf);
+            let big_enough = w >= 44 && h >= 12;
+            if big_enough {
+                assert!(
+                    screen.contains(&course.title)
+                        && screen.contains(marker)
+                        && !screen.contains("too small"),
+                    "{w}x{h}, {:?}:\n{screen}",
+                    scene.screen
+                );
+            } else if w >= 18 {
+                assert!(
+                    screen.contains("Terminal too small"),
+                    "{w}x{h}, {:?}:\n{screen}",
+                    scene.screen
+                );
+            }
         }
     }
 }

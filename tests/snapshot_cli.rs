@@ -215,3 +215,167 @@ fn deny_overflow_turns_overflow_warnings_into_a_failure() {
         stdout(&denied)
     );
 }
+
+/// Runs `snapshot COURSE --out OUT --sizes 80x24 EXTRA…`.
+fn snapshot_into(data: &Path, course: &str, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec![
+        "snapshot",
+        course,
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--sizes",
+        "80x24",
+    ];
+    args.extend(extra);
+    termcourse(data, &args)
+}
+
+#[cfg(unix)]
+#[test]
+fn update_never_writes_through_a_symlink_planted_in_the_directory() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let snaps = work.path().join("snaps");
+    let course = fixture("render");
+    let first = snapshot_into(data.path(), &course, &snaps, &["--update"]);
+    assert_eq!(code(&first), Some(0), "{}", stderr(&first));
+    // A cloned repository can hold this: a snapshot replaced by a link to a file of the user's.
+    let victim = work.path().join("bashrc");
+    fs::write(&victim, "precious\n").expect("write");
+    let planted = snaps.join("basics/welcome@80x24.txt");
+    fs::remove_file(&planted).expect("remove");
+    std::os::unix::fs::symlink(&victim, &planted).expect("symlink");
+
+    let refused = snapshot_into(data.path(), &course, &snaps, &["--update"]);
+    assert_eq!(code(&refused), Some(1));
+    assert!(
+        stderr(&refused).contains("basics/welcome@80x24.txt` (a symlink)"),
+        "{}",
+        stderr(&refused)
+    );
+    let forced = snapshot_into(data.path(), &course, &snaps, &["--update", "--force"]);
+    assert_eq!(code(&forced), Some(0), "{}", stderr(&forced));
+    assert_eq!(fs::read_to_string(&victim).expect("read"), "precious\n");
+    assert!(fs::symlink_metadata(&planted).expect("entry").is_file());
+
+    // A symlinked directory is refused, naming it, even when forced.
+    fs::rename(snaps.join("quizzes"), work.path().join("real-quizzes")).expect("move");
+    std::os::unix::fs::symlink(work.path().join("real-quizzes"), snaps.join("quizzes"))
+        .expect("symlink");
+    let linked = snapshot_into(data.path(), &course, &snaps, &["--update", "--force"]);
+    assert_eq!(code(&linked), Some(1));
+    assert!(
+        stderr(&linked).contains("snaps/quizzes` is a symlink"),
+        "{}",
+        stderr(&linked)
+    );
+}
+
+#[test]
+fn update_refuses_a_directory_of_other_files_and_never_deletes_them() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let out = work.path().join("project");
+    // `--out .` in a project: text files that are not snapshots, one named like one.
+    fs::create_dir_all(out.join("docs")).expect("mkdir");
+    fs::write(out.join("docs/notes.txt"), "mine\n").expect("write");
+    fs::write(out.join("todo.txt"), "mine\n").expect("write");
+    fs::write(out.join("old@80x24.txt"), "mine\n").expect("write");
+    let course = fixture("render");
+
+    let refused = snapshot_into(data.path(), &course, &out, &["--update"]);
+    assert_eq!(code(&refused), Some(1));
+    assert!(
+        stderr(&refused).contains("holds 3 files not written by termcourse")
+            && stderr(&refused).contains("--force"),
+        "{}",
+        stderr(&refused)
+    );
+    assert!(!out.join("matrix@80x24.txt").exists(), "nothing written");
+
+    let forced = snapshot_into(data.path(), &course, &out, &["--update", "--force"]);
+    assert_eq!(code(&forced), Some(0), "{}", stderr(&forced));
+    for kept in ["docs/notes.txt", "todo.txt", "old@80x24.txt"] {
+        assert!(out.join(kept).exists(), "{kept} was deleted");
+    }
+    let report = stdout(&forced);
+    assert!(
+        report.contains(
+            "left alone (no longer rendered, but not written by termcourse): old@80x24.txt"
+        ) && report.ends_with("0 removed, 1 left alone\n"),
+        "{report}"
+    );
+    let check = snapshot_into(data.path(), &course, &out, &["--check", "--force"]);
+    assert_eq!(code(&check), Some(2), "--force is for updates");
+}
+
+#[test]
+fn update_removes_only_the_snapshots_it_wrote_and_says_so() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let snaps = work.path().join("snaps");
+    let course = fixture("render");
+    let first = snapshot_into(
+        data.path(),
+        &course,
+        &snaps,
+        &["--update", "--sizes", "80x24,90x30"],
+    );
+    assert_eq!(code(&first), Some(0), "{}", stderr(&first));
+    let second = snapshot_into(data.path(), &course, &snaps, &["--update"]);
+    assert_eq!(code(&second), Some(0), "{}", stderr(&second));
+    let report = stdout(&second);
+    assert!(
+        report.contains("removed (no longer rendered): basics/welcome@90x30.txt"),
+        "{report}"
+    );
+    assert!(!snaps.join("basics/welcome@90x30.txt").exists());
+    assert!(snaps.join(".termcourse-snapshots").is_file());
+}
+
+#[test]
+fn ids_that_used_to_share_a_file_name_get_one_each() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let course = work.path().join("course");
+    fs::create_dir_all(&course).expect("mkdir");
+    let node = |id: &str| {
+        format!(
+            "[[node]]\nid = \"{id}\"\ntitle = \"Node {id}\"\n\
+             [[node.step]]\nid = \"s\"\ntitle = \"Step of {id}\"\nbody = \"In {id}.\"\n"
+        )
+    };
+    let text = format!(
+        "format = 1\nid = \"c\"\ntitle = \"C\"\n{}{}",
+        node("a.b"),
+        node("a_b")
+    );
+    fs::write(course.join("course.toml"), text).expect("write");
+    let course = course.to_str().expect("utf-8");
+    let snaps = work.path().join("snaps");
+    let update = snapshot_into(data.path(), course, &snaps, &["--update"]);
+    assert_eq!(code(&update), Some(0), "{}", stderr(&update));
+    assert!(
+        stdout(&update).ends_with("6 snapshots: 0 updated, 6 added, 0 removed\n"),
+        "{}",
+        stdout(&update)
+    );
+    let written = read_dir_files(&snaps);
+    assert_eq!(written.len(), 6, "{written:?}");
+    let check = snapshot_into(data.path(), course, &snaps, &["--check"]);
+    assert_eq!(code(&check), Some(0), "{}", stdout(&check));
+}
+
+/// Snapshot files under `dir`, recursively.
+fn read_dir_files(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).expect("list").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(read_dir_files(&path));
+        } else if path.extension().is_some_and(|e| e == "txt") {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}

@@ -14,16 +14,20 @@ mod markdown;
 mod node;
 mod parse;
 mod quiz;
+mod regex;
 mod shape;
 mod structure;
 mod task;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
 use crate::core::course::Course;
-use crate::core::diagnostic::{Diagnostic, Location, Report, Severity};
+use crate::core::diagnostic::{
+    Diagnostic, KEPT_PER_KIND, LineIndex, Location, Report, Severity, kind_of,
+};
 use crate::core::load::LoadOptions;
 use crate::core::raw::{RawCourse, RawNode, Sp};
 use crate::core::sanitize::sanitize_owned;
@@ -43,6 +47,8 @@ pub(crate) struct FileCx {
     pub salvaged_id: Option<String>,
     /// For a course file with syntax errors: its `nodes` list, if it could still be read.
     pub salvaged_node_files: Vec<(String, Range<usize>)>,
+    /// Built on the first diagnostic in the file.
+    index: OnceCell<LineIndex>,
 }
 
 impl FileCx {
@@ -52,6 +58,13 @@ impl FileCx {
             text: Rc::from(text),
             ..Self::default()
         }
+    }
+
+    /// Where `span` is in the file.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        self.index
+            .get_or_init(|| LineIndex::new(&self.text))
+            .locate(&self.text, span)
     }
 
     /// Whether `key` of the table starting at `table_start` was removed after a shape error, or
@@ -91,6 +104,12 @@ pub(crate) struct Checker<'o> {
     pub task_files: HashMap<String, (Option<String>, String)>,
     /// The course's `single` quizzes so far, for the guessability lint (`guess`).
     pub single_choices: Vec<guess::SingleChoice>,
+    /// What compiled patterns have used of the course's budget.
+    pub(crate) regex_budget: regex::Budget,
+    /// Diagnostics kept so far, by severity and kind.
+    kept: HashMap<(Severity, String), usize>,
+    /// Where the details of a diagnostic that is only counted go.
+    scratch: Diagnostic,
 }
 
 impl<'o> Checker<'o> {
@@ -102,6 +121,9 @@ impl<'o> Checker<'o> {
             compile_patterns: true,
             task_files: HashMap::new(),
             single_choices: Vec::new(),
+            regex_budget: regex::Budget::default(),
+            kept: HashMap::new(),
+            scratch: Diagnostic::new(Severity::Error, String::new(), String::new()),
         }
     }
 
@@ -138,13 +160,21 @@ impl<'o> Checker<'o> {
         span: Range<usize>,
         message: String,
     ) -> &mut Diagnostic {
+        let kind = (severity, kind_of(&message));
+        let kept = self.kept.get(&kind).copied().unwrap_or(0);
+        if kept >= KEPT_PER_KIND {
+            *self.report.unlisted.entry(kind).or_default() += 1;
+            self.scratch = Diagnostic::new(severity, String::new(), String::new());
+            return &mut self.scratch;
+        }
+        self.kept.insert(kind, kept + 1);
         if !self.report.sources.contains_key(&file.path) {
             self.report
                 .sources
                 .insert(file.path.clone(), file.text.to_string());
         }
         let mut diagnostic = Diagnostic::new(severity, file.path.clone(), message);
-        diagnostic.location = Some(Location::new(&file.text, span));
+        diagnostic.location = Some(file.locate(span));
         self.report.diagnostics.push(diagnostic);
         self.last()
     }
@@ -216,7 +246,7 @@ pub(crate) fn head(file: &FileCx, table: &Range<usize>) -> Range<usize> {
 
 /// `path:line:col` of a byte offset in `file`, for notes that point elsewhere.
 pub(crate) fn position(file: &FileCx, offset: usize) -> String {
-    let at = Location::new(&file.text, offset..offset);
+    let at = file.locate(offset..offset);
     format!("{}:{}:{}", file.path, at.line, at.col)
 }
 

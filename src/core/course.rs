@@ -8,7 +8,9 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, BuildError, Regex};
+use regex_automata::util::syntax;
+use regex_syntax::hir::Hir;
 
 use crate::core::command::{self, Verdict};
 
@@ -231,13 +233,30 @@ impl BashEntry {
     }
 }
 
+/// The most one pattern's automaton may take when compiled, in bytes. Compiling stops (and the
+/// pattern is an error, or matches nothing when compiled late) as soon as it would take more,
+/// which also bounds the time it takes. No answer pattern comes close; `\w{50}` (fifty copies
+/// of a Unicode class) does.
+pub const PATTERN_SIZE_LIMIT: usize = 2 * 1024 * 1024;
+
+/// The lazy DFA's cache per pattern (and thread that matches it).
+const PATTERN_CACHE_BYTES: usize = 1024 * 1024;
+
+fn limits(size_limit: usize) -> meta::Config {
+    meta::Config::new()
+        .nfa_size_limit(Some(size_limit))
+        .onepass_size_limit(Some(size_limit))
+        .hybrid_cache_capacity(PATTERN_CACHE_BYTES)
+}
+
 /// A way to accept a learner's text: a regular expression together with the text the author
 /// wrote (sanitised, for display), or, for a type-along without `accept`, the scripted command
 /// compared argument by argument.
 ///
 /// A regex is compiled when first needed: the loader has already checked that it compiles
 /// (or, for a course checked when the binary was built, that it parses), and compiling the
-/// built-in course's ~120 patterns up front was most of the player's start-up time.
+/// built-in course's ~120 patterns up front was most of the player's start-up time. Every
+/// compilation is bounded by [`PATTERN_SIZE_LIMIT`].
 #[derive(Debug, Clone)]
 pub struct Pattern {
     pub source: String,
@@ -254,14 +273,30 @@ impl PartialEq for Pattern {
 impl Eq for Pattern {}
 
 impl Pattern {
-    /// Compiles `text` now, so an invalid pattern is an error here.
-    pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, regex::Error> {
+    /// Compiles `text` now, so an invalid (or too large) pattern is an error here.
+    pub fn compile(text: &str, case_insensitive: bool) -> Result<Self, Box<BuildError>> {
+        let regex = build(text, case_insensitive, true, PATTERN_SIZE_LIMIT)?;
         let pattern = Self::deferred(text, case_insensitive, true);
-        let regex = pattern.builder().map(|b| b.build()).transpose()?;
-        if let PatternKind::Regex { compiled, .. } = &pattern.kind {
-            compiled.get_or_init(|| regex);
-        }
+        pattern.set_compiled(regex);
         Ok(pattern)
+    }
+
+    /// Compiles `text`, already parsed to `hir` (with Unicode on), with its automaton limited to
+    /// `size_limit` bytes. Returns the pattern and the memory it takes.
+    pub fn compile_parsed(
+        text: &str,
+        case_insensitive: bool,
+        hir: &Hir,
+        size_limit: usize,
+    ) -> Result<(Self, usize), Box<BuildError>> {
+        let regex = meta::Builder::new()
+            .configure(limits(size_limit.min(PATTERN_SIZE_LIMIT)))
+            .build_from_hir(hir)
+            .map_err(Box::new)?;
+        let size = regex.memory_usage();
+        let pattern = Self::deferred(text, case_insensitive, true);
+        pattern.set_compiled(regex);
+        Ok((pattern, size))
     }
 
     /// Compiles `text` on first match. The caller has checked that it is valid; if it is not
@@ -309,41 +344,55 @@ impl Pattern {
         }
     }
 
-    /// The first match starting at byte `start` or later, as a byte range. Like
-    /// [`Regex::find_at`], anchors and look-behind-like assertions (`^`, `\b`) see the text
-    /// before `start`. A command pattern finds nothing.
+    /// The first match starting at byte `start` or later, as a byte range. Anchors and
+    /// word-boundary assertions (`^`, `\b`) see the text before `start`. A command pattern finds
+    /// nothing.
     pub fn find_at(&self, text: &str, start: usize) -> Option<std::ops::Range<usize>> {
         if start > text.len() || !text.is_char_boundary(start) {
             return None;
         }
-        self.regex()?.find_at(text, start).map(|m| m.range())
+        let input = regex_automata::Input::new(text).range(start..);
+        self.regex()?.find(input).map(|m| m.range())
+    }
+
+    fn set_compiled(&self, regex: Regex) {
+        if let PatternKind::Regex { compiled, .. } = &self.kind {
+            compiled.get_or_init(|| Some(regex));
+        }
     }
 
     fn regex(&self) -> Option<&Regex> {
-        let PatternKind::Regex { compiled, .. } = &self.kind else {
-            return None;
-        };
-        compiled
-            .get_or_init(|| self.builder().and_then(|b| b.build().ok()))
-            .as_ref()
-    }
-
-    fn builder(&self) -> Option<RegexBuilder> {
         let PatternKind::Regex {
             text,
             case_insensitive,
             unicode,
-            ..
+            compiled,
         } = &self.kind
         else {
             return None;
         };
-        let mut builder = RegexBuilder::new(text);
-        builder
-            .case_insensitive(*case_insensitive)
-            .unicode(*unicode);
-        Some(builder)
+        compiled
+            .get_or_init(|| build(text, *case_insensitive, *unicode, PATTERN_SIZE_LIMIT).ok())
+            .as_ref()
     }
+}
+
+/// Compiles a regex with its automaton limited to `size_limit` bytes.
+fn build(
+    text: &str,
+    case_insensitive: bool,
+    unicode: bool,
+    size_limit: usize,
+) -> Result<Regex, Box<BuildError>> {
+    meta::Builder::new()
+        .configure(limits(size_limit))
+        .syntax(
+            syntax::Config::new()
+                .case_insensitive(case_insensitive)
+                .unicode(unicode),
+        )
+        .build(text)
+        .map_err(Box::new)
 }
 
 impl PartialEq for PatternKind {
@@ -458,5 +507,16 @@ mod tests {
     fn an_invalid_pattern_is_an_error_when_compiled_and_matches_nothing_when_deferred() {
         assert!(Pattern::compile("(", false).is_err());
         assert!(!Pattern::deferred("(", false, true).is_match("("));
+    }
+
+    #[test]
+    fn a_pattern_over_the_size_limit_is_refused_in_bounded_time() {
+        let started = std::time::Instant::now();
+        let err = Pattern::compile(r"\w{200}x", false).expect_err("too large");
+        assert!(err.size_limit().is_some(), "{err}");
+        assert!(!Pattern::deferred(r"\w{200}x", false, true).is_match("x"));
+        // Two failed compilations, each stopped at the limit (it took ~0.4 s unlimited, with
+        // 11 MB, in a release build).
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 }

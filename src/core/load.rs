@@ -162,23 +162,40 @@ fn read(
     let result = normal.and_then(|rel| source.read(&rel));
     let problem = match result {
         Ok(text) if text.len() as u64 > MAX_FILE_BYTES => SourceError::TooLarge {
-            size: text.len() as u64,
             limit: MAX_FILE_BYTES,
         },
         Ok(text) => return Some(FileCx::new(display, text)),
         Err(err) => err,
     };
+    // The course file is named as such: only the files it lists are "node files".
+    let what = if referrer.is_some() {
+        format!("node file `{rel}`")
+    } else {
+        format!("`{display}`")
+    };
     let message = match &problem {
         SourceError::NotFound => format!("cannot read `{display}`: file not found"),
-        SourceError::OutsideCourse => format!("node file `{rel}` is outside the course directory"),
+        SourceError::OutsideCourse => format!("{what} is outside the course directory"),
+        SourceError::LinkOutside(target) => {
+            format!("{what} is a symlink to `{target}`, outside the course directory")
+        }
         other => format!("cannot read `{display}`: {other}"),
     };
     let d = match referrer {
         Some((file, span)) => cx.error(file, span, message),
         None => cx.file_error(&display, message),
     };
-    if matches!(problem, SourceError::OutsideCourse) {
-        d.with_note("help: node files must be inside the course directory; write paths relative to it, like `nodes/intro.toml`");
+    match problem {
+        SourceError::OutsideCourse => {
+            d.with_note("help: node files must be inside the course directory; write paths relative to it, like `nodes/intro.toml`");
+        }
+        SourceError::LinkOutside(_) => {
+            d.with_note("help: course files must be inside the course directory; copy the file in instead of linking to it");
+        }
+        SourceError::NotRegular(_) => {
+            d.with_note("note: course files must be regular files; FIFOs, devices and directories are not read");
+        }
+        _ => {}
     }
     None
 }

@@ -17,8 +17,13 @@ pub enum SourceError {
     NotFound,
     #[error("the path leaves the course directory")]
     OutsideCourse,
-    #[error("file is {size} bytes, over the {limit}-byte limit")]
-    TooLarge { size: u64, limit: u64 },
+    /// The path is inside the course directory, but it is a symlink whose target is not.
+    #[error("it is a symlink to `{0}`, outside the course directory")]
+    LinkOutside(String),
+    #[error("it is {0}, not a regular file")]
+    NotRegular(&'static str),
+    #[error("file is over the {limit}-byte limit")]
+    TooLarge { limit: u64 },
     #[error("file is not valid UTF-8")]
     NotUtf8,
     #[error("{0}")]

@@ -2,11 +2,12 @@
 //! command line uses to load a course from a path.
 //!
 //! Besides the loader's own lexical check (no absolute paths, no `..`), every file is resolved
-//! through symlinks and must still lie inside the course directory, and files over
-//! [`MAX_FILE_BYTES`] are refused from their metadata, before they are read.
+//! through symlinks and must still lie inside the course directory. Files are opened without
+//! blocking and must be regular files (a FIFO or a device named like a node file is refused,
+//! not waited on), and no more than [`MAX_FILE_BYTES`] is read from any of them.
 
 use std::fs;
-use std::io::{self, Read as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -15,6 +16,7 @@ use crate::core::course::Course;
 use crate::core::diagnostic::Report;
 use crate::core::load::{COURSE_FILE, LoadOptions, load};
 use crate::core::source::{CourseSource, MAX_FILE_BYTES, SourceError};
+use crate::edge::safe_fs::{Follow, ReadError, read_limited};
 
 /// Why a path does not name a course.
 #[derive(Debug, Error)]
@@ -63,7 +65,8 @@ impl FsSource {
             path: shown.clone(),
             source,
         })?;
-        if !root.join(COURSE_FILE).is_file() {
+        // Whether it can be read (and is a regular file) is the loader's to report.
+        if fs::symlink_metadata(root.join(COURSE_FILE)).is_err() {
             return Err(OpenError::NotACourse(path.to_owned()));
         }
         Ok(Self { shown, root })
@@ -86,31 +89,23 @@ impl CourseSource for FsSource {
 
     fn read(&self, rel: &str) -> Result<String, SourceError> {
         let path = self.root.join(rel);
-        let resolved = fs::canonicalize(&path).map_err(io_error)?;
+        let resolved = fs::canonicalize(&path).map_err(|err| source_error(err.into()))?;
         if !resolved.starts_with(&self.root) {
-            return Err(SourceError::OutsideCourse);
+            return Err(SourceError::LinkOutside(resolved.display().to_string()));
         }
-        let file = fs::File::open(&resolved).map_err(io_error)?;
-        let size = file.metadata().map_err(io_error)?.len();
-        if size > MAX_FILE_BYTES {
-            return Err(SourceError::TooLarge {
-                size,
-                limit: MAX_FILE_BYTES,
-            });
-        }
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io_error)?;
+        // The resolved path has no symlink left; one appearing now is refused, not followed.
+        let bytes = read_limited(&resolved, MAX_FILE_BYTES, Follow::Never).map_err(source_error)?;
         String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8)
     }
 }
 
-#[allow(clippy::needless_pass_by_value)] // used as `map_err(io_error)`
-fn io_error(err: io::Error) -> SourceError {
-    match err.kind() {
-        io::ErrorKind::NotFound => SourceError::NotFound,
-        _ => SourceError::Io(err.to_string()),
+fn source_error(err: ReadError) -> SourceError {
+    match err {
+        ReadError::NotFound => SourceError::NotFound,
+        ReadError::NotRegular(kind) => SourceError::NotRegular(kind),
+        ReadError::TooLarge { limit } => SourceError::TooLarge { limit },
+        ReadError::Symlink => SourceError::Io("it changed into a symlink while being read".into()),
+        ReadError::Io(err) => SourceError::Io(err.to_string()),
     }
 }
 

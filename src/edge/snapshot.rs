@@ -12,10 +12,11 @@ pub mod diff;
 mod size;
 pub mod store;
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 pub use size::{MAX_SIDE, Size, SizeError, parse_sizes};
-pub use store::{Comparison, Shot};
+pub use store::{Comparison, DirError, Shot};
 
 /// The sizes snapshotted when none are given: a classic terminal and a roomy one.
 pub const DEFAULT_SIZES: [Size; 2] = [Size::new(80, 24), Size::new(120, 40)];
@@ -112,7 +113,10 @@ pub struct Outcome {
     pub mode: Mode,
     /// How the snapshot directory is named in diff headers, e.g. `tests/snapshots`.
     pub dir_label: String,
+    /// In [`Mode::Update`], `missing` lists the files deleted.
     pub comparison: Comparison,
+    /// In [`Mode::Update`]: files no longer rendered that termcourse did not write, so kept.
+    pub left_alone: Vec<String>,
     pub overflows: Vec<OverflowAt>,
     /// Overflows are errors rather than warnings.
     pub deny_overflow: bool,
@@ -125,16 +129,25 @@ impl Outcome {
         differs || (self.deny_overflow && !self.overflows.is_empty())
     }
 
-    /// `N snapshots: M changed, A added, R missing`.
+    /// `N snapshots: M changed, A added, R missing` (`M updated, A added, R removed` and, when
+    /// there are any, `K left alone` after an update).
     pub fn summary(&self) -> String {
         let c = &self.comparison;
-        format!(
-            "{} snapshots: {} changed, {} added, {} missing",
+        let (changed, missing) = match self.mode {
+            Mode::Check => ("changed", "missing"),
+            Mode::Update => ("updated", "removed"),
+        };
+        let mut summary = format!(
+            "{} snapshots: {} {changed}, {} added, {} {missing}",
             c.total,
             c.changed.len(),
             c.added.len(),
             c.missing.len()
-        )
+        );
+        if !self.left_alone.is_empty() {
+            let _ = write!(summary, ", {} left alone", self.left_alone.len());
+        }
+        summary
     }
 
     /// Writes the differences (unified diffs and file lists) and the summary line to `out`.
@@ -153,11 +166,9 @@ impl Outcome {
             if self.mode == Mode::Check {
                 let old = format!("{}/{}", self.dir_label.trim_end_matches('/'), change.path);
                 let new = format!("rendered/{}", change.path);
-                write!(
-                    out,
-                    "{}",
-                    diff::unified(&old, &new, &change.old, &change.new)
-                )?;
+                // The committed text comes from a folder anyone may have prepared: shown inert.
+                let diff = diff::unified(&old, &new, &change.old, &change.new);
+                write!(out, "{}", crate::core::sanitize::sanitize(&diff))?;
             }
         }
         for path in &c.added {
@@ -165,6 +176,12 @@ impl Outcome {
         }
         for path in &c.missing {
             writeln!(out, "{missing}: {path}")?;
+        }
+        for path in &self.left_alone {
+            writeln!(
+                out,
+                "left alone (no longer rendered, but not written by termcourse): {path}"
+            )?;
         }
         writeln!(out, "{}", self.summary())
     }

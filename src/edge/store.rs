@@ -3,8 +3,8 @@
 //! Guarantees, in order of importance:
 //! - A save replaces the file atomically and durably (`durable::replace`), so a crash or
 //!   `kill -9` at any moment leaves either the previous or the new progress, never a mix.
-//! - A file this build cannot use is never overwritten: a corrupt one is moved aside to
-//!   `<name>.corrupt-<unix seconds>`, one from a newer format is left alone and the session runs
+//! - A file this build cannot use is never overwritten: a corrupt one (or a FIFO, a device, a
+//!   file over [`MAX_PROGRESS_BYTES`]) is moved aside to `<name>.corrupt-<unix seconds>`, one from a newer format is left alone and the session runs
 //!   without saving, an older one is copied to `<name>.format<N>-<unix seconds>` and migrated.
 //! - Two players on one course do not lose each other's records: each save takes an exclusive
 //!   lock, re-reads the file, merges ([`crate::core::progress::merge`]) and writes. Where the
@@ -32,6 +32,10 @@ mod notice;
 mod on_disk;
 
 pub use lock::DEFAULT_TIMEOUT as DEFAULT_LOCK_TIMEOUT;
+
+/// Progress files larger than this are not read (and are set aside like a corrupt file): a
+/// learner's record of a large course is a few tens of kilobytes.
+pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Overrides the data directory; every test points it at a temporary directory.
 pub const DATA_DIR_ENV: &str = "TERMCOURSE_DATA_DIR";
@@ -253,7 +257,8 @@ impl Store {
     /// Starts over: moves the progress file aside to `<name>.reset-<unix seconds>` (nothing is
     /// deleted) and returns where it went, or `None` when there was no file.
     pub fn reset(&self) -> Result<Option<PathBuf>, StoreError> {
-        if !self.path.exists() {
+        // The entry itself, not what a symlink there points to.
+        if fs::symlink_metadata(&self.path).is_err() {
             return Ok(None);
         }
         let _lock = lock::acquire(&self.lock_path, self.lock_timeout);

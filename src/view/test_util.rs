@@ -8,25 +8,12 @@ use crate::core::course::{
     Course, CourseId, FaqEntry, GlossaryEntry, MatrixInfo, Node, NodeId, Step, StepId,
 };
 
-/// The buffer's symbols row by row, trailing spaces trimmed; the cells hidden behind a wide
-/// character are skipped so the text reads as it looks.
+/// The buffer as the player's plain-text output shows it (`render`, `snapshot`): one line per
+/// row, trailing spaces trimmed, the cells behind a wide character skipped. Every test turns a
+/// buffer into text with this one function (`edge::headless::text::to_plain`, which only the
+/// view's tests use from here; the view itself never depends on the edges).
 pub fn buffer_text(buf: &Buffer) -> String {
-    let width = usize::from(buf.area.width).max(1);
-    let mut rows = Vec::new();
-    for row in buf.content.chunks(width) {
-        let mut text = String::new();
-        let mut skip = 0;
-        for cell in row {
-            if skip == 0 {
-                text.push_str(cell.symbol());
-            }
-            skip = skip
-                .max(unicode_width::UnicodeWidthStr::width(cell.symbol()))
-                .saturating_sub(1);
-        }
-        rows.push(text.trim_end().to_owned());
-    }
-    rows.join("\n")
+    crate::edge::headless::text::to_plain(buf)
 }
 
 /// `widget` drawn into a fresh `width` × `height` buffer.

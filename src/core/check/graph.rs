@@ -1,14 +1,17 @@
 //! Ids and the `requires` graph: id syntax, duplicate node ids, unknown requirements, cycles
 //! (named in full) and nodes that can never become available.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::node::{Pending, node};
-use super::shape::closest;
+use super::shape::Suggester;
 use super::{Checker, FileCx, NodeInput, position};
 use crate::core::course::{Node, NodeId};
 use crate::core::raw::Sp;
+
+/// Nodes named in a cycle's message; a longer cycle is named by its ends.
+const NAMED: usize = 12;
 
 /// Longest id accepted; ids are keys in progress files, not prose.
 const MAX_ID_CHARS: usize = 64;
@@ -65,11 +68,13 @@ pub(super) fn check_id(
 pub(super) fn nodes(cx: &mut Checker<'_>, inputs: &[NodeInput<'_>]) -> Vec<Node> {
     let mut pending: Vec<Pending<'_>> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let mut unreadable: Vec<String> = Vec::new();
+    let mut unreadable: HashSet<String> = HashSet::new();
     for input in inputs {
         let Some(raw) = &input.raw else {
             match &input.file.salvaged_id {
-                Some(id) => unreadable.push(id.clone()),
+                Some(id) => {
+                    unreadable.insert(id.clone());
+                }
                 None => cx.nodes_incomplete = true,
             }
             continue;
@@ -103,19 +108,21 @@ fn resolve(
     cx: &mut Checker<'_>,
     pending: &mut [Pending<'_>],
     index: &HashMap<String, usize>,
-    unreadable: &[String],
+    unreadable: &HashSet<String>,
 ) -> Vec<Vec<(usize, Range<usize>)>> {
     let ids: Vec<String> = pending
         .iter()
         .map(|p| p.node.id.as_str().to_owned())
         .collect();
     let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let mut suggester = Suggester::new(&candidates);
     let mut edges = Vec::with_capacity(pending.len());
     for p in pending.iter_mut() {
         let mut out: Vec<(usize, Range<usize>)> = Vec::new();
+        let mut targets: HashSet<usize> = HashSet::new();
         for (req, span) in &p.requires {
             if let Some(&target) = index.get(req) {
-                if out.iter().any(|(t, _)| *t == target) {
+                if !targets.insert(target) {
                     cx.warning(p.file, span.clone(), format!("`{req}` is required twice"))
                         .with_label("listed again");
                     continue;
@@ -133,7 +140,7 @@ fn resolve(
                         ),
                     )
                     .with_label("unknown node");
-                if let Some(best) = closest(req, &candidates) {
+                if let Some(best) = suggester.suggest(req) {
                     d.with_note(format!("help: did you mean `{best}`?"));
                 }
             }
@@ -158,6 +165,8 @@ fn report_cycles(
             continue;
         }
         let mut path = vec![start];
+        // Where each node of the path is in it: a long chain must not be searched per step.
+        let mut on_path: HashMap<usize, usize> = HashMap::from([(start, 0)]);
         let mut at = start;
         let cycle_start = loop {
             let Some(next) = edges[at].iter().map(|(t, _)| *t).find(|t| stuck[*t]) else {
@@ -166,9 +175,10 @@ fn report_cycles(
             if state[next] != 0 {
                 break None;
             }
-            if let Some(pos) = path.iter().position(|n| *n == next) {
+            if let Some(&pos) = on_path.get(&next) {
                 break Some(pos);
             }
+            on_path.insert(next, path.len());
             path.push(next);
             at = next;
         };
@@ -224,10 +234,18 @@ fn report_cycle(
         .collect();
     let (from, to) = (ordered[0], ordered.get(1).copied().unwrap_or(ordered[0]));
     ordered.push(from);
-    let names: Vec<String> = ordered
+    // A cycle through thousands of nodes is named by its ends.
+    let mut names: Vec<String> = ordered
         .iter()
         .map(|n| format!("`{}`", pending[*n].node.id))
         .collect();
+    if names.len() > NAMED {
+        let hidden = names.len() - NAMED;
+        names.splice(
+            NAMED / 2..names.len() - NAMED / 2,
+            [format!("… ({hidden} more) …")],
+        );
+    }
     let span = edges[from]
         .iter()
         .find(|(t, _)| *t == to)

@@ -6,6 +6,8 @@
 //! an equal or longer run of the same character), also inside block quotes and list items: a
 //! full markdown parse of every text would cost more than all the rest of loading.
 
+use std::collections::HashMap;
+
 use super::{Checker, FileCx};
 use crate::core::raw::Sp;
 
@@ -18,15 +20,27 @@ pub(super) fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &
     if !text.contains("```") && !text.contains("~~~") {
         return;
     }
-    let mut seen: Vec<String> = Vec::new();
+    // How many fences named each language so far, and where each language is named in the
+    // raw TOML text: both built once, so a value with thousands of fences stays linear.
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut named: Option<HashMap<&str, Vec<usize>>> = None;
     for info in fence_infos(text) {
         let Some(lang) = language(info) else { continue };
-        let nth = seen.iter().filter(|l| **l == lang).count();
-        seen.push(lang.clone());
+        let nth = seen.entry(lang.clone()).or_insert(0);
+        let index = *nth;
+        *nth += 1;
         if PLAIN.contains(&lang.to_lowercase().as_str()) || (cx.opts.known_language)(&lang) {
             continue;
         }
-        let span = locate(&file.text, value.span(), &lang, nth);
+        let value_span = value.span();
+        let raw = file.text.get(value_span.clone()).unwrap_or_default();
+        let named = named.get_or_insert_with(|| fence_words(raw));
+        let span = named
+            .get(lang.as_str())
+            .and_then(|at| at.get(index))
+            .map_or(value_span.clone(), |i| {
+                value_span.start + i..value_span.start + i + lang.len()
+            });
         cx.warning(
             file,
             span,
@@ -73,26 +87,36 @@ fn language(info: &str) -> Option<String> {
     (!word.is_empty()).then(|| word.to_owned())
 }
 
-/// The span of the `nth` fence naming `lang` inside the TOML string at `value`, falling back to
-/// the whole string.
-fn locate(
-    text: &str,
-    value: std::ops::Range<usize>,
-    lang: &str,
-    nth: usize,
-) -> std::ops::Range<usize> {
-    let Some(raw) = text.get(value.clone()) else {
-        return value;
-    };
-    raw.match_indices(lang)
-        .filter(|(i, _)| {
-            let before = raw[..*i].trim_end_matches([' ', '{', '.']);
-            before.ends_with("```") || before.ends_with("~~~")
-        })
-        .nth(nth)
-        .map_or(value.clone(), |(i, _)| {
-            value.start + i..value.start + i + lang.len()
-        })
+/// Where each word right after a fence marker (three backticks or tildes, then spaces, `{` or
+/// `.`) starts in `raw`, by word, in order: where the warnings point.
+fn fence_words(raw: &str) -> HashMap<&str, Vec<usize>> {
+    let mut found: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (marker, fence) in [("```", '`'), ("~~~", '~')] {
+        for (at, _) in raw.match_indices(marker) {
+            let after = at + marker.len();
+            let rest = &raw[after..];
+            let skipped = rest.len()
+                - rest
+                    .trim_start_matches(fence)
+                    .trim_start_matches([' ', '{', '.'])
+                    .len();
+            let start = after + skipped;
+            let word_len = raw[start..]
+                .find(|c: char| c.is_whitespace() || matches!(c, ',' | '{' | '}' | '`' | '~'))
+                .unwrap_or(raw.len() - start);
+            if word_len > 0 {
+                found
+                    .entry(&raw[start..start + word_len])
+                    .or_default()
+                    .push(start);
+            }
+        }
+    }
+    for positions in found.values_mut() {
+        positions.sort_unstable();
+        positions.dedup();
+    }
+    found
 }
 
 #[cfg(test)]
@@ -103,6 +127,16 @@ mod tests {
     fn fences_are_found_like_commonmark_does() {
         let md = "text\n```dockerfile\nFROM x\n```\n> ~~~~python\n> ```rust\n> ~~~~\n- item\n\n  ```\n  plain\n  ```\n``not a fence``\n```bash\n";
         assert_eq!(fence_infos(md), ["dockerfile", "python", "", "bash"]);
+    }
+
+    #[test]
+    fn fence_words_are_found_after_any_fence_run() {
+        let raw = "\"\"\"\n````python\nx\n````\n~~~ {.rust}\n```python\n\"\"\"";
+        let words = fence_words(raw);
+        let python = &words["python"];
+        assert_eq!(python.len(), 2);
+        assert_eq!(&raw[python[0]..python[0] + 6], "python");
+        assert!(words.contains_key("rust"));
     }
 
     #[test]

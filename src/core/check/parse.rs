@@ -33,8 +33,22 @@ pub(crate) fn parse<T: DeserializeOwned>(
     }
     if !syntax_errors.is_empty() {
         for err in syntax_errors {
-            let span = err.span().unwrap_or(0..0);
-            cx.error(file, span, syntax_message(err.message()));
+            let span = err.span().filter(|s| !s.is_empty() || s.start > 0);
+            if err.message().trim() == "recursion limit" {
+                // The parser gives no position for a dotted key that is too deep.
+                let at = span
+                    .or_else(|| deep_key(&text, KEY_DEPTH + 1))
+                    .or_else(|| deep_key(&text, KEY_DEPTH))
+                    .unwrap_or(0..0);
+                cx.error(
+                    file,
+                    at,
+                    format!("TOML syntax: keys nested too deeply (at most {KEY_DEPTH} parts)"),
+                )
+                .with_label("too many dotted parts");
+                continue;
+            }
+            cx.error(file, span.unwrap_or(0..0), syntax_message(err.message()));
         }
         salvage(file, doc.get_ref());
         return None;
@@ -99,6 +113,61 @@ fn format_supported(cx: &mut Checker<'_>, file: &FileCx, doc: &DeTable<'_>) -> b
         return false;
     }
     true
+}
+
+/// Parts of a dotted key (`a.b.c` has 3) the TOML parser accepts, plus one.
+const KEY_DEPTH: usize = 80;
+
+/// The first key (of a `key = value` line or a `[table]` header) with `depth` parts or more.
+/// Lines inside multi-line strings are skipped.
+fn deep_key(text: &str, depth: usize) -> Option<Range<usize>> {
+    let mut offset = 0;
+    let mut in_multiline: Option<&str> = None;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        for quote in ["\"\"\"", "\'\'\'"] {
+            let toggles = line.matches(quote).count() % 2 == 1;
+            match in_multiline {
+                Some(open) if open == quote && toggles => in_multiline = None,
+                None if toggles => in_multiline = Some(quote),
+                _ => {}
+            }
+        }
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let key = trimmed.trim_start_matches('[');
+        let skipped = indent + (trimmed.len() - key.len());
+        let (parts, len) = key_parts(key);
+        if parts >= depth && in_multiline.is_none() {
+            let begin = start + skipped;
+            return Some(begin..begin + len);
+        }
+    }
+    None
+}
+
+/// The number of dot-separated parts of the key at the start of `line` and its length in
+/// bytes (up to `=` or `]` outside quotes).
+fn key_parts(line: &str) -> (usize, usize) {
+    let mut parts = 1;
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some('"') if escaped => escaped = false,
+            Some('"') if c == '\\' => escaped = true,
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None => match c {
+                '"' | '\'' => quote = Some(c),
+                '.' => parts += 1,
+                '=' | ']' | '\n' | '#' => return (parts, line[..i].trim_end().len()),
+                _ => {}
+            },
+        }
+    }
+    (parts, line.trim_end().len())
 }
 
 fn syntax_message(message: &str) -> String {

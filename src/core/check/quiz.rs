@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use super::guess::SingleChoice;
 use super::markdown::check_code_languages;
+use super::regex::{COURSE_REGEX_BUDGET, Compiled};
 use super::{Checker, FileCx, clean, head, optional_block, position};
-use crate::core::course::{Choice, Pattern, Quiz, QuizKind};
+use crate::core::course::{Choice, PATTERN_SIZE_LIMIT, Pattern, Quiz, QuizKind};
 use crate::core::raw::{RawChoice, RawQuiz, RawQuizKind, Sp};
 use crate::core::sanitize::sanitize;
 
@@ -294,8 +295,8 @@ fn order(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawQuiz>) -> Option<QuizK
     (seen.len() == list.len()).then_some(QuizKind::Order { items })
 }
 
-/// Compiles an author's regex (or, when the checker defers compiling, only parses it),
-/// reporting a syntax error at its span.
+/// Compiles an author's regex within the limits (or, when the checker defers compiling, only
+/// parses it and checks its estimated size), reporting what is wrong with it at its span.
 pub(super) fn compile_pattern(
     cx: &mut Checker<'_>,
     file: &FileCx,
@@ -303,19 +304,10 @@ pub(super) fn compile_pattern(
     case_sensitive: bool,
 ) -> Option<Pattern> {
     let text = raw.get();
-    let checked = if cx.compile_patterns {
-        Pattern::compile(text, !case_sensitive).map_err(|err| err.to_string())
-    } else {
-        regex_syntax::ParserBuilder::new()
-            .case_insensitive(!case_sensitive)
-            .build()
-            .parse(text)
-            .map(|_| Pattern::deferred(text, !case_sensitive, true))
-            .map_err(|err| err.to_string())
-    };
-    match checked {
-        Ok(pattern) => Some(pattern.with_source(sanitize(text).into_owned())),
-        Err(detail) => {
+    let compile = cx.compile_patterns;
+    match super::regex::compile(&mut cx.regex_budget, text, !case_sensitive, compile) {
+        Compiled::Ok(pattern) => Some(pattern.with_source(sanitize(text).into_owned())),
+        Compiled::Invalid(detail) => {
             let detail = detail
                 .lines()
                 .rfind(|l| l.starts_with("error:"))
@@ -326,5 +318,43 @@ pub(super) fn compile_pattern(
                 .with_note("note: patterns use Rust `regex` syntax: https://docs.rs/regex/#syntax");
             None
         }
+        Compiled::TooLarge { estimate } => {
+            cx.error(
+                file,
+                raw.span(),
+                format!(
+                    "regex too large: it would compile to {}, over the {} one pattern may use",
+                    mib(estimate),
+                    mib(PATTERN_SIZE_LIMIT)
+                ),
+            )
+            .with_label("too large")
+            .with_note("help: repeat less: `\\w{200}` is 200 copies of a class of thousands of characters; an ASCII class such as `[a-zA-Z0-9_]` is far smaller than `\\w`");
+            None
+        }
+        Compiled::OverBudget { used } => {
+            cx.error(
+                file,
+                raw.span(),
+                format!(
+                    "the course's regexes need more than the {} they may use together",
+                    mib(COURSE_REGEX_BUDGET)
+                ),
+            )
+            .with_label("this pattern goes over the budget")
+            .with_note(format!(
+                "note: the patterns before this one take {}; later ones were not compiled",
+                mib(used)
+            ))
+            .with_note("help: use fewer or smaller patterns, e.g. one pattern with alternatives instead of many");
+            None
+        }
+        Compiled::Skipped => None,
     }
+}
+
+/// `1.5 MiB`.
+#[allow(clippy::cast_precision_loss)] // sizes far below 2^52
+fn mib(bytes: usize) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }

@@ -33,6 +33,20 @@ pub(super) fn report_shape_error(
     } else if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
         let expected = type_name(expected);
+        // serde says "invalid type: integer `…` as i128, expected i64" for a number too large.
+        if expected == "an integer" && type_name(found) == "an integer" {
+            let negative = found.contains("`-");
+            let value = found.split('`').nth(1).unwrap_or("this integer");
+            let value: String = value.chars().take(40).collect();
+            cx.error(file, span, format!("integer `{value}` is out of range"))
+                .with_label(if negative { "too small" } else { "too large" })
+                .with_note(format!(
+                    "note: integers are 64-bit: from {} to {}",
+                    i64::MIN,
+                    i64::MAX
+                ));
+            return;
+        }
         cx.error(
             file,
             span,
@@ -96,43 +110,118 @@ fn type_name(serde: &str) -> &'static str {
     }
 }
 
-/// The candidate closest to `name` when it is close enough to be a likely typo.
+/// The candidate closest to `name` when it is close enough to be a likely typo. For short
+/// candidate lists (keys, values); many lookups in a long list go through a [`Suggester`].
 pub(crate) fn closest<'c>(name: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    let name = name.to_lowercase();
-    let short = name.chars().count();
-    candidates
-        .iter()
-        .map(|c| {
-            let lower = c.to_lowercase();
-            let prefix = short >= 3 && (lower.starts_with(&name) || name.starts_with(&lower));
-            let distance = if prefix {
-                1
-            } else {
-                edit_distance(&name, &lower)
-            };
-            (distance, *c)
-        })
-        .filter(|(d, c)| *d <= c.chars().count().div_ceil(3) && *d < short.min(c.chars().count()))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    Suggester::new(candidates).suggest(name)
 }
 
-/// Levenshtein distance in chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(above + 1);
-            diagonal = above;
+/// Did-you-mean over a long list of candidates (the node ids of a course), with bounded work:
+/// candidates are lowercased once, those whose length rules them out are skipped, distances
+/// are computed only up to the largest one that would count, each distinct name is looked up
+/// once, and after [`Suggester::WORK`] distance cells in all, no more suggestions are made
+/// (10,000 unknown `requires` among 10,000 ids would otherwise take a minute).
+pub(crate) struct Suggester<'c> {
+    candidates: Vec<(String, usize, &'c str)>,
+    work_left: usize,
+    seen: std::collections::HashMap<String, Option<&'c str>>,
+}
+
+impl<'c> Suggester<'c> {
+    /// Distance cells computed at most, in all: a few hundredths of a second.
+    pub const WORK: usize = 20_000_000;
+
+    pub fn new(candidates: &[&'c str]) -> Self {
+        Self {
+            candidates: candidates
+                .iter()
+                .map(|c| {
+                    let lower = c.to_lowercase();
+                    let len = lower.chars().count();
+                    (lower, len, *c)
+                })
+                .collect(),
+            work_left: Self::WORK,
+            seen: std::collections::HashMap::new(),
         }
     }
-    row[b.len()]
+
+    pub fn suggest(&mut self, name: &str) -> Option<&'c str> {
+        if let Some(found) = self.seen.get(name) {
+            return *found;
+        }
+        let found = self.search(name);
+        self.seen.insert(name.to_owned(), found);
+        found
+    }
+
+    fn search(&mut self, name: &str) -> Option<&'c str> {
+        let text = name.to_lowercase();
+        let name: Vec<char> = text.chars().collect();
+        let short = name.len();
+        let mut best: Option<(usize, &'c str)> = None;
+        for (lower, len, original) in &self.candidates {
+            // A typo: at most a third of the candidate's length, and less than either length.
+            let most = len.div_ceil(3).min(short.min(*len).saturating_sub(1));
+            let most = best.map_or(most, |(d, _)| most.min(d.saturating_sub(1)));
+            // Every candidate costs a comparison; those close enough in length a distance too.
+            let near = short.abs_diff(*len) <= most;
+            let cost = short + if near { short * (2 * most + 1) } else { 0 };
+            if cost > self.work_left {
+                return best.map(|(_, c)| c);
+            }
+            self.work_left -= cost;
+            // One being the start of the other counts as one edit, whatever the lengths.
+            let prefix =
+                short >= 3 && (lower.starts_with(&text) || text.starts_with(lower.as_str()));
+            let distance = if prefix {
+                Some(1).filter(|d| *d <= most)
+            } else if near {
+                bounded_distance(&name, lower, most)
+            } else {
+                None
+            };
+            if let Some(d) = distance {
+                best = Some((d, original));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+}
+
+/// Levenshtein distance in chars between `a` and `b` if it is at most `most`; only the band of
+/// cells within `most` of the diagonal is computed.
+fn bounded_distance(a: &[char], b: &str, most: usize) -> Option<usize> {
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > most {
+        return None;
+    }
+    let far = most + 1;
+    let mut row: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let from = (i + 1).saturating_sub(most).max(1);
+        let to = (i + 1 + most).min(b.len());
+        let mut diagonal = row[from - 1];
+        row[from - 1] = if from == 1 { (i + 1).min(far) } else { far };
+        let mut row_min = row[from - 1];
+        for j in from..=to {
+            let above = row[j];
+            let cell = (diagonal + usize::from(*ca != b[j - 1]))
+                .min(row[j - 1] + 1)
+                .min(above + 1)
+                .min(far);
+            diagonal = above;
+            row[j] = cell;
+            row_min = row_min.min(cell);
+        }
+        if to < b.len() {
+            row[to + 1] = far;
+        }
+        if row_min > most {
+            return None;
+        }
+    }
+    Some(row[b.len()]).filter(|d| *d <= most)
 }
 
 #[cfg(test)]
@@ -146,6 +235,70 @@ mod tests {
         assert_eq!(closest("q", &["b", "a"]), None);
         assert_eq!(closest("step", &["steps", "id"]), Some("steps"));
         assert_eq!(closest("zzz", &["title", "id"]), None);
+    }
+
+    /// The plain, unbounded Levenshtein distance, to compare with.
+    fn edit_distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut diagonal = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let above = row[j + 1];
+                row[j + 1] = (diagonal + usize::from(ca != *cb))
+                    .min(row[j] + 1)
+                    .min(above + 1);
+                diagonal = above;
+            }
+        }
+        row[b.len()]
+    }
+
+    #[test]
+    fn bounded_distances_agree_with_the_full_computation() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "kitten",
+            "sitting",
+            "node-00001",
+            "node-00001x",
+            "noed-00001",
+            "ñandú",
+            "nandu",
+            "layer-caching",
+            "layer-cache",
+            "xyz",
+        ];
+        for a in words {
+            for b in words {
+                let full = edit_distance(a, b);
+                let chars: Vec<char> = a.chars().collect();
+                for most in 0..6 {
+                    let bounded = bounded_distance(&chars, b, most);
+                    let expected = (full <= most).then_some(full);
+                    assert_eq!(bounded, expected, "{a:?} {b:?} within {most}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn suggestions_stop_when_the_work_is_spent() {
+        let ids: Vec<String> = (0..10_000).map(|i| format!("node-{i:05}")).collect();
+        let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let mut suggester = Suggester::new(&candidates);
+        assert_eq!(suggester.suggest("node-00042x"), Some("node-00042"));
+        let started = std::time::Instant::now();
+        let found = (0..10_000)
+            .filter(|i| suggester.suggest(&format!("node-{i:05}x")).is_some())
+            .count();
+        assert!(found > 10 && found < 10_000, "{found}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 
     #[test]

@@ -3,7 +3,12 @@
 //! Everything printed is made inert first: messages quote course text, and the source excerpt
 //! is the file itself, so control characters are shown as visible placeholders (one character
 //! each, so the underline stays aligned).
+//!
+//! Output stays readable and bounded whatever the course: at most `max_per_kind` diagnostics
+//! of one kind are printed (the rest counted in one line, "and 9,990 more errors like this"),
+//! and an excerpt shows at most a window of a long line.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -11,21 +16,43 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use super::{Diagnostic, Location, Report, Severity};
 use crate::core::sanitize::sanitize;
 
+/// Diagnostics of one kind printed before the rest are only counted.
+pub const DEFAULT_MAX_PER_KIND: usize = 10;
+
+/// Bytes of a line shown on either side of a span; longer lines are cut, marked with `…`.
+const EXCERPT_CONTEXT: usize = 120;
+
 impl Report {
-    /// Every diagnostic rustc-style, then the summary line. ANSI colours when `color`.
+    /// The diagnostics rustc-style (at most [`DEFAULT_MAX_PER_KIND`] of each kind), then the
+    /// summary line, which counts them all. ANSI colours when `color`.
     pub fn render(&self, color: bool) -> String {
-        let mut out = self.render_diagnostics(color);
+        let mut out = self.render_diagnostics(color, DEFAULT_MAX_PER_KIND);
         out.push_str(&self.summary());
         out.push('\n');
         out
     }
 
-    /// Every diagnostic rustc-style, each followed by a blank line; no summary.
-    pub fn render_diagnostics(&self, color: bool) -> String {
+    /// The diagnostics rustc-style, each followed by a blank line, at most `max_per_kind` of
+    /// each kind (0: all), each kind cut short ending with a line saying how many more there
+    /// are; no summary.
+    pub fn render_diagnostics(&self, color: bool, max_per_kind: usize) -> String {
         let mut out = String::new();
-        for diagnostic in &self.diagnostics {
-            out.push_str(&self.render_one(diagnostic, color));
+        for shown in self.shown(max_per_kind) {
+            out.push_str(&self.render_one(shown.diagnostic, color));
             out.push_str("\n\n");
+            if shown.more > 0 {
+                let what = match shown.diagnostic.severity {
+                    Severity::Error if shown.more == 1 => "error",
+                    Severity::Error => "errors",
+                    Severity::Warning if shown.more == 1 => "warning",
+                    Severity::Warning => "warnings",
+                };
+                let _ = write!(
+                    out,
+                    "... and {} more {what} like this\n\n",
+                    thousands(shown.more)
+                );
+            }
         }
         out
     }
@@ -80,6 +107,19 @@ impl Report {
     }
 }
 
+/// `9990` → `9,990`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `help: x` and `note: x` notes get that level; anything else is a note.
 fn note_message(note: &str) -> annotate_snippets::Message<'static> {
     if let Some(help) = note.strip_prefix("help: ") {
@@ -90,24 +130,51 @@ fn note_message(note: &str) -> annotate_snippets::Message<'static> {
     }
 }
 
-/// The whole lines covering `at` (made inert), their first line number, and `at` relative to
-/// them.
+/// The lines covering `at` (made inert), their first line number, and `at` relative to them.
+/// A long line is cut to [`EXCERPT_CONTEXT`] bytes on either side of the span (and a long span
+/// to its start), marked `…` where cut, so one excerpt never copies a whole huge line.
 fn excerpt(text: &str, at: &Location) -> (String, usize, Range<usize>) {
-    let begin = text[..at.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at.end..].find('\n').map_or(text.len(), |i| at.end + i);
-    let mut out = String::with_capacity(end - begin);
+    let floor = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let window_start = floor(at.start.saturating_sub(EXCERPT_CONTEXT));
+    let begin = text[window_start..at.start]
+        .rfind('\n')
+        .map_or(window_start, |i| window_start + i + 1);
+    // A span over many lines or bytes is shown from its start only.
+    let long = at.end - at.start > 4 * EXCERPT_CONTEXT || at.end_line - at.line > 8;
+    let span_end = if long {
+        let cut = floor((at.start + EXCERPT_CONTEXT).min(text.len()));
+        text[at.start..cut].find('\n').map_or(cut, |i| at.start + i)
+    } else {
+        at.end
+    };
+    let window_end = floor((span_end + EXCERPT_CONTEXT).min(text.len()));
+    let end = text[span_end..window_end]
+        .find('\n')
+        .map_or(window_end, |i| span_end + i);
+    let mut out = String::with_capacity(end - begin + 8);
+    if begin > 0 && text.as_bytes()[begin - 1] != b'\n' {
+        out.push('…');
+    }
     let (mut start, mut stop) = (None, None);
     for (i, c) in text[begin..end].char_indices() {
         if begin + i == at.start {
             start = Some(out.len());
         }
-        if begin + i == at.end {
+        if begin + i == span_end {
             stop = Some(out.len());
         }
         out.push(inert_char(c));
     }
     let start = start.unwrap_or(out.len());
     let stop = stop.unwrap_or(out.len()).max(start);
+    if end < text.len() && text.as_bytes()[end] != b'\n' {
+        out.push('…');
+    }
     (out, at.line, start..stop)
 }
 
@@ -137,6 +204,20 @@ mod tests {
         assert_eq!(line, "title = \"␛[2J\u{fffd}x\" # \u{fffd}");
         assert_eq!(&line[span], "x");
         assert!(!line.chars().any(char::is_control));
+    }
+
+    #[test]
+    fn excerpts_of_huge_lines_and_spans_are_windows() {
+        let text = format!("{}X{}\nnext\n", "a".repeat(100_000), "b".repeat(100_000));
+        let start = 100_000;
+        let (line, _, span) = excerpt(&text, &Location::new(&text, start..start + 1));
+        assert!(line.len() < 4 * EXCERPT_CONTEXT, "{} bytes", line.len());
+        assert!(line.starts_with('…') && line.ends_with('…'));
+        assert_eq!(&line[span], "X");
+        // A span over the whole file shows its start.
+        let (line, _, span) = excerpt(&text, &Location::new(&text, 0..text.len()));
+        assert!(line.len() < 4 * EXCERPT_CONTEXT && !line.starts_with('…'));
+        assert_eq!(span.start, 0);
     }
 
     #[test]

@@ -8,14 +8,17 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::core::course::Course;
-use crate::core::diagnostic::{Diagnostic, Report, summary};
+use crate::core::diagnostic::{DEFAULT_MAX_PER_KIND, Diagnostic, Report, Severity, summary};
 use crate::core::load::{LoadOptions, load_with_warnings};
+use crate::core::sanitize::sanitize;
 use crate::edge::fs_source::{FsSource, open_error_report};
 
 /// Check courses for mistakes, reporting all of them in one run.
 ///
 /// Each problem is shown as `file:line:col: error|warning: message` with the source line
-/// underlined, followed by a summary line.
+/// underlined, followed by a summary line. At most `--max-per-kind` problems of one kind are
+/// shown (the rest are counted: "and 9,990 more errors like this"); the summary and the exit
+/// status count them all.
 ///
 /// Exit status: 0 when there are no errors, 1 when there are (or, with `--deny-warnings`, any
 /// warning), 2 on bad usage, including a PATH that does not exist or is not a course.
@@ -33,6 +36,10 @@ pub struct Args {
     /// When to colour human output. `auto`: when stdout is a terminal and `NO_COLOR` is unset.
     #[arg(long, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
+    /// Show at most N problems of each kind (the same message about different things); 0
+    /// shows all that were kept (1,000 of a kind). Applies to both formats.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_KIND)]
+    pub max_per_kind: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,8 +73,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();
     let warnings: usize = checked.iter().map(|c| c.report.warnings()).sum();
     let text = match args.format {
-        Format::Human => human(&checked, use_color(args.color)),
-        Format::Json => json(&checked, errors, warnings)?,
+        Format::Human => human(&checked, use_color(args.color), args.max_per_kind),
+        Format::Json => json(&checked, errors, warnings, args.max_per_kind)?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if checked.iter().any(|c| c.unusable) {
@@ -107,10 +114,10 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn human(checked: &[Checked], color: bool) -> String {
+fn human(checked: &[Checked], color: bool, max_per_kind: usize) -> String {
     let mut out = String::new();
     for c in checked {
-        out.push_str(&c.report.render_diagnostics(color));
+        out.push_str(&c.report.render_diagnostics(color, max_per_kind));
         if let Some(course) = &c.course {
             let s = stats(course);
             let tasks = if s.tasks > 0 {
@@ -121,7 +128,7 @@ fn human(checked: &[Checked], color: bool) -> String {
             let _ = writeln!(
                 out,
                 "{}: \"{}\": {}, {}, {}{tasks}",
-                c.path.display(),
+                sanitize(&c.path.display().to_string()),
                 course.title,
                 count(s.nodes, "node", "nodes"),
                 count(s.steps, "step", "steps"),
@@ -174,17 +181,45 @@ struct JsonCourse<'a> {
     path: String,
     ok: bool,
     course: Option<Stats>,
-    diagnostics: &'a [Diagnostic],
+    diagnostics: Vec<&'a Diagnostic>,
+    /// Diagnostics left out by `--max-per-kind`, per kind.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    omitted: Vec<Omitted>,
 }
 
-fn json(checked: &[Checked], errors: usize, warnings: usize) -> anyhow::Result<String> {
+/// `count` more diagnostics like the listed one with message `like`.
+#[derive(Serialize)]
+struct Omitted {
+    severity: Severity,
+    like: String,
+    count: usize,
+}
+
+fn json(
+    checked: &[Checked],
+    errors: usize,
+    warnings: usize,
+    max_per_kind: usize,
+) -> anyhow::Result<String> {
     let courses = checked
         .iter()
-        .map(|c| JsonCourse {
-            path: c.path.display().to_string(),
-            ok: !c.report.has_errors(),
-            course: c.course.as_ref().map(stats),
-            diagnostics: &c.report.diagnostics,
+        .map(|c| {
+            let shown = c.report.shown(max_per_kind);
+            JsonCourse {
+                path: sanitize(&c.path.display().to_string()).into_owned(),
+                ok: !c.report.has_errors(),
+                course: c.course.as_ref().map(stats),
+                omitted: shown
+                    .iter()
+                    .filter(|s| s.more > 0)
+                    .map(|s| Omitted {
+                        severity: s.diagnostic.severity,
+                        like: sanitize(&s.diagnostic.message).into_owned(),
+                        count: s.more,
+                    })
+                    .collect(),
+                diagnostics: shown.iter().map(|s| s.diagnostic).collect(),
+            }
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&JsonOutput {

@@ -17,9 +17,13 @@ use crate::edge::snapshot::{Mode, Size};
 /// Renders every step (with its whole bash pane), each quiz unanswered, after a wrong answer and
 /// after the right one, and the matrix, glossary, FAQ and help screens. Files are named by ids:
 /// `NODE/STEP@80x24.txt`, `NODE/STEP.quiz-wrong@80x24.txt`, `matrix@80x24.txt`.
-/// Without `--check`, the directory is updated. Ends with `N snapshots: M changed, A added,
-/// R missing`; exits 1 when `--check` finds a difference.
+/// Without `--check`, the directory is updated: changed and added files are written, and files
+/// no longer rendered are deleted if termcourse wrote them (they are listed in the directory's
+/// `.termcourse-snapshots` manifest). Nothing is ever written, read or deleted through a
+/// symlink. Ends with `N snapshots: M changed, A added, R missing`; exits 1 when `--check`
+/// finds a difference.
 #[derive(Debug, clap::Args)]
+#[allow(clippy::struct_excessive_bools)] // one per flag
 pub struct Args {
     /// The course directory (the one holding `course.toml`).
     pub path: PathBuf,
@@ -38,9 +42,14 @@ pub struct Args {
     /// on any difference.
     #[arg(long, conflicts_with = "update")]
     pub check: bool,
-    /// Rewrite DIR to match: write changed and added files, delete missing ones (the default).
+    /// Rewrite DIR to match: write changed and added files, delete the missing ones termcourse
+    /// wrote (the default). Refuses a DIR holding files termcourse did not write.
     #[arg(long)]
     pub update: bool,
+    /// Update a DIR that holds files termcourse did not write (other files, links, snapshots
+    /// from before the manifest). Those files are never deleted.
+    #[arg(long, conflicts_with = "check")]
+    pub force: bool,
     /// Treat content that does not fit its pane as an error rather than a warning.
     #[arg(long)]
     pub deny_overflow: bool,
@@ -63,6 +72,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Mode::Update
         },
         deny_overflow: args.deny_overflow,
+        force: args.force,
     };
     let outcome = snapshot_course(&course, &args.out, &sizes, options)?;
     outcome

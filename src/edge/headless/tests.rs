@@ -3,16 +3,7 @@ use super::*;
 use crate::app::test_course::course;
 
 fn text(buf: &Buffer) -> String {
-    let width = usize::from(buf.area.width).max(1);
-    buf.content
-        .chunks(width)
-        .map(|row| {
-            row.iter()
-                .map(ratatui::buffer::Cell::symbol)
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    text::to_plain(buf)
 }
 
 fn render(scene: &Scene, w: u16, h: u16) -> String {

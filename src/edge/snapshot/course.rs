@@ -1,6 +1,8 @@
 //! Snapshotting a real course: the scenes worth a snapshot, drawn by the player's headless
 //! renderer, compared with (or written to) a snapshot directory.
 
+use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::Path;
 
 use thiserror::Error;
@@ -22,11 +24,15 @@ pub enum SnapshotError {
         #[source]
         source: SceneError,
     },
-    #[error("snapshot directory {dir}: {source}")]
-    Io {
-        dir: String,
-        #[source]
-        source: std::io::Error,
+    #[error(transparent)]
+    Dir(#[from] store::DirError),
+    #[error(
+        "the snapshots of {first} and {second} would share the file name `{name}` on a case-insensitive filesystem (macOS, Windows)"
+    )]
+    Collision {
+        first: String,
+        second: String,
+        name: String,
     },
 }
 
@@ -35,6 +41,8 @@ pub enum SnapshotError {
 pub struct RunOptions {
     pub mode: Mode,
     pub deny_overflow: bool,
+    /// Update a directory that holds files termcourse did not write (they are kept).
+    pub force: bool,
 }
 
 /// Renders every case of `course` at every size, compares with `dir` and, in
@@ -46,27 +54,63 @@ pub fn snapshot_course(
     options: RunOptions,
 ) -> Result<Outcome, SnapshotError> {
     let cases = course_cases(course);
+    check_distinct(&cases)?;
     let rendered = render_cases(&cases, sizes, |case: &Case<Scene>, size| {
         render(course, &case.scene, size).map_err(|source| SnapshotError::Scene {
             stem: case.stem.clone(),
             source,
         })
     })?;
-    let io = |source| SnapshotError::Io {
-        dir: dir.display().to_string(),
-        source,
-    };
-    let comparison = store::compare(&rendered.shots, &store::read_snapshots(dir).map_err(io)?);
+    let existing = store::read_snapshots(dir)?;
+    let mut comparison = store::compare(&rendered.shots, &existing.snapshots);
+    let mut left_alone = Vec::new();
     if options.mode == Mode::Update {
-        store::update(dir, &rendered.shots, &comparison).map_err(io)?;
+        let updated = store::update(dir, &rendered.shots, &comparison, &existing, options.force)?;
+        comparison.missing = updated.removed;
+        left_alone = updated.left_alone;
     }
     Ok(Outcome {
         mode: options.mode,
         dir_label: dir.display().to_string(),
         comparison,
+        left_alone,
         overflows: rendered.overflows,
         deny_overflow: options.deny_overflow,
     })
+}
+
+/// Refuses cases whose files would be one file somewhere: the same name (which the escaping of
+/// [`file_part`] rules out, but a collision must never silently lose a snapshot), or names
+/// that differ only in case.
+fn check_distinct(cases: &[Case<Scene>]) -> Result<(), SnapshotError> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, case) in cases.iter().enumerate() {
+        if let Some(&first) = seen.get(&case.stem.to_lowercase()) {
+            return Err(SnapshotError::Collision {
+                first: describe(&cases[first]),
+                second: describe(case),
+                name: case.stem.to_lowercase(),
+            });
+        }
+        seen.insert(case.stem.to_lowercase(), i);
+    }
+    Ok(())
+}
+
+/// ``step `s` of node `n` `` (or the screen's name), for messages.
+fn describe(case: &Case<Scene>) -> String {
+    let scene = &case.scene;
+    let mut text = String::new();
+    match (&scene.node, &scene.step) {
+        (Some(node), Some(step)) => {
+            let _ = write!(text, "step `{step}` of node `{node}`");
+        }
+        _ => text.push_str(&case.stem),
+    }
+    if scene.answer.is_some() {
+        text.push_str(" (answered)");
+    }
+    crate::core::sanitize::sanitize(&text).into_owned()
 }
 
 /// One scene drawn at `size`: its plain text and what overflowed.
@@ -150,19 +194,21 @@ fn screen_scene(screen: Screen) -> Scene {
     }
 }
 
-/// An id as a file-name component. Ids are validated by the loader, but a snapshot name must
-/// never leave the directory whatever it holds, so anything but `[A-Za-z0-9_-]` becomes `_`.
-fn file_part(id: &str) -> String {
-    let part: String = id
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
+/// An id as a file-name component: letters, digits and `-` as they are, `_` doubled, and every
+/// other byte (`.` included) as `_` and two hex digits. Escaping rather than replacing keeps
+/// names distinct (`a.b` is `a_2eb`, `a_b` is `a__b`), no name can be `.`, `..` or hold a `/`,
+/// and the `.quiz-wrong` suffix can never be part of an escaped id.
+pub fn file_part(id: &str) -> String {
+    let mut part = String::with_capacity(id.len());
+    for byte in id.bytes() {
+        match byte {
+            b'_' => part.push_str("__"),
+            b if b.is_ascii_alphanumeric() || b == b'-' => part.push(char::from(b)),
+            b => {
+                let _ = write!(part, "_{b:02x}");
             }
-        })
-        .collect();
+        }
+    }
     if part.is_empty() {
         "_".to_owned()
     } else {
@@ -210,10 +256,46 @@ mod tests {
     }
 
     #[test]
-    fn ids_become_safe_file_names() {
-        assert_eq!(file_part("layer-cache_2"), "layer-cache_2");
-        assert_eq!(file_part("../etc"), "___etc");
-        assert_eq!(file_part("a.b/c"), "a_b_c");
+    fn ids_become_safe_and_distinct_file_names() {
+        assert_eq!(file_part("layer-cache2"), "layer-cache2");
+        assert_eq!(file_part("a_b"), "a__b");
+        assert_eq!(file_part("a.b"), "a_2eb");
+        assert_eq!(file_part("../etc"), "_2e_2e_2fetc");
+        assert_eq!(file_part(".."), "_2e_2e");
         assert_eq!(file_part(""), "_");
+        let ids = [
+            "a.b", "a_b", "a_2eb", "a__b", "a-b", "ab", "a_", "_", "", "a.", ".",
+        ];
+        let names: std::collections::HashSet<String> = ids.iter().map(|i| file_part(i)).collect();
+        assert_eq!(names.len(), ids.len(), "{names:?}");
+    }
+
+    #[test]
+    fn nodes_whose_names_collided_get_a_snapshot_each() {
+        let mut course = fixture("render");
+        let mut twin = course.nodes[0].clone();
+        twin.id = NodeId::new(course.nodes[0].id.as_str().replace('-', "_"));
+        course.nodes[0].id = NodeId::new(format!("{}.x", course.nodes[0].id));
+        twin.id = NodeId::new(format!("{}_x", twin.id));
+        course.nodes.push(twin);
+        let cases = course_cases(&course);
+        let stems: std::collections::HashSet<&str> =
+            cases.iter().map(|c| c.stem.as_str()).collect();
+        assert_eq!(stems.len(), cases.len(), "every case has its own file");
+        assert!(check_distinct(&cases).is_ok());
+    }
+
+    #[test]
+    fn names_differing_only_in_case_are_an_error() {
+        let mut course = fixture("render");
+        let mut twin = course.nodes[0].clone();
+        twin.id = NodeId::new(course.nodes[0].id.as_str().to_uppercase());
+        course.nodes.push(twin);
+        let cases = course_cases(&course);
+        let err = check_distinct(&cases).expect_err("a collision");
+        assert!(
+            err.to_string().contains("would share the file name"),
+            "{err}"
+        );
     }
 }

@@ -40,6 +40,7 @@ fn outcome(mode: Mode, comparison: Comparison, overflows: Vec<OverflowAt>) -> Ou
         mode,
         dir_label: "snaps/".into(),
         comparison,
+        left_alone: Vec::new(),
         overflows,
         deny_overflow: false,
     }

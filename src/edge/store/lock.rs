@@ -3,8 +3,12 @@
 //! It lives in a separate `<name>.lock` file, because the progress file itself is replaced by
 //! a rename on every save and a lock on the old inode would protect nothing. The lock file is
 //! never deleted: deleting it would let two processes lock two different files.
+//!
+//! It is opened without following a symlink and without blocking, and only a regular file is
+//! used: a symlink planted in its place could otherwise make every save create (or open) a
+//! file anywhere, and a FIFO could hang the save.
 
-use std::fs::{File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
@@ -35,12 +39,7 @@ impl Lock {
 /// Takes the lock at `path`, waiting at most `timeout`. Never blocks longer than that and never
 /// fails: a lock that cannot be had is a [`Lock`] that is not held.
 pub fn acquire(path: &Path, timeout: Duration) -> Lock {
-    let Ok(file) = OpenOptions::new()
-        .create(true)
-        .write(true)
-        .truncate(false)
-        .open(path)
-    else {
+    let Ok(file) = crate::edge::safe_fs::open_or_create_regular(path) else {
         return Lock { file: None };
     };
     let deadline = Instant::now() + timeout;
@@ -72,6 +71,25 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(2));
         drop(first);
         assert!(acquire(&path, Duration::ZERO).is_held());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_or_special_lock_file_is_not_used_and_nothing_is_created_through_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let outside = tempfile::tempdir().expect("temp dir");
+        let target = outside.path().join("created-through-the-link");
+        let path = dir.path().join("p.toml.lock");
+        std::os::unix::fs::symlink(&target, &path).expect("symlink");
+        assert!(!acquire(&path, Duration::ZERO).is_held());
+        assert!(!target.exists(), "the lock followed the symlink");
+
+        let fifo = dir.path().join("q.toml.lock");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.expect("mkfifo").success());
+        let started = Instant::now();
+        assert!(!acquire(&fifo, Duration::ZERO).is_held());
+        assert!(started.elapsed() < Duration::from_secs(2));
     }
 
     #[test]

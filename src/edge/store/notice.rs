@@ -5,7 +5,6 @@
 use std::path::Path;
 
 use crate::core::progress::PROGRESS_FORMAT;
-use crate::core::progress::codec::DecodeError;
 use crate::edge::store::StoreError;
 
 pub fn read_only(err: &StoreError) -> String {
@@ -28,14 +27,14 @@ pub fn migrated(from: u32, copy: &Path) -> String {
     ))
 }
 
-pub fn corrupt(err: &DecodeError, moved: &Path) -> String {
+pub fn corrupt(err: &str, moved: &Path) -> String {
     plain(&format!(
         "Progress starts fresh: the saved file was unusable and was kept as {} ({err}).",
         file_name(moved)
     ))
 }
 
-pub fn corrupt_stuck(err: &DecodeError, path: &Path, why: &StoreError) -> String {
+pub fn corrupt_stuck(err: &str, path: &Path, why: &StoreError) -> String {
     plain(&format!(
         "Not saving progress this session: {} is unusable ({err}) and could not be set aside ({why}).",
         file_name(path)

@@ -1,12 +1,17 @@
 //! Reading the progress file and classifying what is there.
+//!
+//! The file is opened without blocking and must be a regular file of at most
+//! [`MAX_PROGRESS_BYTES`]: a FIFO, a device (say, a symlink to `/dev/zero`) or a huge file is
+//! unusable like a corrupt one, and is set aside the same way rather than waited on or read to
+//! the end. A symlink to a regular file is read (the next save replaces the link itself, never
+//! its target).
 
-use std::fs;
-use std::io;
 use std::path::Path;
 
 use crate::core::progress::Progress;
-use crate::core::progress::codec::{self, DecodeError, Decoded};
-use crate::edge::store::{StoreError, io_error};
+use crate::core::progress::codec::{self, Decoded};
+use crate::edge::safe_fs::{Follow, ReadError, read_limited};
+use crate::edge::store::{MAX_PROGRESS_BYTES, StoreError, io_error};
 
 /// A file's contents as far as the store is concerned.
 pub enum OnDisk {
@@ -19,15 +24,31 @@ pub enum OnDisk {
         bytes: Vec<u8>,
     },
     Newer(u32),
-    Corrupt(DecodeError),
+    /// Not a progress file this build can use (why, in words): set it aside.
+    Corrupt(String),
 }
 
 /// Reads `path`. Only a file that cannot be read at all is an error.
 pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
-    let bytes = match fs::read(path) {
+    let bytes = match read_limited(path, MAX_PROGRESS_BYTES, Follow::Symlinks) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
-        Err(e) => return Err(io_error("read", path, e)),
+        Err(ReadError::NotFound) => return Ok(OnDisk::Missing),
+        // A directory may hold anything: leave it where it is, and do not save.
+        Err(ReadError::NotRegular("a directory")) => {
+            let err = std::io::Error::other("it is a directory");
+            return Err(io_error("read", path, err));
+        }
+        Err(err @ (ReadError::NotRegular(_) | ReadError::TooLarge { .. })) => {
+            return Ok(OnDisk::Corrupt(err.to_string()));
+        }
+        Err(ReadError::Io(err)) => return Err(io_error("read", path, err)),
+        Err(err @ ReadError::Symlink) => {
+            return Err(io_error(
+                "read",
+                path,
+                std::io::Error::other(err.to_string()),
+            ));
+        }
     };
     Ok(match codec::decode(&bytes) {
         Ok(Decoded::Current(progress)) => OnDisk::Current(progress),
@@ -37,6 +58,6 @@ pub fn read(path: &Path) -> Result<OnDisk, StoreError> {
             bytes,
         },
         Ok(Decoded::Newer { format }) => OnDisk::Newer(format),
-        Err(err) => OnDisk::Corrupt(err),
+        Err(err) => OnDisk::Corrupt(err.to_string()),
     })
 }

@@ -293,3 +293,74 @@ fn format_one_is_migrated_on_load_with_nothing_lost() {
     let text = fs::read_to_string(store.path()).expect("read");
     assert!(text.contains("format = 2\n"), "{text}");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_progress_file_is_replaced_not_followed() {
+    let dir = temp();
+    let outside = temp();
+    let target = outside.path().join("elsewhere.toml");
+    let original = codec::encode(&some_progress("c")).expect("encodes");
+    fs::write(&target, &original).expect("write");
+    let store = Store::open(dir.path(), "c");
+    fs::create_dir_all(dir.path().join("progress")).expect("mkdir");
+    std::os::unix::fs::symlink(&target, store.path()).expect("symlink");
+
+    let loaded = store.load();
+    assert!(loaded.progress.is_complete(&NodeId::from("intro")));
+    store.save(&loaded.progress).expect("saves");
+    assert!(
+        !fs::symlink_metadata(store.path())
+            .expect("the file")
+            .file_type()
+            .is_symlink(),
+        "the link itself was replaced by the save"
+    );
+    assert_eq!(fs::read_to_string(&target).expect("read"), original);
+}
+
+type Make<'a> = &'a dyn Fn(&Path);
+
+/// A file that must not be read as progress (a FIFO, a device, something huge) is set aside
+/// like a corrupt one, at once, and the session saves normally.
+#[cfg(unix)]
+#[test]
+fn fifos_devices_and_huge_files_are_set_aside_without_blocking_or_reading_them() {
+    let fifo = |path: &Path| {
+        let made = std::process::Command::new("mkfifo").arg(path).status();
+        assert!(made.expect("mkfifo").success());
+    };
+    let zero = |path: &Path| std::os::unix::fs::symlink("/dev/zero", path).expect("symlink");
+    let huge = |path: &Path| {
+        let file = fs::File::create(path).expect("create");
+        file.set_len(MAX_PROGRESS_BYTES + 1).expect("grow");
+    };
+    let cases: [(&str, Make, &str); 3] = [
+        ("a FIFO", &fifo, "it is a FIFO, not a regular file"),
+        ("/dev/zero", &zero, "it is a character device"),
+        ("huge", &huge, "over the 16777216-byte limit"),
+    ];
+    for (name, make, why) in cases {
+        let dir = temp();
+        let store = Store::open(dir.path(), "c");
+        fs::create_dir_all(dir.path().join("progress")).expect("mkdir");
+        make(store.path());
+        // On a thread, so that a load blocked in `open` fails the test instead of hanging it.
+        let (done, result) = std::sync::mpsc::channel();
+        let path = dir.path().to_owned();
+        std::thread::spawn(move || {
+            let _ = done.send(Store::open(&path, "c").load());
+        });
+        let loaded = result
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|_| panic!("{name}: loading did not finish in 10 s"));
+        assert!(!loaded.read_only, "{name}");
+        let notice = loaded.notice.unwrap_or_default();
+        assert!(
+            notice.contains(why) && notice.contains("kept as c.toml.corrupt-"),
+            "{name}: {notice}"
+        );
+        store.save(&some_progress("c")).expect("saves afterwards");
+        assert!(fs::metadata(store.path()).expect("saved").len() < 10_000);
+    }
+}

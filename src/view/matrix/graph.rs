@@ -293,9 +293,9 @@ mod tests {
         wires.path(&[(0, 0), (3, 0), (3, 0), (6, 0)]);
         let mut buf = Buffer::empty(area);
         wires.draw(&mut buf, Style::new(), false);
-        assert_eq!(buffer_text(&buf), "───┬───\n   │\n   └───");
+        assert_eq!(buffer_text(&buf), "───┬───\n   │\n   └───\n");
         let mut ascii = Buffer::empty(area);
         wires.draw(&mut ascii, Style::new(), true);
-        assert_eq!(buffer_text(&ascii), "---+---\n   |\n   +---");
+        assert_eq!(buffer_text(&ascii), "---+---\n   |\n   +---\n");
     }
 }

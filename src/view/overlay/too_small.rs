@@ -98,6 +98,6 @@ mod tests {
                 let _ = screen(w, h);
             }
         }
-        assert_eq!(screen(18, 1), "Terminal too small");
+        assert_eq!(screen(18, 1), "Terminal too small\n");
     }
 }
