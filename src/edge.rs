@@ -1,7 +1,10 @@
 //! The edges: everything that touches the outside world, on top of `core`, `app` and `view`.
 //!
+//! - [`player`]: the model and its screen, and the one frame pipeline every caller uses.
 //! - [`terminal`] and [`runtime`]: the terminal lifecycle and the one event loop.
-//! - [`store`]: the progress file (data directory, lock, atomic durable writes).
+//! - [`store`]: the progress file (data directory, lock, atomic durable writes), and
+//!   [`writer`], the thread that saves to it.
+//! - [`events`]: what wakes the event loop; [`highlighter`], the thread that colours code.
 //! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary).
 //! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
 //!   `snapshot` and the tests.
@@ -11,9 +14,13 @@
 
 pub mod builtin;
 pub mod cli;
+pub mod events;
 pub mod fs_source;
 pub mod headless;
+pub mod highlighter;
+pub mod player;
 pub mod runtime;
 pub mod snapshot;
 pub mod store;
 pub mod terminal;
+pub mod writer;

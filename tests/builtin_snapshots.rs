@@ -26,7 +26,7 @@ fn builtin_course_snapshots_are_up_to_date() {
         deny_overflow: false,
     };
     let outcome = snapshot_course(
-        &course,
+        &std::sync::Arc::new(course),
         &root.join("tests/snapshots/builtin"),
         &DEFAULT_SIZES,
         options,

@@ -4,10 +4,15 @@
 //! [`BINDINGS`] for the current [`KeyMode`], first match wins. The help overlay is generated
 //! from the same table ([`help_rows`]), so it can never disagree with the keys.
 
-use super::KeyMode::{
-    self, Bash, Faq, Glossary, Help, Matrix, Narration, Quiz, QuizText, Search, TypeAlong,
-};
+use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, TypeAlong};
 use super::msg::{Action, Msg};
+use super::overlay::OverlayKind;
+
+const MATRIX: KeyMode = KeyMode::Overlay(OverlayKind::Matrix);
+const GLOSSARY: KeyMode = KeyMode::Overlay(OverlayKind::Glossary);
+const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
+const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
+const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,10 +94,10 @@ const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
 const READ: &[KeyMode] = &[Narration, Bash];
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
 const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
-const OVERLAYS: &[KeyMode] = &[Matrix, Glossary, Faq, Help, Search];
-const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, Matrix, Faq, Help];
+const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH];
+const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, Matrix, Glossary, Faq, Help, Search,
+    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH,
 ];
 
 const fn bind(
@@ -133,8 +138,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Quiz], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move item down (order)", None, "Quiz"),
     // Typing into inputs.
     bind(&[TypeAlong], &[K::Enter], A::Submit, "run the line", Some("run"), "Typing"),
-    bind(&[TypeAlong, QuizText, Glossary, Search], &[K::Backspace], A::DeleteChar, "delete a character", None, "Typing"),
-    bind(&[TypeAlong, QuizText, Glossary, Search], &[K::Ctrl('u')], A::ClearInput, "clear the line", None, "Typing"),
+    bind(&[TypeAlong, QuizText, GLOSSARY, SEARCH], &[K::Backspace], A::DeleteChar, "delete a character", None, "Typing"),
+    bind(&[TypeAlong, QuizText, GLOSSARY, SEARCH], &[K::Ctrl('u')], A::ClearInput, "clear the line", None, "Typing"),
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
     bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
@@ -151,24 +156,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll code right", None, "Reading"),
     bind(ALL_STEP, &[K::Tab, K::BackTab], A::FocusNext, "switch pane", Some("pane"), "Reading"),
     // Screens.
-    bind(&[Matrix], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
-    bind(&[Matrix], &[K::Down, K::Char('j')], A::CursorDown, "next node", Some("select"), "Matrix"),
-    bind(&[Matrix], &[K::Left, K::Char('h')], A::MatrixLeft, "node one level up", None, "Matrix"),
-    bind(&[Matrix], &[K::Right, K::Char('l')], A::MatrixRight, "node one level down", None, "Matrix"),
-    bind(&[Matrix, Search], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
-    bind(&[Glossary, Faq, Help, Search], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
-    bind(&[Glossary, Faq, Help, Search], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
-    bind(&[Faq, Help], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
-    bind(&[Faq, Help], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
-    bind(&[Faq, Help], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
-    bind(&[Faq, Help], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
+    bind(&[MATRIX], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
+    bind(&[MATRIX], &[K::Down, K::Char('j')], A::CursorDown, "next node", Some("select"), "Matrix"),
+    bind(&[MATRIX], &[K::Left, K::Char('h')], A::MatrixLeft, "node one level up", None, "Matrix"),
+    bind(&[MATRIX], &[K::Right, K::Char('l')], A::MatrixRight, "node one level down", None, "Matrix"),
+    bind(&[MATRIX, SEARCH], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
+    bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
+    bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
+    bind(&[FAQ, HELP], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
+    bind(&[FAQ, HELP], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
+    bind(&[FAQ, HELP], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
+    bind(&[FAQ, HELP], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
-    bind(BROWSE, &[K::Char('m')], A::OpenMatrix, "Deployment Matrix", Some("matrix"), "Screens"),
-    bind(BROWSE, &[K::Char('g')], A::OpenGlossary, "glossary (type to filter)", Some("glossary"), "Screens"),
-    bind(BROWSE, &[K::Char('f')], A::OpenFaq, "FAQ", None, "Screens"),
-    bind(BROWSE, &[K::Char('/')], A::OpenSearch, "search every step", Some("search"), "Screens"),
-    bind(BROWSE, &[K::Char('?')], A::OpenHelp, "this help", Some("help"), "Screens"),
-    bind(EVERYWHERE, &[K::F(1)], A::OpenHelp, "help, also while typing", None, "Screens"),
+    bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
+    bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
+    bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),
+    bind(BROWSE, &[K::Char('/')], A::Show(OverlayKind::Search), "search every step", Some("search"), "Screens"),
+    bind(BROWSE, &[K::Char('?')], A::Show(OverlayKind::Help), "this help", Some("help"), "Screens"),
+    bind(EVERYWHERE, &[K::F(1)], A::Show(OverlayKind::Help), "help, also while typing", None, "Screens"),
     bind(BROWSE, &[K::Char('q')], A::Quit, "quit (progress is kept)", Some("quit"), "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('c')], A::Quit, "quit", None, "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('z')], A::Suspend, "suspend (resume with fg)", None, "Screens"),
@@ -260,12 +265,16 @@ mod tests {
             (Quiz, K::Char('3'), Some(Msg::Pick(2))),
             (Narration, K::Char('3'), None),
             (TypeAlong, K::Char('q'), Some(Msg::Input('q'))),
-            (TypeAlong, K::F(1), Some(Msg::Act(A::OpenHelp))),
+            (
+                TypeAlong,
+                K::F(1),
+                Some(Msg::Act(A::Show(OverlayKind::Help))),
+            ),
             (QuizText, K::Char('?'), Some(Msg::Input('?'))),
-            (Search, K::Char('m'), Some(Msg::Input('m'))),
-            (Matrix, K::Enter, Some(Msg::Act(A::Open))),
-            (Help, K::Esc, Some(Msg::Act(A::Back))),
-            (Glossary, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
+            (SEARCH, K::Char('m'), Some(Msg::Input('m'))),
+            (MATRIX, K::Enter, Some(Msg::Act(A::Open))),
+            (HELP, K::Esc, Some(Msg::Act(A::Back))),
+            (GLOSSARY, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
             (Bash, K::Char('q'), Some(Msg::Act(A::Quit))),
         ];
         for (mode, key, want) in cases {
@@ -277,7 +286,10 @@ mod tests {
     fn every_mode_can_quit_and_get_help() {
         for mode in MODES {
             assert_eq!(resolve(*mode, K::Ctrl('c')), Some(Msg::Act(A::Quit)));
-            assert_eq!(resolve(*mode, K::F(1)), Some(Msg::Act(A::OpenHelp)));
+            assert_eq!(
+                resolve(*mode, K::F(1)),
+                Some(Msg::Act(A::Show(OverlayKind::Help)))
+            );
         }
     }
 

@@ -79,6 +79,11 @@ impl Course {
     pub fn node_index(&self, id: &NodeId) -> Option<usize> {
         self.nodes.iter().position(|n| &n.id == id)
     }
+
+    /// Step `step` of node `node`, by index.
+    pub fn step_at(&self, node: usize, step: usize) -> Option<&Step> {
+        self.nodes.get(node)?.steps.get(step)
+    }
 }
 
 /// Title and motto of the course's prerequisite graph ("Deployment Matrix").

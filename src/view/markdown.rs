@@ -5,8 +5,8 @@
 //! are never wrapped and keep their full width, and [`visible_lines`] scrolls them sideways
 //! with `‹` / `›` marking hidden text. Supported: headings, emphasis, strong, strikethrough,
 //! inline code, nested lists, task lists, block quotes, tables, rules, links (`text (url)`),
-//! images (alt text), hard and soft breaks and fenced code highlighted by
-//! [`crate::view::highlight`].
+//! images (alt text), hard and soft breaks and fenced code coloured through
+//! [`crate::view::colours`].
 
 mod builder;
 mod clip;
@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use crate::view::colours::Colours;
 use crate::view::theme::Theme;
 
 /// Whether a rendered line is wrapped prose or an unwrapped line of a code block.
@@ -65,23 +66,17 @@ impl Rendered {
             .max()
             .unwrap_or(0)
     }
-
-    /// The largest useful horizontal scroll for a viewport `width` cells wide.
-    pub fn max_hscroll(&self, width: u16) -> u16 {
-        let extra = self.max_code_width().saturating_sub(usize::from(width));
-        u16::try_from(extra).unwrap_or(u16::MAX)
-    }
 }
 
-/// `md` laid out for `width` columns with `theme`'s styles. Never panics; a width of 0 is treated
-/// as 1.
-pub fn render(md: &str, width: u16, theme: &Theme) -> Rendered {
-    builder::build(md, usize::from(width.max(1)), theme)
+/// `md` laid out for `width` columns with `theme`'s styles, its code coloured as `colours`
+/// has them. Never panics; a width of 0 is treated as 1.
+pub fn render(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Rendered {
+    builder::build(md, usize::from(width.max(1)), theme, colours)
 }
 
 /// Convenience: `md` rendered and flattened, with code not scrolled.
-pub fn to_lines(md: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    visible_lines(&render(md, width, theme), 0, width, theme)
+pub fn to_lines(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Vec<Line<'static>> {
+    visible_lines(&render(md, width, theme, colours), 0, width, theme)
 }
 
 /// All lines of `r` ready to draw in a viewport `width` cells wide: code bodies shifted left by

@@ -11,8 +11,11 @@ use clap::{Args, ValueEnum};
 use crate::app::{Model, Options};
 use crate::core::course::{Course, NodeId, StepId};
 use crate::core::progress::Progress;
-use crate::edge::runtime::{self, Saving};
+use crate::edge::player::Player;
+use crate::edge::runtime;
 use crate::edge::store::{Store, data_dir};
+use crate::edge::writer::Final;
+use crate::view::colours::Colouring;
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
 
@@ -65,18 +68,18 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
-    play(&course, &args.options)?;
+    play(std::sync::Arc::new(course), &args.options)?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn play(course: &Course, flags: &PlayOptions) -> anyhow::Result<()> {
-    check_start(course, flags)?;
+fn play(course: std::sync::Arc<Course>, flags: &PlayOptions) -> anyhow::Result<()> {
+    check_start(&course, flags)?;
     if !std::io::stdout().is_terminal() {
         anyhow::bail!(
             "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
         );
     }
-    let (store, progress, notice) = open_store(course);
+    let (store, progress, notice) = open_store(&course);
     let options = Options {
         practice: flags.practice,
         animate: !flags.no_anim && !env_flag("TERMCOURSE_NO_ANIM"),
@@ -84,15 +87,15 @@ fn play(course: &Course, flags: &PlayOptions) -> anyhow::Result<()> {
         step: flags.step.as_deref().map(StepId::new),
         notice,
     };
-    let mut model = Model::new(course, progress, &options);
-    let mut screen = Screen::new(theme(flags.theme), ascii_terminal());
-    runtime::run(
-        &mut model,
-        &mut screen,
-        &Saving {
-            store: store.as_ref(),
-        },
-    )
+    let model = Model::new(course, progress, &options);
+    let screen = Screen::with_colouring(theme(flags.theme), ascii_terminal(), Colouring::Deferred);
+    let mut player = Player::new(model, screen);
+    match runtime::run(&mut player, store)? {
+        Final::Saved => {}
+        Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
+        Final::Failed(why) => eprintln!("termcourse: progress not saved: {why}"),
+    }
+    Ok(())
 }
 
 /// Refuses `--node` / `--step` ids the course does not have, naming the ones it has.

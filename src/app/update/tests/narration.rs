@@ -1,15 +1,20 @@
 //! `update` in the narration mode.
 
 use super::*;
+use crate::app::msg::SaveOutcome;
 
 #[test]
 fn starts_at_the_first_open_node_and_resumes_a_saved_position() {
     let course = course();
-    let fresh = Model::new(&course, Progress::new("test"), &Options::default());
+    let fresh = Model::new(
+        Arc::clone(&course),
+        Progress::new("test"),
+        &Options::default(),
+    );
     assert_eq!((fresh.node, fresh.step), (0, 0));
     let mut progress = Progress::new("test");
     progress.set_position(&NodeId::new("a"), &StepId::new("check"));
-    let resumed = Model::new(&course, progress, &Options::default());
+    let resumed = Model::new(Arc::clone(&course), progress, &Options::default());
     assert_eq!((resumed.node, resumed.step), (0, 2));
 }
 
@@ -18,7 +23,7 @@ fn a_saved_position_in_a_locked_node_is_not_resumed() {
     let course = course();
     let mut progress = Progress::new("test");
     progress.set_position(&NodeId::new("c"), &StepId::new("only"));
-    let model = Model::new(&course, progress, &Options::default());
+    let model = Model::new(Arc::clone(&course), progress, &Options::default());
     assert_eq!(model.node, 0);
 }
 
@@ -104,7 +109,7 @@ fn a_node_without_quizzes_completes_when_its_last_step_is_seen() {
         progress.nodes.entry(id.into()).or_default().complete = true;
     }
     let mut m = Model::new(
-        &course,
+        Arc::clone(&course),
         progress,
         &Options {
             node: Some(NodeId::new("c")),
@@ -128,7 +133,13 @@ fn saved_progress_from_the_store_is_adopted_but_position_kept() {
     let mut other = Progress::new("test");
     other.nodes.entry("a".into()).or_default().complete = true;
     other.set_position(&NodeId::new("b"), &StepId::new("multi"));
-    update(&mut m, Msg::ProgressSaved(other));
+    update(
+        &mut m,
+        Msg::Saved(SaveOutcome::Saved {
+            progress: other,
+            notice: None,
+        }),
+    );
     assert!(m.progress.is_complete(&NodeId::new("a")));
     assert_eq!(m.node, 0);
     assert_eq!(m.progress.position.as_ref().map(|p| p.node.as_str()), None);
@@ -138,7 +149,7 @@ fn saved_progress_from_the_store_is_adopted_but_position_kept() {
 fn a_notice_is_retired_by_moving_on() {
     let course = course();
     let mut m = Model::new(
-        &course,
+        Arc::clone(&course),
         Progress::new("test"),
         &Options {
             notice: Some("progress file was set aside".into()),
