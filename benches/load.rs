@@ -48,6 +48,14 @@ fn bench_load<M: Measurement + 'static>(c: &mut Criterion<M>, name: &str) {
 
 fn wall_time(c: &mut Criterion) {
     bench_load(c, "load 1000 nodes / 10000 steps (wall time)");
+    let source = checked_course();
+    c.bench_function("player load 1000 nodes / 10000 steps (wall time)", |b| {
+        b.iter(|| termcourse::core::load::load_for_play(black_box(&source)));
+    });
+    // What the player loads before its first frame: the outline, then the start node.
+    c.bench_function("player first screen 1000 nodes (wall time)", |b| {
+        b.iter(|| termcourse::core::load::load_outline(black_box(&source), |_| Some(500)));
+    });
 }
 
 fn cpu_time(c: &mut Criterion<CpuTime>) {

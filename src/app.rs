@@ -146,18 +146,19 @@ impl Model {
         &self.course
     }
 
-    /// Plays `course` from now on (a re-loaded version of the same course, or another one):
-    /// stays on the same node and step when they still exist (by id), else on the nearest
-    /// valid position; per-step state starts over and an open overlay is closed, since its
-    /// selection indexes the old course.
+    /// Plays `course` from now on (a re-loaded version of the same course, or the rest of one
+    /// that was loaded in outline): stays on the same node and step when they still exist (by
+    /// id), else on the nearest valid position. When the step is unchanged, the learner's
+    /// place in it (revealed commands, typed text, quiz answer, scroll) is kept; else the step
+    /// starts over. An open overlay is fitted to the new course.
     pub fn replace_course(&mut self, course: Arc<Course>) {
+        let old = Arc::clone(&self.course);
         let here = self
             .node_ref()
             .map(|n| (n.id.clone(), self.step_ref().map(|s| s.id.clone())));
         let (old_node, old_step) = (self.node, self.step);
         self.course = course;
         self.revision = self.revision.wrapping_add(1);
-        self.overlay = None;
         let (node, step) = match here {
             Some((node_id, step_id)) => match self.course.node_index(&node_id) {
                 Some(ni) => {
@@ -170,7 +171,19 @@ impl Model {
             },
             None => (0, 0),
         };
-        self.enter_step(node, step);
+        let unchanged = old.step_at(old_node, old_step).is_some()
+            && old.step_at(old_node, old_step) == self.course.step_at(node, step);
+        if unchanged {
+            self.node = node;
+            self.step = step;
+            self.ticker.remaining = self.ticker.remaining.min(self.ticker_len());
+        } else {
+            self.enter_step(node, step);
+        }
+        if let Some(mut overlay) = self.overlay.take() {
+            overlay.refit(self);
+            self.overlay = Some(overlay);
+        }
     }
 
     /// Where to start, and the requested node if it is locked (then the start is elsewhere).

@@ -5,7 +5,8 @@
 //! - [`store`]: the progress file (data directory, lock, atomic durable writes), and
 //!   [`writer`], the thread that saves to it.
 //! - [`events`]: what wakes the event loop; [`highlighter`], the thread that colours code.
-//! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary).
+//! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary);
+//!   [`play_load`]: a course loaded for the player's first screen first, the rest on a thread.
 //! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
 //!   `snapshot` and the tests.
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.
@@ -18,6 +19,7 @@ pub mod events;
 pub mod fs_source;
 pub mod headless;
 pub mod highlighter;
+pub mod play_load;
 pub mod player;
 pub mod runtime;
 pub mod snapshot;

@@ -158,6 +158,10 @@ pub trait OverlayState: Sized {
 
     /// Keeps scroll offsets within what the view measured (`Metrics::overlay`).
     fn clamp(&mut self, _measured: Extent) {}
+
+    /// Fits the state to a course that replaced the one it was opened on (see
+    /// `Model::replace_course`): selections within bounds, derived lists found again.
+    fn refit(&mut self, _model: &Model) {}
 }
 
 impl Overlay {
@@ -174,6 +178,10 @@ impl Overlay {
 
     pub(crate) fn clamp(&mut self, measured: Extent) {
         with_overlay!(self, state => state.clamp(measured));
+    }
+
+    pub(crate) fn refit(&mut self, model: &Model) {
+        with_overlay!(self, state => state.refit(model));
     }
 }
 

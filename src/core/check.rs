@@ -82,6 +82,9 @@ pub(crate) struct Checker<'o> {
     /// Off only for a course checked when the binary was built (the built-in one): its
     /// patterns are then only parsed, and compiled when first matched.
     pub compile_patterns: bool,
+    /// Node files may have been cut to their header (see `load::load_outline`): a node
+    /// without steps is not an error here; the full load that follows checks it.
+    pub outline: bool,
 }
 
 impl<'o> Checker<'o> {
@@ -91,6 +94,7 @@ impl<'o> Checker<'o> {
             report: Report::default(),
             nodes_incomplete: false,
             compile_patterns: true,
+            outline: false,
         }
     }
 

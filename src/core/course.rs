@@ -57,7 +57,7 @@ id_newtype!(
 );
 
 /// A whole course, ready to play.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Course {
     pub id: CourseId,
     pub title: String,
@@ -87,13 +87,13 @@ impl Course {
 }
 
 /// Title and motto of the course's prerequisite graph ("Deployment Matrix").
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MatrixInfo {
     pub title: String,
     pub motto: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
     pub term: String,
     /// A short category label such as `Dockerfile` or `Concept`.
@@ -102,7 +102,7 @@ pub struct GlossaryEntry {
     pub definition: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaqEntry {
     pub question: String,
     /// Markdown.
@@ -110,7 +110,7 @@ pub struct FaqEntry {
 }
 
 /// A topic of the course: a node of the matrix.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub id: NodeId,
     pub title: String,
@@ -132,7 +132,7 @@ impl Node {
 }
 
 /// One screen of a node. At least one of `sys_msg`, `body`, `bash` or `quiz` is present.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub id: StepId,
     pub title: String,
@@ -146,7 +146,7 @@ pub struct Step {
 }
 
 /// One command of the bash pane with its scripted output.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BashEntry {
     pub cmd: String,
     /// May be empty; may span several lines.
@@ -156,7 +156,7 @@ pub struct BashEntry {
     pub type_along: Option<TypeAlong>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeAlong {
     /// The learner's line is accepted when any of these matches (the loader anchors nothing;
     /// authors write `^...$` when they want a whole-line match). Never empty: when the author
@@ -178,6 +178,18 @@ pub struct Pattern {
     unicode: bool,
     compiled: OnceLock<Option<Regex>>,
 }
+
+/// Patterns are equal when they match the same way, compiled yet or not.
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Self) -> bool {
+        self.source == other.source
+            && self.regex_text == other.regex_text
+            && self.case_insensitive == other.case_insensitive
+            && self.unicode == other.unicode
+    }
+}
+
+impl Eq for Pattern {}
 
 impl Pattern {
     /// Compiles `text` now, so an invalid pattern is an error here.
@@ -224,7 +236,7 @@ impl Pattern {
 }
 
 /// A "System Verification" question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quiz {
     /// Markdown.
     pub question: String,
@@ -235,7 +247,7 @@ pub struct Quiz {
     pub explain: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizKind {
     /// Exactly one choice is correct.
     Single { choices: Vec<Choice> },
@@ -262,7 +274,7 @@ impl QuizKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub text: String,
     pub correct: bool,

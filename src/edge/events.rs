@@ -6,6 +6,8 @@ use std::io;
 use ratatui::crossterm::event::Event;
 
 use crate::app::msg::SaveOutcome;
+use crate::core::course::Course;
+use crate::core::diagnostic::Report;
 use crate::view::highlight::Coloured;
 
 /// One thing for the event loop to handle.
@@ -21,4 +23,7 @@ pub enum Incoming {
     Saved(SaveOutcome),
     /// A code block's colours (from the highlighter).
     Coloured(Coloured),
+    /// The course, loaded again or in full (from a loader thread), or the errors that stop it
+    /// from loading.
+    Loaded(Result<Course, Report>),
 }

@@ -2,7 +2,7 @@
 //! and [`Player::frame`] whenever something changed.
 //!
 //! The loop sleeps on one channel ([`Incoming`]) that everything feeds: the terminal reader,
-//! the signal watcher, the save writer and the highlighter. It wakes on a timer only while
+//! the signal watcher, the save writer, the highlighter and the course loader. It wakes on a timer only while
 //! something on screen moves, and then no more often than it moves ([`Model::next_tick`]).
 //! Nothing slow runs on it: saving is the writer's job ([`SaveWriter`]), colouring code the
 //! highlighter's ([`Highlighter`]); whatever arrived while it drew is handled in one go before
@@ -15,6 +15,7 @@
 mod input;
 
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -22,10 +23,12 @@ use anyhow::Context as _;
 use ratatui::layout::Rect;
 
 use crate::app::effect::Effect;
-use crate::app::msg::Msg;
+use crate::app::msg::{Msg, SharedCourse};
 use crate::app::{Model, TICK_MS};
+use crate::core::diagnostic::Report;
 use crate::edge::events::Incoming;
 use crate::edge::highlighter::Highlighter;
+use crate::edge::play_load::Rest;
 use crate::edge::player::Player;
 use crate::edge::store::Store;
 use crate::edge::terminal::Session;
@@ -33,11 +36,33 @@ use crate::edge::writer::{Final, SaveWriter};
 use crate::view::colours::Colouring;
 use crate::view::highlight::Budget;
 
+/// How playing ended.
+#[derive(Debug)]
+pub struct Ended {
+    /// How the last save went.
+    pub last_save: Final,
+    /// The course turned out to have errors (found by the load of its `rest`); the player
+    /// stopped.
+    pub course_errors: Option<Report>,
+}
+
 /// Plays until the learner quits or a signal asks to stop, saving progress to `store` (none:
-/// play without saving). The terminal is restored on every way out; the result says how the
-/// last save went.
-pub fn run(player: &mut Player, store: Option<Store>) -> anyhow::Result<Final> {
+/// play without saving). `rest`, if any, loads the rest of a course the player started in
+/// outline; it runs on a thread of its own and its course replaces the outline. The terminal
+/// is restored on every way out.
+pub fn run(player: &mut Player, store: Option<Store>, rest: Option<Rest>) -> anyhow::Result<Ended> {
     let (sender, incoming) = std::sync::mpsc::channel();
+    // Started after the first frame, so as not to compete with it for a CPU.
+    let rest = rest.map(|rest| {
+        let report = forward(&sender, Incoming::Loaded);
+        move || {
+            std::thread::Builder::new()
+                .name("termcourse-load".into())
+                .spawn(move || report(rest()))
+                .map(drop)
+                .context("could not start loading the course")
+        }
+    });
     let writer = match store {
         Some(store) => Some(
             SaveWriter::spawn(store, forward(&sender, Incoming::Saved))
@@ -61,12 +86,18 @@ pub fn run(player: &mut Player, store: Option<Store>) -> anyhow::Result<Final> {
             next_tick: None,
             writer: writer.as_ref(),
             highlighter: highlighter.as_ref(),
+            course_errors: None,
         };
-        looped.play(player, &mut session)
+        looped
+            .play(player, &mut session, rest)
+            .map(|()| looped.course_errors)
         // The session is dropped here: the terminal is restored before the last save.
     };
-    let last = writer.map_or(Final::Saved, SaveWriter::finish);
-    outcome.map(|()| last)
+    let last_save = writer.map_or(Final::Saved, SaveWriter::finish);
+    outcome.map(|course_errors| Ended {
+        last_save,
+        course_errors,
+    })
 }
 
 /// A callback that sends what it is given to the event loop.
@@ -87,6 +118,7 @@ struct Loop<'a> {
     next_tick: Option<(Instant, u32)>,
     writer: Option<&'a SaveWriter>,
     highlighter: Option<&'a Highlighter>,
+    course_errors: Option<Report>,
 }
 
 /// What one wait brought.
@@ -99,10 +131,18 @@ struct Batch {
 }
 
 impl Loop<'_> {
-    fn play(&mut self, player: &mut Player, session: &mut Session) -> anyhow::Result<()> {
+    fn play(
+        &mut self,
+        player: &mut Player,
+        session: &mut Session,
+        after_first_frame: Option<impl FnOnce() -> anyhow::Result<()>>,
+    ) -> anyhow::Result<()> {
         // The first frame goes out before anything else is done.
         let effects = player.start();
         self.draw(player, session)?;
+        if let Some(then) = after_first_frame {
+            then()?;
+        }
         if self.perform(player, session, effects)? {
             return Ok(());
         }
@@ -174,6 +214,14 @@ impl Loop<'_> {
                 }
                 Incoming::Saved(outcome) => batch.msgs.push(Msg::Saved(outcome)),
                 Incoming::Coloured(coloured) => batch.repaint |= player.coloured(coloured),
+                Incoming::Loaded(Ok(course)) => {
+                    let course = SharedCourse(Arc::new(course));
+                    batch.msgs.push(Msg::CourseLoaded(course));
+                }
+                Incoming::Loaded(Err(report)) => {
+                    self.course_errors = Some(report);
+                    batch.stop = true;
+                }
             }
         }
         Ok(batch)

@@ -51,4 +51,10 @@ impl OverlayState for FaqState {
     fn clamp(&mut self, measured: Extent) {
         self.scroll = self.scroll.min(measured.max_scroll());
     }
+
+    fn refit(&mut self, model: &Model) {
+        self.selected = self
+            .selected
+            .min(model.course().faq.len().saturating_sub(1));
+    }
 }

@@ -61,6 +61,11 @@ impl OverlayState for GlossaryState {
         }
         Outcome::Stay
     }
+
+    fn refit(&mut self, model: &Model) {
+        self.matches = matches(&model.course().glossary, &self.filter);
+        self.selected = self.selected.min(self.matches.len().saturating_sub(1));
+    }
 }
 
 /// Indices of the entries matching `filter`: every whitespace-separated word of it occurs,

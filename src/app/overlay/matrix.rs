@@ -45,6 +45,12 @@ impl OverlayState for MatrixState {
         }
         Outcome::Stay
     }
+
+    fn refit(&mut self, model: &Model) {
+        self.selected = self
+            .selected
+            .min(model.course().nodes.len().saturating_sub(1));
+    }
 }
 
 impl MatrixState {

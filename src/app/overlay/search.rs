@@ -57,6 +57,11 @@ impl OverlayState for SearchState {
         }
         Outcome::Stay
     }
+
+    fn refit(&mut self, model: &Model) {
+        self.hits = search(model.course(), &self.query);
+        self.selected = self.selected.min(self.hits.len().saturating_sub(1));
+    }
 }
 
 impl SearchState {

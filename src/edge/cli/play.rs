@@ -8,9 +8,11 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
-use crate::app::{Model, Options};
+use crate::app::Options;
 use crate::core::course::{Course, NodeId, StepId};
+use crate::core::diagnostic::Report;
 use crate::core::progress::Progress;
+use crate::edge::play_load::{NotStarted, Start, first_screen};
 use crate::edge::player::Player;
 use crate::edge::runtime;
 use crate::edge::store::{Store, data_dir};
@@ -57,45 +59,51 @@ pub struct PlayArgs {
 }
 
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
-    let course = match &args.path {
-        Some(path) => crate::edge::fs_source::load_course_path(path),
-        None => crate::edge::builtin::load(),
-    };
-    let course = match course {
-        Ok(course) => course,
-        Err(report) => {
-            eprint!("{}", report.render(std::io::stderr().is_terminal()));
-            return Ok(ExitCode::from(1));
+    let flags = &args.options;
+    // `--step` alone names a step in any node: every node's steps must be known to check it.
+    let lazy = flags.step.is_none() || flags.node.is_some();
+    let mut store = None;
+    let prepare = |course: &Course| -> anyhow::Result<Start> {
+        check_start(course, flags)?;
+        if !std::io::stdout().is_terminal() {
+            anyhow::bail!(
+                "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
+            );
         }
+        let (opened, progress, notice) = open_store(course);
+        store = opened;
+        let options = Options {
+            practice: flags.practice,
+            animate: !flags.no_anim && !env_flag("TERMCOURSE_NO_ANIM"),
+            node: flags.node.as_deref().map(NodeId::new),
+            step: flags.step.as_deref().map(StepId::new),
+            notice,
+        };
+        Ok((progress, options))
     };
-    play(std::sync::Arc::new(course), &args.options)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn play(course: std::sync::Arc<Course>, flags: &PlayOptions) -> anyhow::Result<()> {
-    check_start(&course, flags)?;
-    if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
-        );
-    }
-    let (store, progress, notice) = open_store(&course);
-    let options = Options {
-        practice: flags.practice,
-        animate: !flags.no_anim && !env_flag("TERMCOURSE_NO_ANIM"),
-        node: flags.node.as_deref().map(NodeId::new),
-        step: flags.step.as_deref().map(StepId::new),
-        notice,
+    let first = match first_screen(args.path.as_deref(), lazy, prepare) {
+        Ok(first) => first,
+        Err(NotStarted::Course(report)) => return Ok(report_errors(&report)),
+        Err(NotStarted::Refused(err)) => return Err(err),
     };
-    let model = Model::new(course, progress, &options);
     let screen = Screen::with_colouring(theme(flags.theme), ascii_terminal(), Colouring::Deferred);
-    let mut player = Player::new(model, screen);
-    match runtime::run(&mut player, store)? {
+    let mut player = Player::new(first.model, screen);
+    let ended = runtime::run(&mut player, store, first.rest)?;
+    match ended.last_save {
         Final::Saved => {}
         Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
         Final::Failed(why) => eprintln!("termcourse: progress not saved: {why}"),
     }
-    Ok(())
+    Ok(match ended.course_errors {
+        Some(report) => report_errors(&report),
+        None => ExitCode::SUCCESS,
+    })
+}
+
+/// Prints a course's errors; the exit status for a course that cannot be played.
+fn report_errors(report: &Report) -> ExitCode {
+    eprint!("{}", report.render(std::io::stderr().is_terminal()));
+    ExitCode::from(1)
 }
 
 /// Refuses `--node` / `--step` ids the course does not have, naming the ones it has.
