@@ -1,4 +1,6 @@
-//! Syntax highlighting of code blocks: syntect with the two-face syntax set, into ratatui lines.
+//! Syntax highlighting of code blocks: syntect with termcourse's syntax set (the languages
+//! courses use, built from two-face's at build time; two-face's whole set for any other
+//! language), into ratatui lines.
 //!
 //! Highlighting can be slow (loading the syntax set and compiling a language's regexes takes
 //! milliseconds; a pathological line can take minutes), so the player never does it on the
@@ -9,12 +11,13 @@
 //! [`colour`] inline, so its output is deterministic.
 //!
 //! [`colour`] works within a [`Budget`]: a block with a line longer than
-//! [`Budget::max_line_width`] columns, or whose highlighting takes longer than
+//! [`Budget::max_line_width`] characters, or whose highlighting takes longer than
 //! [`Budget::time`], stays plain.
 //!
-//! The syntax and theme sets are loaded once, lazily, on first use; syntect itself loads each
-//! syntax's definition on demand, so the first block of a language costs a few milliseconds and
-//! later ones are cheap. Fence tokens are resolved by [`has_syntax`]: common aliases (`sh`,
+//! The syntax and theme sets are loaded once, lazily, on first use (by the highlighter thread);
+//! syntect itself loads each syntax's rules on demand, so the first block of a language costs a
+//! few milliseconds and later ones are cheap. termcourse's set costs 0.7 ms and 0.8 MiB to load,
+//! two-face's 1.7 ms and 2.1 MiB (`examples/syntax_cost.rs`). Fence tokens are resolved by [`has_syntax`]: common aliases (`sh`,
 //! `py`, `yml`, `docker`…), `console` for shell sessions (lines starting with `$ ` are
 //! commands, the rest output) and `text`/`plain`/`none` for unhighlighted text.
 
@@ -31,7 +34,18 @@ use two_face::theme::EmbeddedLazyThemeSet;
 
 use crate::view::theme::{Theme, ThemeKind};
 
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+/// termcourse's syntax set: the languages courses use (see `build.rs`).
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(syntax_set);
+/// two-face's whole set, loaded only for a language outside termcourse's.
+static ALL_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+
+/// termcourse's syntax set, built from two-face's by `build.rs` with the languages courses use
+/// and what they embed: a small index loaded at once, each syntax's rules loaded by syntect
+/// when a block first uses it.
+pub fn syntax_set() -> SyntaxSet {
+    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/syntaxes.bin"));
+    syntect::dumps::from_uncompressed_data(bytes).unwrap_or_default()
+}
 static THEMES: LazyLock<EmbeddedLazyThemeSet> = LazyLock::new(two_face::theme::extra);
 
 /// Columns per tab stop when expanding tabs in code.
@@ -43,7 +57,26 @@ enum Lang {
     Plain,
     /// A shell session: `$ ` lines are bash, the rest is output.
     Console,
-    Syntax(&'static SyntaxReference),
+    Syntax(Syntax),
+}
+
+/// A syntax and the set it belongs to (which highlighting it needs).
+#[derive(Clone, Copy)]
+struct Syntax {
+    reference: &'static SyntaxReference,
+    set: &'static SyntaxSet,
+}
+
+impl Syntax {
+    /// The syntax for `token`: termcourse's, else two-face's (loading the whole set).
+    fn find(token: &str) -> Option<Self> {
+        [&*SYNTAXES, &*ALL_SYNTAXES].into_iter().find_map(|set| {
+            Some(Self {
+                reference: set.find_syntax_by_token(token)?,
+                set,
+            })
+        })
+    }
 }
 
 /// A code block to colour: its text and fence info string, and the theme to colour it for.
@@ -63,9 +96,14 @@ pub struct Coloured {
 }
 
 /// Limits on highlighting one block; past them the block stays plain.
+///
+/// Some syntaxes take time superlinear in a line's length on some input (LESS on a line of
+/// spaces and tabs: ~130 ms for 2,000 characters, minutes for 20,000), and syntect cannot be
+/// stopped within a line; so lines are limited in length, and the time is checked between
+/// lines: a block takes at most its budget plus one (bounded) line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Budget {
-    /// The longest line, in columns, that is highlighted.
+    /// The longest line, in characters, that is highlighted.
     pub max_line_width: usize,
     /// The most time one block may take.
     pub time: Duration,
@@ -97,7 +135,7 @@ pub fn wants_colour(lang: &str, theme: &Theme) -> bool {
 pub fn pending(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
     let code = strip_newline(code);
     match cheap_resolve(lang) {
-        Some(Lang::Console) => console(code, None, theme),
+        Some(Lang::Console) => console(code, theme),
         _ => code
             .split('\n')
             .map(|l| plain(l, theme.inline_code))
@@ -109,7 +147,7 @@ pub fn pending(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
 pub fn uncoloured(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
     let code = strip_newline(code);
     match cheap_resolve(lang) {
-        Some(Lang::Console) => console(code, None, theme),
+        Some(Lang::Console) => console(code, theme),
         _ => code.split('\n').map(|l| plain(l, theme.text)).collect(),
     }
 }
@@ -118,9 +156,11 @@ pub fn uncoloured(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
 /// expanded, no line ending in a newline; `None` when it stays plain.
 pub fn colour(block: &CodeBlock, theme: &Theme, budget: Budget) -> Option<Vec<Line<'static>>> {
     let code = strip_newline(&block.code);
+    // Characters, not display columns: a tab is one character but up to four columns, and
+    // what costs time is the characters syntect's rules are tried at.
     if code
         .split('\n')
-        .any(|l| unicode_width::UnicodeWidthStr::width(l) > budget.max_line_width)
+        .any(|l| l.chars().count() > budget.max_line_width)
     {
         return None;
     }
@@ -171,28 +211,39 @@ fn resolve(lang: &str) -> Option<Lang> {
         "py" | "python3" => "python",
         other => other,
     };
-    SYNTAXES.find_syntax_by_token(name).map(Lang::Syntax)
+    Syntax::find(name).map(Lang::Syntax)
 }
 
-fn bash() -> Option<&'static SyntaxReference> {
-    SYNTAXES.find_syntax_by_token("bash")
+/// Highlighting in progress: syntect's state for one block, and the set its syntax is in.
+struct Lines<'t> {
+    hl: HighlightLines<'t>,
+    set: &'static SyntaxSet,
+}
+
+impl<'t> Lines<'t> {
+    fn new(syntax: Syntax, theme: &'t sh::Theme) -> Self {
+        Self {
+            hl: HighlightLines::new(syntax.reference, theme),
+            set: syntax.set,
+        }
+    }
 }
 
 fn with_syntax(
     code: &str,
-    syntax: &SyntaxReference,
+    syntax: Syntax,
     t: &sh::Theme,
     fallback: Style,
     deadline: Instant,
 ) -> Option<Vec<Line<'static>>> {
-    let mut hl = HighlightLines::new(syntax, t);
+    let mut hl = Lines::new(syntax, t);
     LinesWithEndings::from(code)
         .map(|line| (Instant::now() < deadline).then(|| highlight_line(&mut hl, line, fallback)))
         .collect()
 }
 
-fn highlight_line(hl: &mut HighlightLines<'_>, line: &str, fallback: Style) -> Line<'static> {
-    let Ok(regions) = hl.highlight_line(line, &SYNTAXES) else {
+fn highlight_line(hl: &mut Lines<'_>, line: &str, fallback: Style) -> Line<'static> {
+    let Ok(regions) = hl.hl.highlight_line(line, hl.set) else {
         return plain(line, fallback);
     };
     let mut col = 0;
@@ -213,24 +264,21 @@ fn console_within(
     theme: &Theme,
     deadline: Instant,
 ) -> Option<Vec<Line<'static>>> {
-    let mut hl = HighlightLines::new(bash()?, t);
+    let mut hl = Lines::new(Syntax::find("bash")?, t);
     code.split('\n')
         .map(|line| (Instant::now() < deadline).then(|| console_line(line, Some(&mut hl), theme)))
         .collect()
 }
 
-/// A shell session: prompts, commands (highlighted as bash when `hl` is given) and output.
-fn console(
-    code: &str,
-    mut hl: Option<&mut HighlightLines<'_>>,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
+/// A shell session without syntax colours: prompts, commands and output in their styles.
+fn console(code: &str, theme: &Theme) -> Vec<Line<'static>> {
     code.split('\n')
-        .map(|line| console_line(line, hl.as_deref_mut(), theme))
+        .map(|line| console_line(line, None, theme))
         .collect()
 }
 
-fn console_line(line: &str, hl: Option<&mut HighlightLines<'_>>, theme: &Theme) -> Line<'static> {
+/// One line of a shell session; a command is highlighted as bash when `hl` is given.
+fn console_line(line: &str, hl: Option<&mut Lines<'_>>, theme: &Theme) -> Line<'static> {
     match line.strip_prefix("$ ") {
         Some(cmd) => {
             let mut spans = vec![Span::styled("$ ", theme.prompt)];
@@ -310,6 +358,59 @@ mod tests {
             theme: theme.kind,
         };
         colour(&block, theme, Budget::HEADLESS).unwrap_or_else(|| uncoloured(code, lang, theme))
+    }
+
+    #[test]
+    fn termcourse_syntaxes_colour_as_two_face_does() {
+        let theme = two_face::theme::extra();
+        let theme = theme.get(two_face::theme::EmbeddedThemeName::OneHalfDark);
+        let samples = [
+            (
+                "dockerfile",
+                "FROM python:3.12-slim AS base\nRUN pip install x && echo \"$HOME\"\n",
+            ),
+            (
+                "bash",
+                "for f in *.txt; do echo \"${f%.txt}\"; done # done\n",
+            ),
+            (
+                "python",
+                "@app.get('/h')\ndef h(x: int = 3) -> dict:\n    return {'ok': f'{x}'}\n",
+            ),
+            ("toml", "[tool.x]\nname = \"a\" # c\nv = [1, 2.5]\n"),
+            (
+                "yaml",
+                "services:\n  app:\n    image: x:1 # c\n    ports: [\"80:80\"]\n",
+            ),
+            ("json", "{\"a\": [1, true, null, \"s\"]}\n"),
+            ("rust", "fn main() { let x: u8 = 1; println!(\"{x}\"); }\n"),
+            ("go", "package main\nfunc main() { fmt.Println(\"x\") }\n"),
+            ("javascript", "const f = async (x) => `a${x}`; // c\n"),
+            ("typescript", "interface A { x: number }\n"),
+            (
+                "sql",
+                "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;\n",
+            ),
+            ("diff", "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n"),
+            ("markdown", "# T\n\n```python\nx = 1\n```\n*e* `c`\n"),
+            ("makefile", "all: x\n\tcc -o $@ $<\n"),
+            ("ini", "[s]\nk = v ; c\n"),
+            ("terraform", "resource \"a\" \"b\" { x = var.y }\n"),
+            ("nix", "{ pkgs ? import <nixpkgs> {} }: pkgs.hello\n"),
+            ("cpp", "#include <x>\nint main() { return 0; }\n"),
+            ("java", "class A { void f() { int x = 1; } }\n"),
+        ];
+        for (token, code) in samples {
+            let ours = SYNTAXES.find_syntax_by_token(token).expect(token);
+            let theirs = ALL_SYNTAXES.find_syntax_by_token(token).expect(token);
+            let mut a = HighlightLines::new(ours, theme);
+            let mut b = HighlightLines::new(theirs, theme);
+            for line in LinesWithEndings::from(code) {
+                let a = a.highlight_line(line, &SYNTAXES).expect(token);
+                let b = b.highlight_line(line, &ALL_SYNTAXES).expect(token);
+                assert_eq!(a, b, "{token}: {line:?}");
+            }
+        }
     }
 
     #[test]
