@@ -6,14 +6,14 @@
 //! [`Msg::Measured`](msg::Msg::Measured) [`Metrics`], so scrolling stays bounded without the
 //! view mutating anything and without `update` knowing about markdown or widths.
 
-pub mod bash;
+pub(crate) mod bash;
 pub mod effect;
 pub mod keymap;
 pub mod msg;
 pub mod overlay;
-pub mod quiz;
+pub(crate) mod quiz;
 mod state;
-pub mod update;
+pub(crate) mod update;
 
 #[cfg(test)]
 pub(crate) mod test_course;

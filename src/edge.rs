@@ -15,14 +15,14 @@
 
 pub mod builtin;
 pub mod cli;
-pub mod events;
+pub(crate) mod events;
 pub mod fs_source;
 pub mod headless;
-pub mod highlighter;
-pub mod play_load;
+pub(crate) mod highlighter;
+pub(crate) mod play_load;
 pub mod player;
-pub mod runtime;
+pub(crate) mod runtime;
 pub mod snapshot;
 pub mod store;
-pub mod terminal;
-pub mod writer;
+pub(crate) mod terminal;
+pub(crate) mod writer;

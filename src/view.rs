@@ -8,23 +8,23 @@
 
 pub mod colours;
 pub mod highlight;
-pub mod markdown;
-pub mod matrix;
-pub mod overlay;
-pub mod panel;
+pub(crate) mod markdown;
+pub(crate) mod matrix;
+pub(crate) mod overlay;
+pub(crate) mod panel;
 pub mod theme;
 
 // The player's screen (composes the widgets above).
-pub mod bash_pane;
-pub mod footer;
-pub mod header;
-pub mod layout;
-pub mod narration;
-pub mod pane;
-pub mod prepared;
-pub mod quiz;
+pub(crate) mod bash_pane;
+pub(crate) mod footer;
+pub(crate) mod header;
+pub(crate) mod layout;
+pub(crate) mod narration;
+pub(crate) mod pane;
+pub(crate) mod prepared;
+pub(crate) mod quiz;
 pub mod screen;
-pub mod too_small;
+pub(crate) mod too_small;
 
 #[cfg(test)]
 mod test_util;

@@ -70,7 +70,7 @@ impl Key {
 
 /// What a binding does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub enum Does {
     Act(Action),
     /// A digit key picks choice `digit - 1`.
     PickDigit,
@@ -81,7 +81,7 @@ pub enum Command {
 pub struct Binding {
     pub modes: &'static [KeyMode],
     pub keys: &'static [Key],
-    pub command: Command,
+    pub does: Does,
     /// Shown in the help overlay (and the footer when `footer` is set).
     pub help: &'static str,
     /// A short form for the footer, or `None` to keep the binding out of the footer.
@@ -111,7 +111,7 @@ const fn bind(
     Binding {
         modes,
         keys,
-        command: Command::Act(action),
+        does: Does::Act(action),
         help,
         footer,
         section,
@@ -128,7 +128,7 @@ pub static BINDINGS: &[Binding] = &[
     // Quiz first: Space and the arrows mean something else there.
     bind(&[Quiz], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
     bind(&[Quiz], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
-    Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], command: Command::PickDigit,
+    Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], does: Does::PickDigit,
               help: "pick choice 1 to 9", footer: None, section: "Quiz" },
     bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
     bind(&[Quiz, QuizText], &[K::Enter], A::Submit, "submit answer", Some("submit"), "Quiz"),
@@ -183,15 +183,15 @@ pub static BINDINGS: &[Binding] = &[
 /// unbound printable character is typed.
 pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
     for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
-        match binding.command {
-            Command::Act(action) if binding.keys.contains(&key) => return Some(action.into()),
-            Command::PickDigit => {
+        match binding.does {
+            Does::Act(action) if binding.keys.contains(&key) => return Some(action.into()),
+            Does::PickDigit => {
                 if let Key::Char(c @ '1'..='9') = key {
                     let digit = c.to_digit(10).unwrap_or(1) as usize;
                     return Some(Msg::Pick(digit - 1));
                 }
             }
-            Command::Act(_) => {}
+            Does::Act(_) => {}
         }
     }
     match key {
@@ -201,9 +201,9 @@ pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
 }
 
 fn keys_label(binding: &Binding) -> String {
-    match binding.command {
-        Command::PickDigit => "1-9".to_owned(),
-        Command::Act(_) => binding
+    match binding.does {
+        Does::PickDigit => "1-9".to_owned(),
+        Does::Act(_) => binding
             .keys
             .iter()
             .map(|k| k.label())
@@ -238,17 +238,14 @@ pub fn footer_items(mode: KeyMode) -> Vec<(String, &'static str)> {
         if items.iter().any(|(_, t)| *t == text) {
             continue;
         }
-        let key = match binding.command {
-            Command::PickDigit => "1-9".to_owned(),
-            Command::Act(_) => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
+        let key = match binding.does {
+            Does::PickDigit => "1-9".to_owned(),
+            Does::Act(_) => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
         };
         items.push((key, text));
     }
     items
 }
-
-/// Every mode, for tests and the help overlay.
-pub const MODES: &[KeyMode] = EVERYWHERE;
 
 #[cfg(test)]
 mod tests {
@@ -284,11 +281,27 @@ mod tests {
 
     #[test]
     fn every_mode_can_quit_and_get_help() {
-        for mode in MODES {
+        for mode in EVERYWHERE {
             assert_eq!(resolve(*mode, K::Ctrl('c')), Some(Msg::Act(A::Quit)));
             assert_eq!(
                 resolve(*mode, K::F(1)),
                 Some(Msg::Act(A::Show(OverlayKind::Help)))
+            );
+        }
+    }
+
+    #[test]
+    fn every_overlay_is_a_mode_of_the_keymap() {
+        for kind in OverlayKind::ALL {
+            let mode = KeyMode::Overlay(kind);
+            assert!(
+                EVERYWHERE.contains(&mode) && OVERLAYS.contains(&mode),
+                "{kind}"
+            );
+            assert_eq!(
+                resolve(mode, K::Esc),
+                Some(Msg::Act(A::Back)),
+                "{kind} closes"
             );
         }
     }

@@ -135,7 +135,7 @@ pub(crate) use with_overlay;
 
 /// What an overlay wants after a message.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Outcome {
+pub enum Reply {
     /// Stay open.
     Stay,
     /// Close, and have the outside world do these (moving to a step saves progress).
@@ -154,7 +154,7 @@ pub trait OverlayState: Sized {
     /// Reacts to a user intent. The overlay is out of `model.overlay` during the call, so it
     /// may change the rest of the model (move to a step, set a notice). `Back`, quitting and
     /// the keys of other overlays are handled before it is asked.
-    fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome;
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Reply;
 
     /// Keeps scroll offsets within what the view measured (`Metrics::overlay`).
     fn clamp(&mut self, _measured: Extent) {}
@@ -172,7 +172,7 @@ impl Overlay {
         with_overlay!(self, state => kind_of(state))
     }
 
-    pub(crate) fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome {
+    pub(crate) fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         with_overlay!(self, state => state.update(model, msg))
     }
 

@@ -13,7 +13,7 @@ pub use nav::start;
 
 use super::effect::Effect;
 use super::msg::{Action, Msg};
-use super::overlay::Outcome;
+use super::overlay::Reply;
 use super::{Extent, Focus, Model, TICKS_PER_TICKER_CHAR};
 
 /// Applies `msg` to `model` and returns what the runtime must do.
@@ -112,12 +112,12 @@ fn overlay_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         msg => match overlay.update(model, msg) {
-            Outcome::Stay => {
+            Reply::Stay => {
                 model.overlay = Some(overlay);
                 Vec::new()
             }
-            Outcome::Close(effects) => effects,
-            Outcome::Replace(next) => {
+            Reply::Close(effects) => effects,
+            Reply::Replace(next) => {
                 model.overlay = Some(next);
                 Vec::new()
             }

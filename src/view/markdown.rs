@@ -30,7 +30,7 @@ pub enum LineKind {
 /// One laid-out line: a fixed `prefix` (indentation, list markers, quote bars) and a `body`.
 /// Only a code line's body scrolls sideways.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenderedLine {
+pub struct DocLine {
     pub kind: LineKind,
     pub prefix: Vec<Span<'static>>,
     pub body: Vec<Span<'static>>,
@@ -38,7 +38,7 @@ pub struct RenderedLine {
     pub style: Style,
 }
 
-impl RenderedLine {
+impl DocLine {
     /// Display width of prefix plus body.
     pub fn width(&self) -> usize {
         spans_width(&self.prefix) + spans_width(&self.body)
@@ -47,11 +47,11 @@ impl RenderedLine {
 
 /// Markdown laid out for one width.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Rendered {
-    pub lines: Vec<RenderedLine>,
+pub struct Document {
+    pub lines: Vec<DocLine>,
 }
 
-impl Rendered {
+impl Document {
     /// Number of lines.
     pub fn height(&self) -> usize {
         self.lines.len()
@@ -62,7 +62,7 @@ impl Rendered {
         self.lines
             .iter()
             .filter(|l| l.kind == LineKind::Code)
-            .map(RenderedLine::width)
+            .map(DocLine::width)
             .max()
             .unwrap_or(0)
     }
@@ -70,7 +70,7 @@ impl Rendered {
 
 /// `md` laid out for `width` columns with `theme`'s styles, its code coloured as `colours`
 /// has them. Never panics; a width of 0 is treated as 1.
-pub fn render(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Rendered {
+pub fn render(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Document {
     builder::build(md, usize::from(width.max(1)), theme, colours)
 }
 
@@ -81,7 +81,7 @@ pub fn to_lines(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> V
 
 /// All lines of `r` ready to draw in a viewport `width` cells wide: code bodies shifted left by
 /// `hscroll` and clipped to the width with `‹` / `›` markers, prose untouched.
-pub fn visible_lines(r: &Rendered, hscroll: u16, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn visible_lines(r: &Document, hscroll: u16, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     r.lines
         .iter()
         .map(|l| match l.kind {
@@ -95,7 +95,7 @@ pub fn visible_lines(r: &Rendered, hscroll: u16, width: u16, theme: &Theme) -> V
         .collect()
 }
 
-fn code_line(l: &RenderedLine, hscroll: u16, width: u16, theme: &Theme) -> Line<'static> {
+fn code_line(l: &DocLine, hscroll: u16, width: u16, theme: &Theme) -> Line<'static> {
     let avail = usize::from(width).saturating_sub(spans_width(&l.prefix));
     let mut body = clip::window(&l.body, usize::from(hscroll), avail, theme.code_clip);
     let pad = avail.saturating_sub(spans_width(&body));

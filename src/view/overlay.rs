@@ -13,11 +13,6 @@ mod help;
 mod matrix;
 mod search;
 
-pub use faq::{Faq, FaqLayout, answer_heading};
-pub use glossary::{Glossary, GlossaryLayout, definition_heading};
-pub use help::Help;
-pub use search::SearchResults;
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;

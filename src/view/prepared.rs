@@ -13,7 +13,7 @@ use crate::app::Model;
 use crate::app::overlay::OverlayKind;
 use crate::core::course::{QuizKind, Step};
 use crate::view::colours::Colours;
-use crate::view::markdown::{self, LineKind, Rendered, RenderedLine};
+use crate::view::markdown::{self, DocLine, Document, LineKind};
 use crate::view::overlay::TextRequest;
 use crate::view::theme::{Theme, ThemeKind};
 
@@ -99,7 +99,7 @@ impl OverlayText {
 pub struct Prepared {
     pub key: Option<CacheKey>,
     /// Step title, `SYS_MSG` box and body, as one scrollable document.
-    pub narration: Rendered,
+    pub narration: Document,
     pub quiz: QuizText,
 }
 
@@ -140,7 +140,7 @@ fn narration(
     theme: &Theme,
     ascii: bool,
     colours: &mut Colours,
-) -> Rendered {
+) -> Document {
     let title = format!("## {}", escape(&step.title));
     let mut lines = markdown::render(&title, width, theme, colours).lines;
     if let Some(sys) = &step.sys_msg {
@@ -151,15 +151,15 @@ fn narration(
         lines.push(blank());
         lines.extend(markdown::render(body, width, theme, colours).lines);
     }
-    Rendered { lines }
+    Document { lines }
 }
 
-fn blank() -> RenderedLine {
+fn blank() -> DocLine {
     prose(Vec::new(), Vec::new())
 }
 
-fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> RenderedLine {
-    RenderedLine {
+fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> DocLine {
+    DocLine {
         kind: LineKind::Prose,
         prefix,
         body,
@@ -174,7 +174,7 @@ fn sys_msg_box(
     theme: &Theme,
     ascii: bool,
     colours: &mut Colours,
-) -> Vec<RenderedLine> {
+) -> Vec<DocLine> {
     let w = usize::from(width);
     if w < 6 {
         return markdown::render(text, width, theme, colours).lines;

@@ -147,7 +147,7 @@ impl Screen {
                 view: inner.width,
             },
             bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, self.ascii, r)
+                bash_pane::measure(model, &self.theme, r)
             }),
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)

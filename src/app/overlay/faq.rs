@@ -1,7 +1,7 @@
 //! The FAQ over the step: a selected question, and its answer scrolled within what the view
 //! measured.
 
-use super::{Outcome, OverlayKind, OverlayState, page, step_scroll, step_selection};
+use super::{OverlayKind, OverlayState, Reply, page, step_scroll, step_selection};
 use crate::app::msg::{Action, Msg};
 use crate::app::{Extent, Model};
 
@@ -19,7 +19,7 @@ impl OverlayState for FaqState {
         Self::default()
     }
 
-    fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome {
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         let len = model.course().faq.len();
         let max = model.metrics.overlay.max_scroll();
         let mut reselected = true;
@@ -45,7 +45,7 @@ impl OverlayState for FaqState {
             // A question (even the same one) starts at the top of its answer.
             self.scroll = 0;
         }
-        Outcome::Stay
+        Reply::Stay
     }
 
     fn clamp(&mut self, measured: Extent) {

@@ -1,7 +1,7 @@
 //! The glossary over the step: a filter typed by the learner, the matching terms (the one
 //! filter rule, [`matches`], shared with the view) and a selected term.
 
-use super::{Outcome, OverlayKind, OverlayState, edit_query, page, step_selection};
+use super::{OverlayKind, OverlayState, Reply, edit_query, page, step_selection};
 use crate::app::Model;
 use crate::app::msg::{Action, Msg};
 use crate::core::course::GlossaryEntry;
@@ -41,7 +41,7 @@ impl OverlayState for GlossaryState {
         Self::filtered(&model.course().glossary, "")
     }
 
-    fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome {
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         let len = self.matches.len();
         match msg {
             Msg::Act(Action::CursorUp) => step_selection(&mut self.selected, -1, len),
@@ -59,7 +59,7 @@ impl OverlayState for GlossaryState {
                 }
             }
         }
-        Outcome::Stay
+        Reply::Stay
     }
 
     fn refit(&mut self, model: &Model) {

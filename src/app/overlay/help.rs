@@ -1,6 +1,6 @@
 //! Key help over the step: the keymap's rows, scrolled within what the view measured.
 
-use super::{Outcome, OverlayKind, OverlayState, page, step_scroll};
+use super::{OverlayKind, OverlayState, Reply, page, step_scroll};
 use crate::app::msg::{Action, Msg};
 use crate::app::{Extent, Model};
 
@@ -17,7 +17,7 @@ impl OverlayState for HelpState {
         Self::default()
     }
 
-    fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome {
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         let max = model.metrics.overlay.max_scroll();
         let delta = match msg {
             Msg::Act(Action::CursorUp | Action::ScrollUp) => -1,
@@ -29,7 +29,7 @@ impl OverlayState for HelpState {
             _ => 0,
         };
         step_scroll(&mut self.scroll, delta, max);
-        Outcome::Stay
+        Reply::Stay
     }
 
     fn clamp(&mut self, measured: Extent) {

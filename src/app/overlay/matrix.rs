@@ -1,7 +1,7 @@
 //! The Deployment Matrix over the step: a selected node, moved through in course order or by
 //! prerequisite depth, and opened (unless it is locked, which the notice explains).
 
-use super::{Outcome, OverlayKind, OverlayState, page, step_selection};
+use super::{OverlayKind, OverlayState, Reply, page, step_selection};
 use crate::app::Model;
 use crate::app::msg::{Action, Msg};
 use crate::app::update::nav;
@@ -27,7 +27,7 @@ impl OverlayState for MatrixState {
         Self::at(model.node)
     }
 
-    fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome {
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         let len = model.course().nodes.len();
         match msg {
             Msg::Act(Action::CursorUp) => step_selection(&mut self.selected, -1, len),
@@ -43,7 +43,7 @@ impl OverlayState for MatrixState {
             Msg::Act(Action::Open) => return open_node(model, self.selected),
             _ => {}
         }
-        Outcome::Stay
+        Reply::Stay
     }
 
     fn refit(&mut self, model: &Model) {
@@ -79,17 +79,17 @@ impl MatrixState {
 
 /// Opens node `i`: at the current step when it is the current node, else at its first step. A
 /// locked node stays closed and the notice says what it needs.
-fn open_node(model: &mut Model, i: usize) -> Outcome {
+fn open_node(model: &mut Model, i: usize) -> Reply {
     if i >= model.course().nodes.len() {
-        return Outcome::Stay;
+        return Reply::Stay;
     }
     if let Some(notice) = model.locked_notice(i) {
         model.notice = Some(notice);
-        return Outcome::Stay;
+        return Reply::Stay;
     }
     if i == model.node {
-        Outcome::Close(Vec::new())
+        Reply::Close(Vec::new())
     } else {
-        Outcome::Close(nav::go_to(model, i, 0, false))
+        Reply::Close(nav::go_to(model, i, 0, false))
     }
 }

@@ -1,7 +1,7 @@
 //! Search over the step: a query typed by the learner, every step that contains it (found once
 //! per edit of the query, not per frame), and a selected hit to jump to.
 
-use super::{Outcome, OverlayKind, OverlayState, edit_query, page, step_selection};
+use super::{OverlayKind, OverlayState, Reply, edit_query, page, step_selection};
 use crate::app::Model;
 use crate::app::msg::{Action, Msg};
 use crate::app::update::nav;
@@ -36,7 +36,7 @@ impl OverlayState for SearchState {
         Self::default()
     }
 
-    fn update(&mut self, model: &mut Model, msg: Msg) -> Outcome {
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         let len = self.hits.len();
         match msg {
             Msg::Act(Action::CursorUp) => step_selection(&mut self.selected, -1, len),
@@ -55,7 +55,7 @@ impl OverlayState for SearchState {
                 }
             }
         }
-        Outcome::Stay
+        Reply::Stay
     }
 
     fn refit(&mut self, model: &Model) {
@@ -68,15 +68,15 @@ impl SearchState {
     /// Goes to the selected hit, shown in full. Search finds text in locked nodes too; jumping
     /// there would bypass the unlock, so the matrix opens on the node instead, saying what it
     /// needs.
-    fn jump(&self, model: &mut Model) -> Outcome {
+    fn jump(&self, model: &mut Model) -> Reply {
         let Some(hit) = self.hits.get(self.selected) else {
-            return Outcome::Stay;
+            return Reply::Stay;
         };
         if let Some(notice) = model.locked_notice(hit.node) {
             model.notice = Some(notice);
-            return Outcome::Replace(Overlay::Matrix(MatrixState::at(hit.node)));
+            return Reply::Replace(Overlay::Matrix(MatrixState::at(hit.node)));
         }
-        Outcome::Close(nav::go_to(model, hit.node, hit.step, true))
+        Reply::Close(nav::go_to(model, hit.node, hit.step, true))
     }
 }
 

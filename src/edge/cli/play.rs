@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use clap::builder::FalseyValueParser;
 use clap::{Args, ValueEnum};
 
 use crate::app::Options;
@@ -34,10 +35,14 @@ pub struct PlayOptions {
     /// Open every node; quiz passes are not recorded as completions.
     #[arg(long)]
     pub practice: bool,
-    /// Turn animation off (also `TERMCOURSE_NO_ANIM=1`).
-    #[arg(long)]
+    /// Turn animation off.
+    #[arg(long, env = "TERMCOURSE_NO_ANIM", value_parser = FalseyValueParser::new())]
     pub no_anim: bool,
-    /// Colours for a dark or light terminal background. `NO_COLOR` turns colour off.
+    /// Draw with ASCII only (also chosen for consoles without Unicode and non-UTF-8 locales).
+    #[arg(long, env = "TERMCOURSE_ASCII", value_parser = FalseyValueParser::new())]
+    pub ascii: bool,
+    /// Colours for a dark or light terminal background. `NO_COLOR` (set and not empty, whatever
+    /// its value, as no-color.org says) turns colour off.
     #[arg(long, value_enum, default_value_t = ThemeArg::Dark)]
     pub theme: ThemeArg,
 }
@@ -74,7 +79,7 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
         store = opened;
         let options = Options {
             practice: flags.practice,
-            animate: !flags.no_anim && !env_flag("TERMCOURSE_NO_ANIM"),
+            animate: !flags.no_anim,
             node: flags.node.as_deref().map(NodeId::new),
             step: flags.step.as_deref().map(StepId::new),
             notice,
@@ -86,7 +91,8 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
         Err(NotStarted::Course(report)) => return Ok(report_errors(&report)),
         Err(NotStarted::Refused(err)) => return Err(err),
     };
-    let screen = Screen::with_colouring(theme(flags.theme), ascii_terminal(), Colouring::Deferred);
+    let ascii = flags.ascii || ascii_terminal();
+    let screen = Screen::with_colouring(theme(flags.theme), ascii, Colouring::Deferred);
     let mut player = Player::new(first.model, screen);
     let ended = runtime::run(&mut player, store, first.rest)?;
     match ended.last_save {
@@ -159,16 +165,9 @@ fn theme(arg: ThemeArg) -> Theme {
     }
 }
 
-fn env_flag(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
-}
-
-/// Whether to draw with ASCII only: asked for (`TERMCOURSE_ASCII=1`), a console without
-/// Unicode glyphs, or a locale that is set but not UTF-8.
+/// Whether the terminal needs ASCII: a console without Unicode glyphs, or a locale that is set
+/// but not UTF-8.
 fn ascii_terminal() -> bool {
-    if env_flag("TERMCOURSE_ASCII") {
-        return true;
-    }
     if std::env::var("TERM")
         .is_ok_and(|t| matches!(t.as_str(), "linux" | "vt100" | "vt220" | "dumb"))
     {

@@ -13,7 +13,7 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::app::overlay::OverlayKind;
 use crate::core::course::Course;
-use crate::edge::headless::text::{Format, buffer_to_text, check_inert};
+use crate::edge::headless::text::{TextFormat, buffer_to_text, check_inert};
 use crate::edge::headless::{Scene, render_scene};
 use crate::edge::snapshot::Size;
 
@@ -81,8 +81,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Err(err) => return Ok(usage_error(&err.to_string())),
     };
     let format = match args.format {
-        FormatArg::Plain => Format::Plain,
-        FormatArg::Ansi => Format::Ansi,
+        FormatArg::Plain => TextFormat::Plain,
+        FormatArg::Ansi => TextFormat::Ansi,
     };
     let text = buffer_to_text(&buffer, format);
     check_inert(&text).context("refusing to print a rendering that is not inert")?;

@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::table::Table;
-use super::{LineKind, Rendered, RenderedLine};
+use super::{DocLine, Document, LineKind};
 use crate::view::colours::Colours;
 use crate::view::theme::Theme;
 
@@ -29,7 +29,7 @@ struct Builder<'t> {
     theme: &'t Theme,
     colours: &'t mut Colours,
     width: usize,
-    out: Vec<RenderedLine>,
+    out: Vec<DocLine>,
     containers: Vec<Container>,
     /// Next number of each open list; `None` for bullet lists.
     lists: Vec<Option<u64>>,
@@ -42,7 +42,7 @@ struct Builder<'t> {
     need_gap: bool,
 }
 
-pub(super) fn build(md: &str, width: usize, theme: &Theme, colours: &mut Colours) -> Rendered {
+pub(super) fn build(md: &str, width: usize, theme: &Theme, colours: &mut Colours) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
@@ -65,7 +65,7 @@ pub(super) fn build(md: &str, width: usize, theme: &Theme, colours: &mut Colours
         b.event(event);
     }
     b.flush_inline();
-    Rendered { lines: b.out }
+    Document { lines: b.out }
 }
 
 impl Builder<'_> {

@@ -9,7 +9,7 @@ use super::*;
 use crate::view::test_util::buffer_text;
 
 /// [`super::render`] with code coloured on the spot.
-fn render(md: &str, width: u16, theme: &Theme) -> Rendered {
+fn render(md: &str, width: u16, theme: &Theme) -> Document {
     super::render(md, width, theme, &mut Colours::inline())
 }
 
