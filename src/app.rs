@@ -70,7 +70,7 @@ pub struct Model {
 
 impl Model {
     /// A model at the start position chosen by `options` and `progress`. Nothing is recorded
-    /// until the first `update`; call [`update::start`] to mark the first step seen.
+    /// until the first `update`; call `update::start` (or `Player::start`) to mark the first step seen.
     pub fn new(course: Arc<Course>, progress: Progress, options: &Options) -> Self {
         let mut model = Self {
             course,

@@ -1,12 +1,12 @@
 //! The edges: everything that touches the outside world, on top of `core`, `app` and `view`.
 //!
 //! - [`player`]: the model and its screen, and the one frame pipeline every caller uses.
-//! - [`terminal`] and [`runtime`]: the terminal lifecycle and the one event loop.
+//! - `terminal` and `runtime`: the terminal lifecycle and the one event loop.
 //! - [`store`]: the progress file (data directory, lock, atomic durable writes), and
-//!   [`writer`], the thread that saves to it.
-//! - [`events`]: what wakes the event loop; [`highlighter`], the thread that colours code.
+//!   `writer`, the thread that saves to it.
+//! - `events`: what wakes the event loop; `highlighter`, the thread that colours code.
 //! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary);
-//!   [`play_load`]: a course loaded for the player's first screen first, the rest on a thread.
+//!   `play_load`: a course loaded for the player's first screen first, the rest on a thread.
 //! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
 //!   `snapshot` and the tests.
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.

@@ -2,9 +2,9 @@
 //!
 //! Reusable, data-driven pieces live here, taking plain data (domain types, slices, indices)
 //! rather than the app's model: the [`theme`] (every style, including `NO_COLOR`),
-//! [`highlight`] (code colouring) and the [`colours`] cache, [`markdown`] (our markdown renderer, cached by callers per
-//! step and width), the Deployment [`matrix`], the popup [`overlay`]s and shared [`panel`]
-//! chrome.
+//! [`highlight`] (code colouring) and the [`colours`] cache, `markdown` (our markdown
+//! renderer, cached by callers per step and width), the Deployment `matrix`, the overlays
+//! (`overlay`: each overlay's layout, drawing and hit-testing) and shared `panel` chrome.
 
 pub mod colours;
 pub mod highlight;

@@ -5,7 +5,7 @@
 //! # Adding an overlay
 //! 1. Write `app/overlay/<name>.rs`: a state type implementing [`OverlayState`].
 //! 2. Register it in this file: a variant of [`OverlayKind`] and of [`Overlay`], its name,
-//!    and an arm of [`with_overlay!`] (the compiler lists every match to extend).
+//!    and an arm of `with_overlay!` (the compiler lists every match to extend).
 //! 3. Write `view/overlay/<name>.rs`: `impl OverlayView for` the state (and `mod <name>;`
 //!    in `view/overlay.rs`).
 //!

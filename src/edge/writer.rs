@@ -153,10 +153,7 @@ fn finish(store: &Store, pending: Option<Progress>, report: &dyn Fn(SaveOutcome)
         Err(StoreError::LockBusy { .. }) => match store.save_without_lock(&progress) {
             Ok(_) => {
                 return Final::SavedWithoutLock(
-                    "progress was saved without the lock, which another termcourse held; \
-                     if it was saving the same course at that moment, open that course again \
-                     to merge"
-                        .to_owned(),
+                    "progress saved without the lock, which another termcourse held".to_owned(),
                 );
             }
             Err(err) => Err(err),

@@ -1,5 +1,5 @@
 //! The glossary over the step: a filter typed by the learner, the matching terms (the one
-//! filter rule, [`matches`], shared with the view) and a selected term.
+//! filter rule, [`matches()`], shared with the view) and a selected term.
 
 use super::{OverlayKind, OverlayState, Reply, edit_query, page, step_selection};
 use crate::app::Model;
