@@ -5,8 +5,10 @@ Each program is started in a fresh 120x40 pseudo-terminal; the clock runs from j
 fork/exec until the program's output contains a marker that its first frame draws (the footer's
 `quit` for termcourse, `hello` for the yardstick). A moment later (`--settle`, long enough for
 late work such as highlighting to finish), the program's peak resident memory is read
-(`VmHWM` in /proc: `ru_maxrss` would count the forked Python before the exec), `q` is sent and
-the program reaped. Runs alternate between the programs to share the machine's load fairly.
+(`VmHWM` in /proc: `ru_maxrss` would count the forked Python before the exec), with how much
+of it is the program's own (anonymous) memory and how much mapped files (the binary and
+libraries, as far as the page cache lets the kernel map them), `q` is sent and the program
+reaped. Runs alternate between the programs to share the machine's load fairly.
 
     cargo build --release --example hello && cargo build --release
     python3 benches/first_frame.py [--runs N] [--bin NAME=PATH ...] [-- TERMCOURSE ARGS...]
@@ -31,15 +33,23 @@ import argparse, fcntl, os, pty, select, statistics, struct, sys, tempfile, term
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def peak_rss_kib(pid):
+def memory_kib(pid):
+    """(peak RSS, anonymous RSS now, file-backed RSS now) in KiB, from /proc/PID/status.
+
+    File-backed pages (the binary and libraries) count as far as the process has mapped them,
+    which depends on what the page cache holds; anonymous memory is the program's own."""
+    fields = {}
     try:
         with open(f"/proc/{pid}/status") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
+                key, _, value = line.partition(":")
+                if key in ("VmHWM", "RssAnon", "RssFile"):
+                    fields[key] = int(value.split()[0])
     except OSError:
-        pass
-    return None
+        return None
+    if len(fields) < 3:
+        return None
+    return fields["VmHWM"], fields["RssAnon"], fields["RssFile"]
 
 
 def first_frame(argv, marker, env, settle):
@@ -69,7 +79,7 @@ def first_frame(argv, marker, env, settle):
                 os.read(fd, 65536)
         except OSError:
             break
-    rss = peak_rss_kib(pid)
+    rss = memory_kib(pid)
     os.write(fd, b"q")
     deadline = time.time() + 5
     while time.time() < deadline:
@@ -113,7 +123,7 @@ def main():
             if t is not None:
                 times[name].append(t)
             if kib is not None:
-                rss[name].append(kib / 1024)
+                rss[name].append(tuple(k / 1024 for k in kib))
     load_after = os.getloadavg()
     print(f"termcourse args: {' '.join(opts.args) or '(none: the built-in course)'}")
     print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}")
@@ -122,7 +132,11 @@ def main():
             print(f"{name:>12}: never drew its first frame")
             continue
         mem = rss[name]
-        mem_text = f"peak RSS median {statistics.median(mem):5.1f} MiB max {max(mem):5.1f}" if mem else ""
+        mem_text = ""
+        if mem:
+            peak, anon, files = (statistics.median(m[i] for m in mem) for i in range(3))
+            mem_text = (f"peak RSS median {peak:5.1f} MiB (anon {anon:4.1f}, files {files:4.1f}) "
+                        f"max {max(m[0] for m in mem):5.1f}")
         print(f"{name:>12}: first frame median {statistics.median(ts):6.2f} ms  "
               f"min {min(ts):6.2f}  max {max(ts):6.2f}  (n={len(ts)})  {mem_text}")
     for name in list(programs)[1:]:
