@@ -1,32 +1,59 @@
 #!/usr/bin/env python3
-"""Time to first frame: termcourse against a minimal ratatui "hello" program, side by side.
+"""Time to first frame and peak memory: termcourse against a minimal ratatui "hello" program.
 
 Each program is started in a fresh 120x40 pseudo-terminal; the clock runs from just before
 fork/exec until the program's output contains a marker that its first frame draws (the footer's
-`quit` for termcourse, `hello` for the yardstick). Then `q` is sent and the program reaped.
-Runs alternate between the two programs to share the machine's load fairly.
+`quit` for termcourse, `hello` for the yardstick). A moment later (`--settle`, long enough for
+late work such as highlighting to finish), the program's peak resident memory is read
+(`VmHWM` in /proc: `ru_maxrss` would count the forked Python before the exec), with how much
+of it is the program's own (anonymous) memory and how much mapped files (the binary and
+libraries, as far as the page cache lets the kernel map them), `q` is sent and the program
+reaped. Runs alternate between the programs to share the machine's load fairly.
 
     cargo build --release --example hello && cargo build --release
-    python3 benches/first_frame.py [runs]
+    python3 benches/first_frame.py [--runs N] [--bin NAME=PATH ...] [-- TERMCOURSE ARGS...]
+
+Arguments after `--` are passed to every termcourse binary, so any step of any course can be
+timed, e.g. the built-in course's step with two code blocks:
+
+    python3 benches/first_frame.py -- --practice --node serving --step healthcheck
+
+or the generated 1,000-node course (`cargo run --release --example gen_course -- DIR`):
+
+    python3 benches/first_frame.py -- play DIR
+
+`--bin NAME=PATH` (repeatable) compares several builds in one alternating run, e.g. a copy of
+main's binary against this branch's. Without it, `target/release/termcourse` is timed.
 
 Note the load average with the figures: on a busy machine every CPU-bound millisecond of
-start-up is stretched by waiting for a core, so compare the two programs' medians, not single runs.
+start-up is stretched by waiting for a core, so compare medians, not single runs.
 """
-import fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
+import argparse, fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROGRAMS = {
-    "hello": ([os.path.join(ROOT, "target/release/examples/hello")], b"hello"),
-    "termcourse": ([os.path.join(ROOT, "target/release/termcourse")], b"quit"),
-    # The same player on the small fixture course: the player's own start-up cost, without
-    # most of the built-in course's loading (parsing and checking its TOML and markdown; its
-    # regexes are compiled only when first matched, see `core::load::load_prechecked`).
-    "fixture": ([os.path.join(ROOT, "target/release/termcourse"), "play",
-                 os.path.join(ROOT, "tests/fixtures/basic")], b"quit"),
-}
 
 
-def first_frame(argv, marker, env):
+def memory_kib(pid):
+    """(peak RSS, anonymous RSS now, file-backed RSS now) in KiB, from /proc/PID/status.
+
+    File-backed pages (the binary and libraries) count as far as the process has mapped them,
+    which depends on what the page cache holds; anonymous memory is the program's own."""
+    fields = {}
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                key, _, value = line.partition(":")
+                if key in ("VmHWM", "RssAnon", "RssFile"):
+                    fields[key] = int(value.split()[0])
+    except OSError:
+        return None
+    if len(fields) < 3:
+        return None
+    return fields["VmHWM"], fields["RssAnon"], fields["RssFile"]
+
+
+def first_frame(argv, marker, env, settle):
+    """(milliseconds to the marker or None, peak RSS in KiB or None)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -43,39 +70,79 @@ def first_frame(argv, marker, env):
             break
         seen += chunk
         if marker in seen:
-            elapsed = time.perf_counter() - start
-    os.write(fd, b"q")
-    deadline = time.time() + 5
-    while time.time() < deadline:
+            elapsed = (time.perf_counter() - start) * 1000
+    settled = time.time() + settle
+    while time.time() < settled:
         try:
-            r, _, _ = select.select([fd], [], [], 0.1)
+            r, _, _ = select.select([fd], [], [], 0.01)
             if r:
                 os.read(fd, 65536)
         except OSError:
             break
+    rss = memory_kib(pid)
+    os.write(fd, b"q")
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        try:
+            r, _, _ = select.select([fd], [], [], 0.05)
+            if r:
+                os.read(fd, 65536)
+        except OSError:
+            pass
         done, _ = os.waitpid(pid, os.WNOHANG)
         if done:
             break
+    else:
+        os.kill(pid, 9)
+        os.waitpid(pid, 0)
     os.close(fd)
-    return elapsed
+    return elapsed, rss
 
 
 def main():
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--bin", action="append", default=[], metavar="NAME=PATH")
+    parser.add_argument("--settle", type=float, default=0.2, metavar="SECONDS")
+    parser.add_argument("--hello", default=os.path.join(ROOT, "target/release/examples/hello"))
+    parser.add_argument("args", nargs="*", help="arguments for termcourse (after --)")
+    opts = parser.parse_args()
+    bins = [b.split("=", 1) for b in opts.bin] or [
+        ("termcourse", os.path.join(ROOT, "target/release/termcourse"))]
+    programs = {"hello": ([opts.hello], b"hello")}
+    for name, path in bins:
+        programs[name] = ([path] + opts.args, b"quit")
     data = tempfile.mkdtemp()
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", TERMCOURSE_DATA_DIR=data)
-    times = {name: [] for name in PROGRAMS}
-    for _ in range(runs):
-        for name, (argv, marker) in PROGRAMS.items():
-            t = first_frame(argv, marker, env)
+    times = {name: [] for name in programs}
+    rss = {name: [] for name in programs}
+    load_before = os.getloadavg()
+    for _ in range(opts.runs):
+        for name, (argv, marker) in programs.items():
+            t, kib = first_frame(argv, marker, env, opts.settle)
             if t is not None:
-                times[name].append(t * 1000)
+                times[name].append(t)
+            if kib is not None:
+                rss[name].append(tuple(k / 1024 for k in kib))
+    load_after = os.getloadavg()
+    print(f"termcourse args: {' '.join(opts.args) or '(none: the built-in course)'}")
+    print(f"load average before {load_before[0]:.2f}, after {load_after[0]:.2f}")
     for name, ts in times.items():
-        print(f"{name:>10}: median {statistics.median(ts):6.2f} ms  "
-              f"min {min(ts):6.2f}  max {max(ts):6.2f}  (n={len(ts)})")
-    for name in ("termcourse", "fixture"):
-        diff = statistics.median(times[name]) - statistics.median(times["hello"])
-        print(f"{name} - hello, difference of medians: {diff:+.2f} ms")
+        if not ts:
+            print(f"{name:>12}: never drew its first frame")
+            continue
+        mem = rss[name]
+        mem_text = ""
+        if mem:
+            peak, anon, files = (statistics.median(m[i] for m in mem) for i in range(3))
+            mem_text = (f"peak RSS median {peak:5.1f} MiB (anon {anon:4.1f}, files {files:4.1f}) "
+                        f"max {max(m[0] for m in mem):5.1f}")
+        print(f"{name:>12}: first frame median {statistics.median(ts):6.2f} ms  "
+              f"min {min(ts):6.2f}  max {max(ts):6.2f}  (n={len(ts)})  {mem_text}")
+    for name in list(programs)[1:]:
+        if times[name] and times["hello"]:
+            diff = statistics.median(times[name]) - statistics.median(times["hello"])
+            print(f"{name} - hello, difference of medians: {diff:+.2f} ms")
 
 
 if __name__ == "__main__":

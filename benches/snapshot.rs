@@ -24,6 +24,7 @@ fn snapshot_builtin(c: &mut Criterion) {
     group.bench_function("builtin course, 80x24 + 120x40, --check", |b| {
         b.iter(|| {
             let course = load_course_path(&course_dir).expect("the built-in course loads");
+            let course = std::sync::Arc::new(course);
             let outcome = snapshot_course(&course, &snapshots, &DEFAULT_SIZES, options)
                 .expect("the built-in course renders");
             black_box(outcome.comparison.total)

@@ -6,29 +6,45 @@
 //! [`Msg::Measured`](msg::Msg::Measured) [`Metrics`], so scrolling stays bounded without the
 //! view mutating anything and without `update` knowing about markdown or widths.
 
-pub mod bash;
+pub(crate) mod bash;
 pub mod effect;
 pub mod keymap;
-pub mod lists;
 pub mod msg;
-pub mod quiz;
+pub mod overlay;
+pub(crate) mod quiz;
 mod state;
-pub mod update;
+pub(crate) mod update;
 
 #[cfg(test)]
 pub(crate) mod test_course;
+
+use std::sync::Arc;
 
 use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
 use crate::core::progress::Progress;
 use crate::core::unlock::{NodeState, node_states};
 
 use self::bash::BashPane;
+use self::overlay::{MatrixState, Overlay};
 use self::quiz::QuizState;
-pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Overlay, Scroll, Ticker};
+pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Scroll, Ticker};
+
+/// The player's whole state. It owns its course (shared, never copied), so a player is
+/// self-contained and the course can be swapped for a re-loaded one while playing
+/// ([`Model::replace_course`], sent as [`Msg::CourseLoaded`](msg::Msg::CourseLoaded)).
+/// One animation tick, in milliseconds: the typing animation's pace.
+pub const TICK_MS: u64 = 30;
+
+/// Ticks per ticker character: the ticker moves ~8 characters a second.
+pub const TICKS_PER_TICKER_CHAR: u32 = 4;
 
 #[derive(Debug, Clone)]
-pub struct Model<'c> {
-    pub course: &'c Course,
+pub struct Model {
+    /// Private so that it changes only through [`Model::replace_course`], which keeps the
+    /// position valid and bumps [`Model::revision`].
+    course: Arc<Course>,
+    /// Counts course swaps; caches built from the course (the view's) key on it.
+    pub revision: u64,
     pub progress: Progress,
     pub practice: bool,
     pub animate: bool,
@@ -48,14 +64,17 @@ pub struct Model<'c> {
     pub ticker: Ticker,
     /// A one-line message under the header (store notices, unlocks).
     pub notice: Option<String>,
+    /// The notice about a save that did not happen, while saving has trouble.
+    pub save_problem: Option<String>,
 }
 
-impl<'c> Model<'c> {
+impl Model {
     /// A model at the start position chosen by `options` and `progress`. Nothing is recorded
-    /// until the first `update`; call [`update::start`] to mark the first step seen.
-    pub fn new(course: &'c Course, progress: Progress, options: &Options) -> Self {
+    /// until the first `update`; call `update::start` (or `Player::start`) to mark the first step seen.
+    pub fn new(course: Arc<Course>, progress: Progress, options: &Options) -> Self {
         let mut model = Self {
             course,
+            revision: 0,
             progress,
             practice: options.practice,
             animate: options.animate,
@@ -71,6 +90,7 @@ impl<'c> Model<'c> {
             size: (80, 24),
             ticker: Ticker::default(),
             notice: options.notice.clone(),
+            save_problem: None,
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
@@ -89,7 +109,7 @@ impl<'c> Model<'c> {
             Some(notice) => format!("{notice} · {refusal}"),
             None => refusal,
         });
-        self.overlay = Some(Overlay::Matrix { selected: locked });
+        self.overlay = Some(Overlay::Matrix(MatrixState::at(locked)));
     }
 
     /// Why node `i` cannot be opened, when it is locked: `"Title" is locked: needs A, B`.
@@ -110,9 +130,65 @@ impl<'c> Model<'c> {
         ))
     }
 
+    /// The course being played.
+    pub fn course(&self) -> &Course {
+        &self.course
+    }
+
+    /// Another handle on the course, for code that changes the model while it reads the
+    /// current node and step (a borrow of the model would forbid that).
+    pub(crate) fn course_handle(&self) -> Arc<Course> {
+        Arc::clone(&self.course)
+    }
+
+    /// The course, shared: for whoever needs to keep it beyond a borrow of the model.
+    pub fn shared_course(&self) -> &Arc<Course> {
+        &self.course
+    }
+
+    /// Plays `course` from now on (a re-loaded version of the same course, or the rest of one
+    /// that was loaded in outline): stays on the same node and step when they still exist (by
+    /// id), else on the nearest valid position. When the step is unchanged, the learner's
+    /// place in it (revealed commands, typed text, quiz answer, scroll) is kept; else the step
+    /// starts over. An open overlay is fitted to the new course.
+    pub fn replace_course(&mut self, course: Arc<Course>) {
+        let old = Arc::clone(&self.course);
+        let here = self
+            .node_ref()
+            .map(|n| (n.id.clone(), self.step_ref().map(|s| s.id.clone())));
+        let (old_node, old_step) = (self.node, self.step);
+        self.course = course;
+        self.revision = self.revision.wrapping_add(1);
+        let (node, step) = match here {
+            Some((node_id, step_id)) => match self.course.node_index(&node_id) {
+                Some(ni) => {
+                    let si = step_id
+                        .and_then(|s| self.course.nodes[ni].step_index(&s))
+                        .unwrap_or(old_step);
+                    (ni, si)
+                }
+                None => (old_node, old_step),
+            },
+            None => (0, 0),
+        };
+        let unchanged = old.step_at(old_node, old_step).is_some()
+            && old.step_at(old_node, old_step) == self.course.step_at(node, step);
+        if unchanged {
+            self.node = node;
+            self.step = step;
+            self.ticker.remaining = self.ticker.remaining.min(self.ticker_len());
+        } else {
+            self.enter_step(node, step);
+        }
+        if let Some(mut overlay) = self.overlay.take() {
+            overlay.refit(self);
+            self.overlay = Some(overlay);
+        }
+    }
+
     /// Where to start, and the requested node if it is locked (then the start is elsewhere).
     fn start_position(&self, options: &Options) -> (usize, usize, Option<usize>) {
-        let course = self.course;
+        let course = &*self.course;
         let by_option = match (&options.node, &options.step) {
             (Some(n), step) => course.node_index(n).map(|ni| {
                 let si = step
@@ -162,6 +238,7 @@ impl<'c> Model<'c> {
         self.bash = BashPane::default();
         self.typing = false;
         self.ticker.remaining = self.ticker_len();
+        self.ticker.phase = 0;
         let passed = self
             .step_ref()
             .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id));
@@ -211,20 +288,20 @@ impl<'c> Model<'c> {
         text
     }
 
-    pub fn node_ref(&self) -> Option<&'c Node> {
+    pub fn node_ref(&self) -> Option<&Node> {
         self.course.nodes.get(self.node)
     }
 
-    pub fn step_ref(&self) -> Option<&'c Step> {
+    pub fn step_ref(&self) -> Option<&Step> {
         self.node_ref().and_then(|n| n.steps.get(self.step))
     }
 
-    pub fn quiz_ref(&self) -> Option<&'c Quiz> {
+    pub fn quiz_ref(&self) -> Option<&Quiz> {
         self.step_ref().and_then(|s| s.quiz.as_ref())
     }
 
     pub fn node_states(&self) -> Vec<NodeState> {
-        node_states(self.course, &self.progress, self.practice)
+        node_states(&self.course, &self.progress, self.practice)
     }
 
     /// The panes this step shows, in focus order.
@@ -243,16 +320,31 @@ impl<'c> Model<'c> {
 
     /// Whether something is moving, so the runtime should send `Tick`s.
     pub fn animating(&self) -> bool {
-        self.animate && (self.bash.is_typing() || self.ticker.remaining > 0)
+        self.next_tick().is_some()
+    }
+
+    /// In how many ticks ([`TICK_MS`] each) something on screen moves next, or `None` when
+    /// nothing moves: the runtime sleeps that long (or until an event) and then sends
+    /// `Msg::Tick` with the count, so it redraws only as often as something moves.
+    pub fn next_tick(&self) -> Option<u32> {
+        if !self.animate {
+            None
+        } else if self.bash.is_typing() {
+            Some(1)
+        } else if self.ticker.remaining > 0 {
+            Some(
+                TICKS_PER_TICKER_CHAR
+                    .saturating_sub(self.ticker.phase)
+                    .max(1),
+            )
+        } else {
+            None
+        }
     }
 
     pub fn key_mode(&self) -> KeyMode {
         match &self.overlay {
-            Some(Overlay::Matrix { .. }) => KeyMode::Matrix,
-            Some(Overlay::Glossary { .. }) => KeyMode::Glossary,
-            Some(Overlay::Faq { .. }) => KeyMode::Faq,
-            Some(Overlay::Help { .. }) => KeyMode::Help,
-            Some(Overlay::Search { .. }) => KeyMode::Search,
+            Some(overlay) => KeyMode::Overlay(overlay.kind()),
             None => match self.focus {
                 Focus::Narration => KeyMode::Narration,
                 Focus::Bash if self.typing => KeyMode::TypeAlong,

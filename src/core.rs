@@ -5,7 +5,7 @@
 //! Nothing here draws, reads the terminal or the clock, or touches the filesystem: course files
 //! arrive through [`source::CourseSource`], and progress is persisted by `crate::edge::store`.
 
-pub mod check;
+pub(crate) mod check;
 pub mod command;
 pub mod course;
 pub mod diagnostic;

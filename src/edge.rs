@@ -1,8 +1,12 @@
 //! The edges: everything that touches the outside world, on top of `core`, `app` and `view`.
 //!
-//! - [`terminal`] and [`runtime`]: the terminal lifecycle and the one event loop.
-//! - [`store`]: the progress file (data directory, lock, atomic durable writes).
-//! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary).
+//! - [`player`]: the model and its screen, and the one frame pipeline every caller uses.
+//! - `terminal` and `runtime`: the terminal lifecycle and the one event loop.
+//! - [`store`]: the progress file (data directory, lock, atomic durable writes), and
+//!   `writer`, the thread that saves to it.
+//! - `events`: what wakes the event loop; `highlighter`, the thread that colours code.
+//! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary);
+//!   `play_load`: a course loaded for the player's first screen first, the rest on a thread.
 //! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
 //!   `snapshot` and the tests.
 //! - Hands-on tasks: [`workspace`] (where the learner's files are, starters, reset, reading),
@@ -19,16 +23,21 @@
 pub mod builtin;
 pub mod cli;
 pub mod editor;
+pub(crate) mod events;
 pub mod fs_source;
 pub mod headless;
+pub(crate) mod highlighter;
 pub mod nofollow;
+pub(crate) mod play_load;
+pub mod player;
 pub mod runner;
-pub mod runtime;
+pub(crate) mod runtime;
 pub mod safe_fs;
 pub mod snapshot;
 pub mod store;
 pub mod task_session;
-pub mod terminal;
+pub(crate) mod terminal;
 pub mod trust;
 pub mod watcher;
 pub mod workspace;
+pub(crate) mod writer;

@@ -18,6 +18,7 @@ fn every_builtin_screen_fits_100x30() {
                 report.render(false)
             )
         });
+    let course = std::sync::Arc::new(course);
     let cases = course_cases(&course);
     assert!(cases.len() > course.nodes.len(), "every step is a case");
     let mut overflowing = Vec::new();

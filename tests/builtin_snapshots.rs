@@ -27,7 +27,7 @@ fn builtin_course_snapshots_are_up_to_date() {
         force: false,
     };
     let outcome = snapshot_course(
-        &course,
+        &std::sync::Arc::new(course),
         &root.join("tests/snapshots/builtin"),
         &DEFAULT_SIZES,
         options,

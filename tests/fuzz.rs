@@ -24,13 +24,16 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use std::sync::Arc;
 use support::Rng;
 use termcourse::core::course::{Course, QuizKind};
 use termcourse::core::load::{LoadOptions, load_with_warnings};
 use termcourse::core::quiz::Answer;
 use termcourse::core::source::MemorySource;
-use termcourse::edge::headless::text::{check_inert, to_ansi, to_plain};
-use termcourse::edge::headless::{Scene, Screen, render_scene, scene_overflows};
+use termcourse::view::text::{check_inert, to_ansi, to_plain};
+
+use termcourse::app::overlay::OverlayKind;
+use termcourse::edge::headless::{Scene, render_scene_measured};
 use termcourse::edge::snapshot::answers::{right_answer, wrong_answer};
 use termcourse::edge::snapshot::course::{RunOptions, snapshot_course};
 use termcourse::edge::snapshot::{Mode, Size};
@@ -162,7 +165,7 @@ fn run_case(corpus: &[(String, Files)], seed: u64, index: u64) -> bool {
     }
     let course = in_process(&mut rng, name, &files);
     if index.is_multiple_of(BINARY_EVERY) {
-        through_the_binary(&mut rng, &files, course.as_ref());
+        through_the_binary(&mut rng, &files, course.as_deref());
     }
     course.is_some()
 }
@@ -328,7 +331,7 @@ fn toml_escaped(text: &str) -> String {
 }
 
 /// Load, check, report, render and (sometimes) snapshot through the library.
-fn in_process(rng: &mut Rng, name: &str, files: &Files) -> Option<Course> {
+fn in_process(rng: &mut Rng, name: &str, files: &Files) -> Option<Arc<Course>> {
     let source = MemorySource {
         root: name.to_owned(),
         files: files
@@ -349,10 +352,12 @@ fn in_process(rng: &mut Rng, name: &str, files: &Files) -> Option<Course> {
     coloured(&report.render(true), "coloured diagnostics");
     let json = serde_json::to_string(&report.diagnostics).expect("diagnostics serialize");
     plain(&json, "JSON diagnostics");
-    let course = course?;
+    let course = Arc::new(course?);
     for _ in 0..=rng.index(3) {
         let (scene, size) = random_scene(rng, &course);
-        let Ok(buffer) = render_scene(&course, &scene, size.width, size.height) else {
+        let Ok((buffer, _overflows)) =
+            render_scene_measured(&course, &scene, size.width, size.height)
+        else {
             continue;
         };
         assert_eq!(
@@ -361,7 +366,6 @@ fn in_process(rng: &mut Rng, name: &str, files: &Files) -> Option<Course> {
         );
         plain(&to_plain(&buffer), "a rendered screen");
         coloured(&to_ansi(&buffer), "a rendered screen in colour");
-        let _ = scene_overflows(&course, &scene, size.width, size.height);
     }
     if rng.one_in(SNAPSHOT_EVERY) {
         snapshot_round_trip(rng, &course);
@@ -387,14 +391,15 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         }),
         _ => None,
     });
-    let screen = [
-        Screen::Step,
-        Screen::Step,
-        Screen::Matrix,
-        Screen::Glossary,
-        Screen::Faq,
-        Screen::Help,
-    ][rng.index(6)];
+    let overlay = [
+        None,
+        None,
+        Some(OverlayKind::Matrix),
+        Some(OverlayKind::Glossary),
+        Some(OverlayKind::Faq),
+        Some(OverlayKind::Help),
+        Some(OverlayKind::Search),
+    ][rng.index(7)];
     let width = 1 + u16::try_from(rng.below(300)).unwrap_or(0);
     let height = 1 + u16::try_from(rng.below(100)).unwrap_or(0);
     let scene = Scene {
@@ -402,14 +407,14 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         step: Some(step.id.clone()),
         bash,
         answer,
-        screen,
+        overlay,
         no_color: rng.one_in(4),
     };
     (scene, Size::new(width, height))
 }
 
 /// Snapshots into a fresh directory, then checks it: it must be clean.
-fn snapshot_round_trip(rng: &mut Rng, course: &Course) {
+fn snapshot_round_trip(rng: &mut Rng, course: &Arc<Course>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("snaps");
     let size = Size::new(

@@ -5,7 +5,7 @@
 
 mod drive;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use drive::{Driver, Event};
 use proptest::prelude::*;
@@ -14,12 +14,14 @@ use termcourse::app::keymap::Key;
 use termcourse::core::course::Course;
 use termcourse::view::theme::Theme;
 
-fn course() -> &'static Course {
-    static COURSE: OnceLock<Course> = OnceLock::new();
-    COURSE.get_or_init(|| match termcourse::edge::builtin::load() {
-        Ok(course) => course,
-        Err(report) => panic!("{}", report.render(false)),
-    })
+fn course() -> Arc<Course> {
+    static COURSE: OnceLock<Arc<Course>> = OnceLock::new();
+    Arc::clone(
+        COURSE.get_or_init(|| match termcourse::edge::builtin::load() {
+            Ok(course) => Arc::new(course),
+            Err(report) => panic!("{}", report.render(false)),
+        }),
+    )
 }
 
 fn key() -> impl Strategy<Value = Key> {

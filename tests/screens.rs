@@ -1,37 +1,39 @@
-//! Whole-screen snapshots of the player, drawn by the one renderer (`headless::render_scene`,
-//! or the same `Screen` driven by `update` for states a scene cannot name) into a `TestBackend`,
-//! for the fixture course at 80x24 and 120x40. Plus: no size panics, and `NO_COLOR` keeps
+//! Whole-screen snapshots of the player, drawn by the one pipeline (`headless::render_scene`,
+//! or a `Player` driven by keys for states a scene cannot name) into a buffer, for the fixture
+//! course at 80x24 and 120x40. Plus: no size panics, and `NO_COLOR` keeps
 //! meaning without colour.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Color;
+use termcourse::app::effect::Effect;
 use termcourse::app::keymap::{Key, resolve};
-use termcourse::app::msg::Msg;
-use termcourse::app::update::{start, update};
+use termcourse::app::overlay::OverlayKind;
 use termcourse::app::{Model, Options};
 use termcourse::core::course::{Course, NodeId, StepId};
 use termcourse::core::progress::Progress;
 use termcourse::core::quiz::Answer;
-use termcourse::edge::headless::{Scene, Screen, render_scene};
-use termcourse::view::screen::Screen as View;
+use termcourse::edge::headless::{Scene, render_scene};
+use termcourse::edge::player::Player;
+use termcourse::view::screen::Screen;
 use termcourse::view::theme::Theme;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
-fn fixture() -> Course {
+fn fixture() -> Arc<Course> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
     match termcourse::edge::fs_source::load_course_path(&dir) {
-        Ok(course) => course,
+        Ok(course) => Arc::new(course),
         Err(report) => panic!("fixture does not load:\n{}", report.render(false)),
     }
 }
 
 /// The buffer as text: the one conversion every test uses, the one `render` prints.
 fn text(buf: &Buffer) -> String {
-    termcourse::edge::headless::text::to_plain(buf)
+    termcourse::view::text::to_plain(buf)
 }
 
 fn scene(step: &str) -> Scene {
@@ -121,7 +123,7 @@ fn matrix() {
     snap(
         "matrix",
         &Scene {
-            screen: Screen::Matrix,
+            overlay: Some(OverlayKind::Matrix),
             ..Scene::default()
         },
     );
@@ -132,7 +134,7 @@ fn glossary() {
     snap(
         "glossary",
         &Scene {
-            screen: Screen::Glossary,
+            overlay: Some(OverlayKind::Glossary),
             ..Scene::default()
         },
     );
@@ -143,7 +145,7 @@ fn help() {
     snap(
         "help",
         &Scene {
-            screen: Screen::Help,
+            overlay: Some(OverlayKind::Help),
             ..Scene::default()
         },
     );
@@ -154,7 +156,7 @@ fn faq() {
     snap(
         "faq",
         &Scene {
-            screen: Screen::Faq,
+            overlay: Some(OverlayKind::Faq),
             ..Scene::default()
         },
     );
@@ -180,40 +182,37 @@ fn type_along_after_a_miss() {
             step: Some(StepId::new("why-order-matters")),
             ..Options::default()
         };
-        let mut model = Model::new(&course, Progress::new("t"), &options);
-        let _ = start(&mut model);
+        let model = Model::new(Arc::clone(&course), Progress::new("t"), &options);
+        let mut player = Player::new(model, Screen::new(Theme::dark(), false));
+        assert_eq!(saves(&player.start()), 1);
         for key in [Key::Right, Key::Right, Key::Right] {
-            press(&mut model, key);
+            press(&mut player, key);
         }
         for c in "docker image model-server".chars() {
-            press(&mut model, Key::Char(c));
+            press(&mut player, Key::Char(c));
         }
-        press(&mut model, Key::Enter);
-        insta::assert_snapshot!(
-            format!("type_along_miss_{w}x{h}"),
-            text(&draw(&model, w, h))
-        );
+        press(&mut player, Key::Enter);
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        player.frame(area, &mut buf);
+        insta::assert_snapshot!(format!("type_along_miss_{w}x{h}"), text(&buf));
     }
 }
 
-fn press(model: &mut Model, key: Key) {
-    if let Some(msg) = resolve(model.key_mode(), key) {
-        let _ = update(model, msg);
+/// Presses `key` through the keymap, as the runtime does; it neither quits nor suspends.
+fn press(player: &mut Player, key: Key) {
+    if let Some(msg) = resolve(player.model().key_mode(), key) {
+        let effects = player.dispatch(msg);
+        assert_eq!(saves(&effects), effects.len(), "{key:?}: {effects:?}");
     }
 }
 
-/// Draws `model` the way the runtime does: prepare, measure, feed back, draw.
-fn draw(model: &Model, w: u16, h: u16) -> Buffer {
-    let mut model = model.clone();
-    let area = Rect::new(0, 0, w, h);
-    let mut view = View::new(Theme::dark(), false);
-    let _ = update(&mut model, Msg::Resize(w, h));
-    view.prepare(&model, area);
-    let metrics = view.measure(&model, area);
-    let _ = update(&mut model, Msg::Measured(metrics));
-    let mut buf = Buffer::empty(area);
-    view.draw_buffer(&model, area, &mut buf);
-    buf
+/// How many of `effects` save progress.
+fn saves(effects: &[Effect]) -> usize {
+    effects
+        .iter()
+        .filter(|e| matches!(e, Effect::SaveProgress(_)))
+        .count()
 }
 
 #[test]
@@ -234,19 +233,19 @@ fn no_size_panics() {
             ..scene("flag-quiz")
         },
         Scene {
-            screen: Screen::Matrix,
+            overlay: Some(OverlayKind::Matrix),
             ..Scene::default()
         },
         Scene {
-            screen: Screen::Glossary,
+            overlay: Some(OverlayKind::Glossary),
             ..Scene::default()
         },
         Scene {
-            screen: Screen::Faq,
+            overlay: Some(OverlayKind::Faq),
             ..Scene::default()
         },
         Scene {
-            screen: Screen::Help,
+            overlay: Some(OverlayKind::Help),
             ..Scene::default()
         },
     ];
@@ -284,13 +283,13 @@ fn no_size_panics() {
                         && screen.contains(marker)
                         && !screen.contains("too small"),
                     "{w}x{h}, {:?}:\n{screen}",
-                    scene.screen
+                    scene.overlay
                 );
             } else if w >= 18 {
                 assert!(
                     screen.contains("Terminal too small"),
                     "{w}x{h}, {:?}:\n{screen}",
-                    scene.screen
+                    scene.overlay
                 );
             }
         }

@@ -66,8 +66,14 @@ impl Tmux {
             .expect("run tmux")
     }
 
-    /// Starts (or restarts) the player in a 120x40 pane that stays after the player exits.
+    /// Starts (or restarts) the player on the built-in course in a 120x40 pane that stays
+    /// after the player exits.
     fn start(&self, name: &str) {
+        self.start_with(name, COURSE_ARGS);
+    }
+
+    /// Starts the player with `args` in a 120x40 pane that stays after the player exits.
+    fn start_with(&self, name: &str, args: &[&str]) {
         let bin = binary();
         let data = format!("TERMCOURSE_DATA_DIR={}", self.data_dir.path().display());
         let mut cmd = vec![
@@ -90,7 +96,7 @@ impl Tmux {
         ];
         let bin = bin.to_string_lossy().into_owned();
         cmd.push(&bin);
-        cmd.extend(COURSE_ARGS);
+        cmd.extend(args);
         let out = self.tmux(&cmd);
         assert!(
             out.status.success(),
@@ -168,6 +174,21 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Waits until the player has exited and returns how long that took, at most `limit`
+    /// (polling every few milliseconds, so the figure is close).
+    fn exit_time(&self, name: &str, limit: Duration) -> Duration {
+        let start = Instant::now();
+        while self.format(name, "#{pane_dead}") != "1" {
+            assert!(
+                start.elapsed() < limit,
+                "the player did not exit within {limit:?}:\n{}",
+                self.screen(name)
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        start.elapsed()
     }
 
     /// The terminal modes the player must leave: alternate screen and mouse reporting.
@@ -403,4 +424,94 @@ fn read_state(proc_dir: &Path) -> Option<char> {
     let stat = std::fs::read_to_string(proc_dir.join("stat")).ok()?;
     let (_, rest) = stat.rsplit_once(')')?;
     rest.trim_start().chars().next()
+}
+
+/// A course whose only step shows two code blocks that are slow to highlight: a 20,001-character
+/// line of LESS (minutes for syntect) and fifty 2,000-character ones (over the time budget).
+fn pathological_course() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let nodes = dir.path().join("nodes");
+    std::fs::create_dir_all(&nodes).expect("nodes dir");
+    std::fs::write(
+        dir.path().join("course.toml"),
+        "format = 1\nid = \"slow-code\"\ntitle = \"Slow code\"\nnodes = [\"nodes/a.toml\"]\n",
+    )
+    .expect("course file");
+    let hopeless = format!("a{}", " \t".repeat(10_000));
+    let many = format!("a{}\n", " \t".repeat(999)).repeat(50);
+    std::fs::write(
+        nodes.join("a.toml"),
+        format!(
+            "id = \"a\"\ntitle = \"A\"\nsummary = \"s\"\n[[step]]\nid = \"s\"\n\
+             title = \"Pathological\"\nbody = '''\nAbove the code.\n\n```less\n{hopeless}\n```\n\n\
+             ```less\n{many}```\n\nBelow the code.\n'''\n"
+        ),
+    )
+    .expect("node file");
+    dir
+}
+
+#[test]
+fn a_pathological_code_block_never_delays_quitting() {
+    let Some(t) = Tmux::new("slow") else {
+        println!("SKIPPED: tmux is not installed");
+        return;
+    };
+    let course = pathological_course();
+    let path = course.path().to_string_lossy().into_owned();
+    for (name, stop) in [("q", "q"), ("ctrlc", "C-c"), ("term", "")] {
+        t.start_with(name, &["play", &path]);
+        // The first frame is drawn at once, code and all (uncoloured until colours arrive).
+        t.wait_for(name, &["Pathological", "Above the code.", "less", "quit"]);
+        // Keys are answered while the highlighter works: scroll down and back.
+        t.keys(name, &["j"]);
+        t.keys(name, &["k"]);
+        if stop.is_empty() {
+            let pid = t.format(name, "#{pane_pid}");
+            let killed = Command::new("kill")
+                .args(["-TERM", &pid])
+                .status()
+                .expect("kill");
+            assert!(killed.success());
+        } else {
+            t.keys(name, &[stop]);
+        }
+        let took = t.exit_time(name, Duration::from_secs(1));
+        println!("{name}: ended {took:?} after the stop");
+        t.assert_exited_ok(name);
+        t.assert_restored(name);
+    }
+}
+
+#[test]
+fn a_progress_lock_held_elsewhere_never_delays_playing_or_quitting() {
+    let Some(t) = Tmux::new("locked") else {
+        println!("SKIPPED: tmux is not installed");
+        return;
+    };
+    let course = builtin::load().expect("the built-in course loads");
+    let progress = t.data_dir.path().join("progress");
+    std::fs::create_dir_all(&progress).expect("progress dir");
+    let lock = std::fs::File::create(progress.join(format!("{}.toml.lock", course.id)))
+        .expect("lock file");
+    lock.lock()
+        .expect("hold the lock, as a saving player would");
+    t.start_built_in("locked");
+    // Arriving saves; the held lock makes the save wait, never the screen.
+    t.wait_for("locked", &["Progress not saved yet"]);
+    t.keys("locked", &["Right"]);
+    t.keys("locked", &["q"]);
+    let took = t.exit_time("locked", Duration::from_secs(1));
+    println!("ended {took:?} after q, with the lock held");
+    t.assert_exited_ok("locked");
+    t.assert_restored("locked");
+    let out = t
+        .tmux(&["capture-pane", "-p", "-S", "-", "-t", "locked"])
+        .stdout;
+    let said = String::from_utf8_lossy(&out);
+    assert!(said.contains("saved without the lock"), "{said}");
+    drop(lock);
+    let saved = std::fs::read_to_string(progress.join(format!("{}.toml", course.id)))
+        .expect("the last save was made on the way out");
+    assert!(saved.contains(course.nodes[0].id.as_str()), "{saved}");
 }

@@ -6,8 +6,8 @@ use crate::core::progress::Progress;
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[must_use]
 pub enum Effect {
-    /// Persist this progress (the store merges it with the file and reports the result back
-    /// as `Msg::ProgressSaved`).
+    /// Persist this progress (the store merges it with the file; the outcome comes back as
+    /// `Msg::Saved`). Several in a row may be saved as one: each holds the whole progress.
     SaveProgress(Progress),
     /// Leave the player; progress has already been saved by earlier effects.
     Quit,

@@ -4,10 +4,15 @@
 //! [`BINDINGS`] for the current [`KeyMode`], first match wins. The help overlay is generated
 //! from the same table ([`help_rows`]), so it can never disagree with the keys.
 
-use super::KeyMode::{
-    self, Bash, Faq, Glossary, Help, Matrix, Narration, Quiz, QuizText, Search, TypeAlong,
-};
+use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, TypeAlong};
 use super::msg::{Action, Msg};
+use super::overlay::OverlayKind;
+
+const MATRIX: KeyMode = KeyMode::Overlay(OverlayKind::Matrix);
+const GLOSSARY: KeyMode = KeyMode::Overlay(OverlayKind::Glossary);
+const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
+const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
+const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,7 +70,7 @@ impl Key {
 
 /// What a binding does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
+pub enum Does {
     Act(Action),
     /// A digit key picks choice `digit - 1`.
     PickDigit,
@@ -76,7 +81,7 @@ pub enum Command {
 pub struct Binding {
     pub modes: &'static [KeyMode],
     pub keys: &'static [Key],
-    pub command: Command,
+    pub does: Does,
     /// Shown in the help overlay (and the footer when `footer` is set).
     pub help: &'static str,
     /// A short form for the footer, or `None` to keep the binding out of the footer.
@@ -89,10 +94,10 @@ const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
 const READ: &[KeyMode] = &[Narration, Bash];
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
 const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
-const OVERLAYS: &[KeyMode] = &[Matrix, Glossary, Faq, Help, Search];
-const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, Matrix, Faq, Help];
+const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH];
+const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, Matrix, Glossary, Faq, Help, Search,
+    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH,
 ];
 
 const fn bind(
@@ -106,7 +111,7 @@ const fn bind(
     Binding {
         modes,
         keys,
-        command: Command::Act(action),
+        does: Does::Act(action),
         help,
         footer,
         section,
@@ -123,7 +128,7 @@ pub static BINDINGS: &[Binding] = &[
     // Quiz first: Space and the arrows mean something else there.
     bind(&[Quiz], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
     bind(&[Quiz], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
-    Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], command: Command::PickDigit,
+    Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], does: Does::PickDigit,
               help: "pick choice 1 to 9", footer: None, section: "Quiz" },
     bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
     bind(&[Quiz, QuizText], &[K::Enter], A::Submit, "submit answer", Some("submit"), "Quiz"),
@@ -133,8 +138,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Quiz], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move item down (order)", None, "Quiz"),
     // Typing into inputs.
     bind(&[TypeAlong], &[K::Enter], A::Submit, "run the line", Some("run"), "Typing"),
-    bind(&[TypeAlong, QuizText, Glossary, Search], &[K::Backspace], A::DeleteChar, "delete a character", None, "Typing"),
-    bind(&[TypeAlong, QuizText, Glossary, Search], &[K::Ctrl('u')], A::ClearInput, "clear the line", None, "Typing"),
+    bind(&[TypeAlong, QuizText, GLOSSARY, SEARCH], &[K::Backspace], A::DeleteChar, "delete a character", None, "Typing"),
+    bind(&[TypeAlong, QuizText, GLOSSARY, SEARCH], &[K::Ctrl('u')], A::ClearInput, "clear the line", None, "Typing"),
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
     bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
@@ -151,24 +156,24 @@ pub static BINDINGS: &[Binding] = &[
     bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll code right", None, "Reading"),
     bind(ALL_STEP, &[K::Tab, K::BackTab], A::FocusNext, "switch pane", Some("pane"), "Reading"),
     // Screens.
-    bind(&[Matrix], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
-    bind(&[Matrix], &[K::Down, K::Char('j')], A::CursorDown, "next node", Some("select"), "Matrix"),
-    bind(&[Matrix], &[K::Left, K::Char('h')], A::MatrixLeft, "node one level up", None, "Matrix"),
-    bind(&[Matrix], &[K::Right, K::Char('l')], A::MatrixRight, "node one level down", None, "Matrix"),
-    bind(&[Matrix, Search], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
-    bind(&[Glossary, Faq, Help, Search], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
-    bind(&[Glossary, Faq, Help, Search], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
-    bind(&[Faq, Help], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
-    bind(&[Faq, Help], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
-    bind(&[Faq, Help], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
-    bind(&[Faq, Help], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
+    bind(&[MATRIX], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
+    bind(&[MATRIX], &[K::Down, K::Char('j')], A::CursorDown, "next node", Some("select"), "Matrix"),
+    bind(&[MATRIX], &[K::Left, K::Char('h')], A::MatrixLeft, "node one level up", None, "Matrix"),
+    bind(&[MATRIX], &[K::Right, K::Char('l')], A::MatrixRight, "node one level down", None, "Matrix"),
+    bind(&[MATRIX, SEARCH], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
+    bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
+    bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
+    bind(&[FAQ, HELP], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
+    bind(&[FAQ, HELP], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
+    bind(&[FAQ, HELP], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
+    bind(&[FAQ, HELP], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
-    bind(BROWSE, &[K::Char('m')], A::OpenMatrix, "Deployment Matrix", Some("matrix"), "Screens"),
-    bind(BROWSE, &[K::Char('g')], A::OpenGlossary, "glossary (type to filter)", Some("glossary"), "Screens"),
-    bind(BROWSE, &[K::Char('f')], A::OpenFaq, "FAQ", None, "Screens"),
-    bind(BROWSE, &[K::Char('/')], A::OpenSearch, "search every step", Some("search"), "Screens"),
-    bind(BROWSE, &[K::Char('?')], A::OpenHelp, "this help", Some("help"), "Screens"),
-    bind(EVERYWHERE, &[K::F(1)], A::OpenHelp, "help, also while typing", None, "Screens"),
+    bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
+    bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
+    bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),
+    bind(BROWSE, &[K::Char('/')], A::Show(OverlayKind::Search), "search every step", Some("search"), "Screens"),
+    bind(BROWSE, &[K::Char('?')], A::Show(OverlayKind::Help), "this help", Some("help"), "Screens"),
+    bind(EVERYWHERE, &[K::F(1)], A::Show(OverlayKind::Help), "help, also while typing", None, "Screens"),
     bind(BROWSE, &[K::Char('q')], A::Quit, "quit (progress is kept)", Some("quit"), "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('c')], A::Quit, "quit", None, "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('z')], A::Suspend, "suspend (resume with fg)", None, "Screens"),
@@ -178,15 +183,15 @@ pub static BINDINGS: &[Binding] = &[
 /// unbound printable character is typed.
 pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
     for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
-        match binding.command {
-            Command::Act(action) if binding.keys.contains(&key) => return Some(action.into()),
-            Command::PickDigit => {
+        match binding.does {
+            Does::Act(action) if binding.keys.contains(&key) => return Some(action.into()),
+            Does::PickDigit => {
                 if let Key::Char(c @ '1'..='9') = key {
                     let digit = c.to_digit(10).unwrap_or(1) as usize;
                     return Some(Msg::Pick(digit - 1));
                 }
             }
-            Command::Act(_) => {}
+            Does::Act(_) => {}
         }
     }
     match key {
@@ -196,9 +201,9 @@ pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
 }
 
 fn keys_label(binding: &Binding) -> String {
-    match binding.command {
-        Command::PickDigit => "1-9".to_owned(),
-        Command::Act(_) => binding
+    match binding.does {
+        Does::PickDigit => "1-9".to_owned(),
+        Does::Act(_) => binding
             .keys
             .iter()
             .map(|k| k.label())
@@ -233,17 +238,14 @@ pub fn footer_items(mode: KeyMode) -> Vec<(String, &'static str)> {
         if items.iter().any(|(_, t)| *t == text) {
             continue;
         }
-        let key = match binding.command {
-            Command::PickDigit => "1-9".to_owned(),
-            Command::Act(_) => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
+        let key = match binding.does {
+            Does::PickDigit => "1-9".to_owned(),
+            Does::Act(_) => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
         };
         items.push((key, text));
     }
     items
 }
-
-/// Every mode, for tests and the help overlay.
-pub const MODES: &[KeyMode] = EVERYWHERE;
 
 #[cfg(test)]
 mod tests {
@@ -260,12 +262,16 @@ mod tests {
             (Quiz, K::Char('3'), Some(Msg::Pick(2))),
             (Narration, K::Char('3'), None),
             (TypeAlong, K::Char('q'), Some(Msg::Input('q'))),
-            (TypeAlong, K::F(1), Some(Msg::Act(A::OpenHelp))),
+            (
+                TypeAlong,
+                K::F(1),
+                Some(Msg::Act(A::Show(OverlayKind::Help))),
+            ),
             (QuizText, K::Char('?'), Some(Msg::Input('?'))),
-            (Search, K::Char('m'), Some(Msg::Input('m'))),
-            (Matrix, K::Enter, Some(Msg::Act(A::Open))),
-            (Help, K::Esc, Some(Msg::Act(A::Back))),
-            (Glossary, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
+            (SEARCH, K::Char('m'), Some(Msg::Input('m'))),
+            (MATRIX, K::Enter, Some(Msg::Act(A::Open))),
+            (HELP, K::Esc, Some(Msg::Act(A::Back))),
+            (GLOSSARY, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
             (Bash, K::Char('q'), Some(Msg::Act(A::Quit))),
         ];
         for (mode, key, want) in cases {
@@ -275,9 +281,28 @@ mod tests {
 
     #[test]
     fn every_mode_can_quit_and_get_help() {
-        for mode in MODES {
+        for mode in EVERYWHERE {
             assert_eq!(resolve(*mode, K::Ctrl('c')), Some(Msg::Act(A::Quit)));
-            assert_eq!(resolve(*mode, K::F(1)), Some(Msg::Act(A::OpenHelp)));
+            assert_eq!(
+                resolve(*mode, K::F(1)),
+                Some(Msg::Act(A::Show(OverlayKind::Help)))
+            );
+        }
+    }
+
+    #[test]
+    fn every_overlay_is_a_mode_of_the_keymap() {
+        for kind in OverlayKind::ALL {
+            let mode = KeyMode::Overlay(kind);
+            assert!(
+                EVERYWHERE.contains(&mode) && OVERLAYS.contains(&mode),
+                "{kind}"
+            );
+            assert_eq!(
+                resolve(mode, K::Esc),
+                Some(Msg::Act(A::Back)),
+                "{kind} closes"
+            );
         }
     }
 

@@ -5,6 +5,10 @@
 //! a click) and the outside events (`Tick`, `Resize`, saved progress, measured layout) are the
 //! other variants of [`Msg`].
 
+use std::sync::Arc;
+
+use crate::app::overlay::OverlayKind;
+use crate::core::course::Course;
 use crate::core::progress::Progress;
 
 /// A user intent that carries no data; bound to keys in `keymap`.
@@ -42,12 +46,8 @@ pub enum Action {
     ClearInput,
     /// Skip typing this type-along entry: reveal it as scripted.
     SkipTypeAlong,
-    // Screens.
-    OpenMatrix,
-    OpenGlossary,
-    OpenFaq,
-    OpenHelp,
-    OpenSearch,
+    /// Open this overlay (or close it, when it is the one open).
+    Show(OverlayKind),
     /// Open the selected matrix node or jump to the selected search hit.
     Open,
     MatrixLeft,
@@ -72,16 +72,47 @@ pub enum Msg {
     },
     /// Select row `n` of the open overlay's list, or node `n` of the matrix (mouse).
     Select(usize),
-    /// Animation clock, sent by the runtime only while `Model::animating` is true.
-    Tick,
+    /// This many animation ticks ([`crate::app::TICK_MS`] each) have passed; sent by the
+    /// runtime only when [`crate::app::Model::next_tick`] asked for it.
+    Tick(u32),
     /// The terminal is now this size (columns, rows).
     Resize(u16, u16),
-    /// The store merged and saved; this is the result, which may include work from another
-    /// player open on the same course.
-    ProgressSaved(Progress),
+    /// How a save (asked for with `Effect::SaveProgress`) went.
+    Saved(SaveOutcome),
     /// The view measured the current content against the current layout.
     Measured(crate::app::Metrics),
+    /// Play this course from now on (a re-loaded course, e.g. by a file watcher); see
+    /// [`crate::app::Model::replace_course`].
+    CourseLoaded(SharedCourse),
 }
+
+/// How a save went, as the save writer reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// Saved. `progress` is what is now on disk: this player's progress merged with the file,
+    /// which may hold work from another player open on the same course. `notice` says what the
+    /// store had to set aside first, if anything.
+    Saved {
+        progress: Progress,
+        notice: Option<String>,
+    },
+    /// Another termcourse holds the progress lock; the writer keeps trying.
+    Busy,
+    /// Not saved, for this reason (one line).
+    Failed(String),
+}
+
+/// A loaded course as a message carries it: shared, and equal only to the same load.
+#[derive(Debug, Clone)]
+pub struct SharedCourse(pub Arc<Course>);
+
+impl PartialEq for SharedCourse {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedCourse {}
 
 impl From<Action> for Msg {
     fn from(action: Action) -> Self {

@@ -1,6 +1,7 @@
-//! The small value types the model is made of: how the player was started, focus, overlays,
+//! The small value types the model is made of: how the player was started, focus,
 //! key modes, scroll offsets and the layout measurements fed back by the view.
 
+use crate::app::overlay::OverlayKind;
 use crate::core::course::{NodeId, StepId};
 
 /// How the player was started.
@@ -26,31 +27,6 @@ pub enum Focus {
     Quiz,
 }
 
-/// A screen drawn over the step.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Overlay {
-    Matrix {
-        selected: usize,
-    },
-    Glossary {
-        filter: String,
-        selected: usize,
-    },
-    /// `scroll`: rows of the selected answer scrolled past; bounded by `Metrics::overlay`.
-    Faq {
-        selected: usize,
-        scroll: u16,
-    },
-    /// Rows of help text scrolled past; bounded by `Metrics::overlay`.
-    Help {
-        scroll: u16,
-    },
-    Search {
-        query: String,
-        selected: usize,
-    },
-}
-
 /// The context that decides what a key means; see `keymap`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum KeyMode {
@@ -62,22 +38,18 @@ pub enum KeyMode {
     Quiz,
     /// Typing the answer of a `text` quiz.
     QuizText,
-    Matrix,
-    /// Typing a glossary filter.
-    Glossary,
-    Faq,
-    Help,
-    /// Typing a search query.
-    Search,
+    /// An overlay is open (typing into it, for those that take text).
+    Overlay(OverlayKind),
 }
 
 impl KeyMode {
     /// Modes where printable keys are typed text rather than commands.
     pub fn is_input(self) -> bool {
-        matches!(
-            self,
-            Self::TypeAlong | Self::QuizText | Self::Glossary | Self::Search
-        )
+        match self {
+            Self::TypeAlong | Self::QuizText => true,
+            Self::Overlay(kind) => kind.takes_text(),
+            Self::Narration | Self::Bash | Self::Quiz => false,
+        }
     }
 }
 
@@ -116,9 +88,11 @@ pub struct Scroll {
     pub quiz: u16,
 }
 
-/// The header's ticker: its offset and how many more ticks it will scroll before resting.
+/// The header's ticker: how far it has scrolled (in characters), how many more characters it
+/// will scroll before resting, and the ticks since it last moved.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Ticker {
     pub offset: usize,
     pub remaining: usize,
+    pub phase: u32,
 }

@@ -39,7 +39,7 @@ fn quiz(kind: QuizKind) -> Quiz {
     }
 }
 
-pub fn course() -> Course {
+pub fn course() -> std::sync::Arc<Course> {
     let mut intro = step("intro", "Welcome");
     intro.sys_msg = Some("Boot sequence".into());
     intro.body = Some("# Hello\n\nSome *text* with `code`.".into());
@@ -100,7 +100,7 @@ pub fn course() -> Course {
         requires: vec![NodeId::new("a"), NodeId::new("b")],
         steps: vec![step("only", "Only step")],
     };
-    Course {
+    std::sync::Arc::new(Course {
         id: CourseId::new("test"),
         title: "Test Course".into(),
         tagline: "For tests".into(),
@@ -124,5 +124,5 @@ pub fn course() -> Course {
         }],
         finish: None,
         nodes: vec![a, b, c],
-    }
+    })
 }

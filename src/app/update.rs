@@ -1,28 +1,26 @@
 //! `update(&mut Model, Msg) -> Vec<Effect>`: every state change of the player, without I/O.
 //!
 //! Dispatch is by what the message is (outside event or user intent) and then by mode: an open
-//! overlay takes user intents first (`overlay`), else the focused pane does (`bash`, `quiz`),
-//! else the step-level handler here. Moving between steps and recording progress is in `nav`.
+//! overlay takes user intents first (its own module under `app::overlay`), else the focused
+//! pane does (`bash`, `quiz`), else the step-level handler here. Moving between steps and
+//! recording progress is in `nav`.
 
 mod bash;
-mod nav;
-mod overlay;
+pub(crate) mod nav;
 mod quiz;
 
 pub use nav::start;
 
 use super::effect::Effect;
 use super::msg::{Action, Msg};
-use super::{Extent, Focus, Model};
-
-/// Ticks per ticker character: with the runtime's ~30 ms tick the ticker moves ~8 chars/s.
-pub const TICKS_PER_TICKER_CHAR: usize = 4;
+use super::overlay::Reply;
+use super::{Extent, Focus, Model, TICKS_PER_TICKER_CHAR};
 
 /// Applies `msg` to `model` and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Tick => {
-            tick(model);
+        Msg::Tick(ticks) => {
+            tick(model, ticks);
             Vec::new()
         }
         Msg::Resize(w, h) => {
@@ -34,10 +32,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             clamp_scroll(model);
             Vec::new()
         }
-        Msg::ProgressSaved(progress) => {
-            nav::adopt_saved(model, progress);
+        Msg::Saved(outcome) => {
+            nav::saved(model, outcome);
             Vec::new()
         }
+        Msg::CourseLoaded(course) => nav::reload(model, course.0),
         Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],
         // Any key completes the typing animation, and does nothing else.
@@ -45,18 +44,35 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.bash.finish_typing();
             Vec::new()
         }
-        msg if model.overlay.is_some() => overlay::update(model, msg),
+        msg if model.overlay.is_some() => overlay_update(model, msg),
         msg => step_update(model, msg),
     }
 }
 
-fn tick(model: &mut Model) {
-    if let Some(step) = model.step_ref() {
-        model.bash.tick(&step.bash);
+/// Advances what moves by `ticks` ticks: the typed command, and the ticker one character
+/// every [`TICKS_PER_TICKER_CHAR`] ticks.
+fn tick(model: &mut Model, ticks: u32) {
+    let course = model.course_handle();
+    if let Some(step) = course.step_at(model.node, model.step) {
+        // Each tick types a few characters; the loop ends with the command.
+        for _ in 0..ticks {
+            if !model.bash.is_typing() {
+                break;
+            }
+            model.bash.tick(&step.bash);
+        }
     }
-    if model.ticker.remaining > 0 {
-        model.ticker.remaining -= 1;
-        model.ticker.offset = model.ticker.offset.wrapping_add(1);
+    let t = &mut model.ticker;
+    if t.remaining > 0 {
+        t.phase = t.phase.saturating_add(ticks);
+        while t.phase >= TICKS_PER_TICKER_CHAR && t.remaining > 0 {
+            t.phase -= TICKS_PER_TICKER_CHAR;
+            t.remaining -= 1;
+            t.offset = t.offset.wrapping_add(1);
+        }
+        if t.remaining == 0 {
+            t.phase = 0;
+        }
     }
 }
 
@@ -70,7 +86,10 @@ fn step_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             scroll(model, pane, if down { 3 } else { -3 });
             Vec::new()
         }
-        Msg::Act(action) if is_overlay_opener(action) => overlay::open(model, action),
+        Msg::Act(Action::Show(kind)) => {
+            model.overlay = Some(kind.open(model));
+            Vec::new()
+        }
         _ => match model.focus {
             Focus::Bash => bash::update(model, msg),
             Focus::Quiz => quiz::update(model, msg),
@@ -79,15 +98,31 @@ fn step_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
-fn is_overlay_opener(action: Action) -> bool {
-    matches!(
-        action,
-        Action::OpenMatrix
-            | Action::OpenGlossary
-            | Action::OpenFaq
-            | Action::OpenHelp
-            | Action::OpenSearch
-    )
+/// A user intent while an overlay is open: `Back` closes it, an overlay's key switches to
+/// that overlay (its own key closes it), anything else is the overlay's.
+fn overlay_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    let Some(mut overlay) = model.overlay.take() else {
+        return Vec::new();
+    };
+    match msg {
+        Msg::Act(Action::Back) => Vec::new(),
+        Msg::Act(Action::Show(kind)) if kind == overlay.kind() => Vec::new(),
+        Msg::Act(Action::Show(kind)) => {
+            model.overlay = Some(kind.open(model));
+            Vec::new()
+        }
+        msg => match overlay.update(model, msg) {
+            Reply::Stay => {
+                model.overlay = Some(overlay);
+                Vec::new()
+            }
+            Reply::Close(effects) => effects,
+            Reply::Replace(next) => {
+                model.overlay = Some(next);
+                Vec::new()
+            }
+        },
+    }
 }
 
 /// Intents that mean the same in every pane: stepping, scrolling, focus.
@@ -158,7 +193,7 @@ fn offset(current: u16, delta: i32, max: u16) -> u16 {
 
 /// Appends the first line of pasted `text` to `input`, without control characters (pasted text
 /// is never trusted to reach the terminal raw), keeping `input` within `max` characters.
-pub(super) fn append_pasted(input: &mut String, text: &str, max: usize) {
+pub(crate) fn append_pasted(input: &mut String, text: &str, max: usize) {
     let room = max.saturating_sub(input.chars().count());
     let line = text.lines().next().unwrap_or_default();
     input.extend(line.chars().filter(|c| !c.is_control()).take(room));
@@ -171,10 +206,8 @@ fn clamp_scroll(model: &mut Model) {
     s.code_x = s.code_x.min(m.code_cols.max_scroll());
     s.bash_back = s.bash_back.min(m.bash.max_scroll());
     s.quiz = s.quiz.min(m.quiz.max_scroll());
-    if let Some(super::Overlay::Help { scroll } | super::Overlay::Faq { scroll, .. }) =
-        model.overlay.as_mut()
-    {
-        *scroll = (*scroll).min(m.overlay.max_scroll());
+    if let Some(overlay) = model.overlay.as_mut() {
+        overlay.clamp(m.overlay);
     }
 }
 

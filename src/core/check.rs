@@ -110,6 +110,9 @@ pub(crate) struct Checker<'o> {
     kept: HashMap<(Severity, String), usize>,
     /// Where the details of a diagnostic that is only counted go.
     scratch: Diagnostic,
+    /// Node files may have been cut to their header (see `load::load_outline`): a node
+    /// without steps is not an error here; the full load that follows checks it.
+    pub outline: bool,
 }
 
 impl<'o> Checker<'o> {
@@ -124,6 +127,7 @@ impl<'o> Checker<'o> {
             regex_budget: regex::Budget::default(),
             kept: HashMap::new(),
             scratch: Diagnostic::new(Severity::Error, String::new(), String::new()),
+            outline: false,
         }
     }
 

@@ -67,7 +67,7 @@ id_newtype!(
 );
 
 /// A whole course, ready to play.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Course {
     pub id: CourseId,
     pub title: String,
@@ -91,10 +91,15 @@ impl Course {
     pub fn node_index(&self, id: &NodeId) -> Option<usize> {
         self.nodes.iter().position(|n| &n.id == id)
     }
+
+    /// Step `step` of node `node`, by index.
+    pub fn step_at(&self, node: usize, step: usize) -> Option<&Step> {
+        self.nodes.get(node)?.steps.get(step)
+    }
 }
 
 /// Title and motto of the course's prerequisite graph ("Deployment Matrix").
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MatrixInfo {
     pub title: String,
     pub motto: String,
@@ -109,7 +114,7 @@ pub struct Finish {
     pub note: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GlossaryEntry {
     pub term: String,
     /// A short category label such as `Dockerfile` or `Concept`.
@@ -118,7 +123,7 @@ pub struct GlossaryEntry {
     pub definition: String,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FaqEntry {
     pub question: String,
     /// Markdown.
@@ -126,7 +131,7 @@ pub struct FaqEntry {
 }
 
 /// A topic of the course: a node of the matrix.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     pub id: NodeId,
     pub title: String,
@@ -158,7 +163,7 @@ impl Node {
 }
 
 /// One screen of a node. At least one of `sys_msg`, `body`, `bash`, `quiz` or `task` is present.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Step {
     pub id: StepId,
     pub title: String,
@@ -181,7 +186,7 @@ impl Step {
 }
 
 /// One command of the bash pane with its scripted output.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BashEntry {
     pub cmd: String,
     /// May be empty; may span several lines.
@@ -191,7 +196,7 @@ pub struct BashEntry {
     pub type_along: Option<TypeAlong>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeAlong {
     /// The learner's line is accepted when any of these matches. Never empty: the author's
     /// regexes (anchored only where the author wrote `^…$`), or, when the author gave no
@@ -433,7 +438,7 @@ enum PatternKind {
 }
 
 /// A "System Verification" question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Quiz {
     /// Markdown.
     pub question: String,
@@ -444,7 +449,7 @@ pub struct Quiz {
     pub explain: Option<String>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum QuizKind {
     /// Exactly one choice is correct.
     Single { choices: Vec<Choice> },
@@ -471,7 +476,7 @@ impl QuizKind {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub text: String,
     pub correct: bool,
@@ -511,12 +516,10 @@ mod tests {
 
     #[test]
     fn a_pattern_over_the_size_limit_is_refused_in_bounded_time() {
-        let started = std::time::Instant::now();
+        // Compiling stops at the size limit (unlimited, it took ~0.4 s and 11 MB in a release
+        // build); the error says so, and a deferred pattern matches nothing.
         let err = Pattern::compile(r"\w{200}x", false).expect_err("too large");
         assert!(err.size_limit().is_some(), "{err}");
         assert!(!Pattern::deferred(r"\w{200}x", false, true).is_match("x"));
-        // Two failed compilations, each stopped at the limit (it took ~0.4 s unlimited, with
-        // 11 MB, in a release build).
-        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::core::check::{self, Checker, CourseInput, FileCx, NodeInput};
 use crate::core::course::Course;
 use crate::core::diagnostic::Report;
-use crate::core::raw::{RawCourse, RawNode};
+use crate::core::raw::{RawCourse, RawNode, Sp};
 use crate::core::source::{CourseSource, MAX_FILE_BYTES, SourceError};
 
 /// The course file every course directory has.
@@ -68,11 +68,150 @@ pub fn load_prechecked(source: &dyn CourseSource, opts: &LoadOptions) -> Result<
     }
 }
 
-fn load_into(mut cx: Checker<'_>, source: &dyn CourseSource) -> (Option<Course>, Report) {
-    let Some(mut course_file) = read(&mut cx, source, COURSE_FILE, None) else {
-        return (None, cx.report);
+/// What `termcourse play` loads: everything the player shows is checked (ids, requirements,
+/// steps, quizzes, patterns parse), but what only `termcourse check` needs is left out:
+/// patterns are compiled when first matched rather than all up front, and whether they accept
+/// their own `cmd` / `sample` is not tried. A course that `check` accepts plays the same
+/// either way.
+pub fn load_for_play(source: &dyn CourseSource) -> Result<Course, Report> {
+    load_prechecked(source, &LoadOptions::default())
+}
+
+/// A course loaded in outline: the course file in full, every node's header (id, title,
+/// summary, `requires`, all checked across the course) and the steps of only some nodes.
+#[derive(Debug)]
+pub struct Outline {
+    /// Nodes whose steps were not loaded have none.
+    pub course: Course,
+    /// Per node, in course order: the file it was written in, relative to the course root
+    /// (`None` for a node written in the course file, which is always loaded in full).
+    pub files: Vec<Option<String>>,
+}
+
+/// Loads `source` in outline, then node `pick` chooses (by index, from the outline) in full:
+/// what the player needs for its first screen (the unlock graph, titles, the start node's
+/// steps) at a fraction of the cost of the whole course. A node file is cut before its first
+/// table header, so its steps are not even parsed (a file whose header cannot be cut off on
+/// its own is read whole). Errors in what was loaded are reported as by [`load_for_play`]; the
+/// rest is for a full load to check.
+pub fn load_outline(
+    source: &dyn CourseSource,
+    pick: impl FnOnce(&Outline) -> Option<usize>,
+) -> Result<Outline, Report> {
+    let opts = LoadOptions::default();
+    let outline_checker = || {
+        let mut cx = Checker::new(&opts);
+        cx.compile_patterns = false;
+        cx.outline = true;
+        cx
     };
-    let raw_course = check::parse::<RawCourse>(&mut cx, &mut course_file, true);
+    let mut cx = outline_checker();
+    let mut parsed = parse_all(&mut cx, &OutlineSource { source });
+    let (course, report) = check_parsed(cx, source, &parsed);
+    let files: Vec<Option<String>> = parsed
+        .node_files
+        .iter()
+        .map(|f| Some(f.rel.clone()))
+        .chain(std::iter::repeat(None))
+        .take(course.as_ref().map_or(0, |c| c.nodes.len()))
+        .collect();
+    let outline = Outline {
+        course: course.ok_or(report)?,
+        files,
+    };
+    let Some(i) = pick(&outline).filter(|&i| outline.course.nodes[i].steps.is_empty()) else {
+        return Ok(outline);
+    };
+    let Some(Some(rel)) = outline.files.get(i) else {
+        return Ok(outline);
+    };
+    // Only that file is read again, whole; the rest of the parse is reused.
+    let mut cx = outline_checker();
+    let Some(mut file) = read(&mut cx, source, rel, None) else {
+        return Err(cx.report);
+    };
+    let raw = check::parse::<RawNode>(&mut cx, &mut file, false);
+    let rel = rel.clone();
+    parsed.node_files[i] = NodeFile { rel, file, raw };
+    let (course, report) = check_parsed(cx, source, &parsed);
+    Ok(Outline {
+        course: course.ok_or(report)?,
+        files: outline.files,
+    })
+}
+
+/// A source that cuts node files to their header.
+struct OutlineSource<'s> {
+    source: &'s dyn CourseSource,
+}
+
+impl CourseSource for OutlineSource<'_> {
+    fn display_path(&self, rel: &str) -> String {
+        self.source.display_path(rel)
+    }
+
+    fn read(&self, rel: &str) -> Result<String, SourceError> {
+        let mut text = self.source.read(rel)?;
+        if rel != COURSE_FILE
+            && let Some(len) = header(&text).map(str::len)
+        {
+            text.truncate(len);
+        }
+        Ok(text)
+    }
+}
+
+/// The root table of a TOML file: everything before the first line that starts a table (`[`
+/// after indentation). Keys of the root table must come before any table header, so that is
+/// the whole root table, unless the cut falls inside a multi-line string, and then `None` says
+/// to read the whole file. (A cut inside a multi-line array leaves an unterminated array: an
+/// error, for which the player loads the course in full and reports it as always.)
+fn header(text: &str) -> Option<&str> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with('[') {
+            let header = &text[..at];
+            let multi_line = header.contains("\"\"\"") || header.contains("\'\'\'");
+            // Only then can the cut be inside a string; checking it costs a parse.
+            let whole = !multi_line || header.parse::<toml::Table>().is_ok();
+            return whole.then_some(header);
+        }
+        at += line.len();
+    }
+    None
+}
+
+fn load_into(mut cx: Checker<'_>, source: &dyn CourseSource) -> (Option<Course>, Report) {
+    let parsed = parse_all(&mut cx, source);
+    check_parsed(cx, source, &parsed)
+}
+
+/// A node file as read and parsed.
+struct NodeFile {
+    /// As listed, normalized.
+    rel: String,
+    file: FileCx,
+    raw: Option<Sp<RawNode>>,
+}
+
+/// Every course file, parsed.
+struct Parsed {
+    course_file: Option<FileCx>,
+    raw_course: Option<Sp<RawCourse>>,
+    listed: Vec<(String, Range<usize>)>,
+    node_files: Vec<NodeFile>,
+}
+
+fn parse_all(cx: &mut Checker<'_>, source: &dyn CourseSource) -> Parsed {
+    let Some(mut course_file) = read(cx, source, COURSE_FILE, None) else {
+        return Parsed {
+            course_file: None,
+            raw_course: None,
+            listed: Vec::new(),
+            node_files: Vec::new(),
+        };
+    };
+    let raw_course = check::parse::<RawCourse>(cx, &mut course_file, true);
     let listed: Vec<(String, Range<usize>)> = match &raw_course {
         Some(raw) => raw
             .nodes
@@ -86,10 +225,11 @@ fn load_into(mut cx: Checker<'_>, source: &dyn CourseSource) -> (Option<Course>,
         // Inline nodes could not be read: requirements naming them must not look unknown.
         cx.nodes_incomplete = true;
     }
-    let mut node_files: Vec<(FileCx, Option<_>)> = Vec::new();
+    let mut node_files = Vec::new();
     let mut seen = HashSet::new();
     for (rel, span) in &listed {
-        if !seen.insert(normalize_relative_path(rel).unwrap_or_else(|_| rel.clone())) {
+        let normal = normalize_relative_path(rel).unwrap_or_else(|_| rel.clone());
+        if !seen.insert(normal.clone()) {
             cx.error(
                 &course_file,
                 span.clone(),
@@ -98,33 +238,54 @@ fn load_into(mut cx: Checker<'_>, source: &dyn CourseSource) -> (Option<Course>,
             .with_label("listed again");
             continue;
         }
-        let Some(mut file) = read(&mut cx, source, rel, Some((&course_file, span.clone()))) else {
+        let Some(mut file) = read(cx, source, rel, Some((&course_file, span.clone()))) else {
             cx.nodes_incomplete = true;
             continue;
         };
-        let raw = check::parse::<RawNode>(&mut cx, &mut file, false);
-        node_files.push((file, raw));
-    }
-    let mut nodes: Vec<NodeInput<'_>> = node_files
-        .iter()
-        .map(|(file, raw)| NodeInput {
+        let raw = check::parse::<RawNode>(cx, &mut file, false);
+        node_files.push(NodeFile {
+            rel: normal,
             file,
-            raw: raw.as_ref(),
+            raw,
+        });
+    }
+    Parsed {
+        course_file: Some(course_file),
+        raw_course,
+        listed,
+        node_files,
+    }
+}
+
+fn check_parsed(
+    mut cx: Checker<'_>,
+    source: &dyn CourseSource,
+    parsed: &Parsed,
+) -> (Option<Course>, Report) {
+    let Some(course_file) = &parsed.course_file else {
+        return (None, cx.report);
+    };
+    let mut nodes: Vec<NodeInput<'_>> = parsed
+        .node_files
+        .iter()
+        .map(|f| NodeInput {
+            file: &f.file,
+            raw: f.raw.as_ref(),
         })
         .collect();
-    if let Some(raw) = &raw_course {
+    if let Some(raw) = &parsed.raw_course {
         nodes.extend(raw.node.iter().map(|n| NodeInput {
-            file: &course_file,
+            file: course_file,
             raw: Some(n),
         }));
     }
     let input = CourseInput {
-        file: &course_file,
-        raw: raw_course.as_ref(),
+        file: course_file,
+        raw: parsed.raw_course.as_ref(),
     };
     let course = check::check(&mut cx, &input, &nodes);
     let mut report = cx.report;
-    sort(&mut report, source, &listed);
+    sort(&mut report, source, &parsed.listed);
     (course, report)
 }
 

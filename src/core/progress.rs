@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::course::{Course, Node, NodeId, StepId};
+use crate::core::course::{Node, NodeId, StepId};
 
 pub mod codec;
 mod history;
@@ -239,16 +239,6 @@ impl Progress {
         }
     }
 
-    /// Whether the learner has done anything in `node` yet, counting records of any step id.
-    pub fn is_started(&self, node: &NodeId) -> bool {
-        self.node(node).is_some_and(|n| {
-            !n.seen.is_empty()
-                || !n.quizzes.is_empty()
-                || !n.type_alongs.is_empty()
-                || !n.tasks.is_empty()
-        })
-    }
-
     /// Whether the learner has done anything in `node` as the course has it now: records of
     /// steps the node no longer has are ignored.
     pub fn has_started(&self, node: &Node) -> bool {
@@ -289,15 +279,5 @@ impl Progress {
                 task.passed_at.get_or_insert(now);
             }
         }
-    }
-
-    /// Nodes of `course` this progress marks complete, in course order.
-    pub fn completed_nodes<'c>(&self, course: &'c Course) -> Vec<&'c NodeId> {
-        course
-            .nodes
-            .iter()
-            .map(|n| &n.id)
-            .filter(|id| self.is_complete(id))
-            .collect()
     }
 }

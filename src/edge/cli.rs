@@ -22,7 +22,8 @@ Environment:
   TERMCOURSE_DATA_DIR  where progress is kept (default: your data directory, e.g.
                        ~/.local/share/termcourse)
   TERMCOURSE_WORKSPACE where you write tasks' files (default: <data dir>/workspaces/<course>)
-  TERMCOURSE_NO_ANIM   set to 1 to turn animation off
+  TERMCOURSE_NO_ANIM   set to 1 to turn animation off (as --no-anim)
+  TERMCOURSE_ASCII     set to 1 to draw with ASCII only (as --ascii)
   NO_COLOR             set to turn colour off in the player
 
 Examples:

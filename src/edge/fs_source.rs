@@ -71,11 +71,6 @@ impl FsSource {
         }
         Ok(Self { shown, root })
     }
-
-    /// The course directory as given.
-    pub fn dir(&self) -> &Path {
-        &self.shown
-    }
 }
 
 impl CourseSource for FsSource {

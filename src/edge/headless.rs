@@ -1,5 +1,5 @@
 //! The headless renderer: any step of a course, in any state the player can reach, drawn by the
-//! player's own view into a ratatui `TestBackend` buffer. `termcourse render` / `snapshot` and
+//! player's own pipeline ([`Player::frame`]) into a buffer. `termcourse render` / `snapshot` and
 //! the screen tests all go through [`render_scene`], so there is one renderer.
 //!
 //! A [`Scene`] is reached the way a learner would reach it: the model is built with
@@ -7,33 +7,22 @@
 //! submit, open a screen). Scenes are deterministic: practice mode (everything open, nothing
 //! recorded, and no badge saying so, so the scene looks as the player draws it), no animation, a fixed theme, no clock, no environment.
 
-pub mod text;
+use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use thiserror::Error;
 
+use crate::app::effect::Effect;
 use crate::app::msg::{Action, Msg};
-use crate::app::update::{start, update};
+use crate::app::overlay::OverlayKind;
 use crate::app::{Focus, Model, Options};
 use crate::core::course::{Course, NodeId, QuizKind, StepId};
 use crate::core::progress::Progress;
 use crate::core::quiz::{Answer, Grade, grade};
-use crate::view::screen::Screen as View;
+use crate::edge::player::Player;
+use crate::view::screen::Screen;
 use crate::view::theme::Theme;
-
-/// Which screen a scene shows over its step.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Screen {
-    #[default]
-    Step,
-    Matrix,
-    Glossary,
-    Faq,
-    Help,
-}
 
 /// A reachable state of the player.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -47,7 +36,8 @@ pub struct Scene {
     pub bash: Option<usize>,
     /// An answer submitted to the step's quiz.
     pub answer: Option<Answer>,
-    pub screen: Screen,
+    /// An overlay drawn over the step.
+    pub overlay: Option<OverlayKind>,
     /// Draw with the `NO_COLOR` theme instead of the dark one.
     pub no_color: bool,
 }
@@ -81,29 +71,38 @@ pub struct Overflow {
 
 /// Draws `scene` at `width` × `height`.
 pub fn render_scene(
-    course: &Course,
+    course: &Arc<Course>,
     scene: &Scene,
     width: u16,
     height: u16,
 ) -> Result<Buffer, SceneError> {
-    let (model, view) = build(course, scene, width, height)?;
-    let mut terminal =
-        Terminal::new(TestBackend::new(width, height)).map_err(|e| unreachable_backend(&e))?;
-    terminal
-        .draw(|frame| view.draw(&model, frame))
-        .map_err(|e| unreachable_backend(&e))?;
-    Ok(terminal.backend().buffer().clone())
+    render_scene_measured(course, scene, width, height).map(|(buffer, _)| buffer)
 }
 
-/// The panes of `scene` whose content is larger than the pane at `width` × `height`.
-pub fn scene_overflows(
-    course: &Course,
+/// Draws `scene` at `width` × `height`, and names the panes of its step whose content is
+/// larger than the pane (none when a screen is drawn over the step).
+pub fn render_scene_measured(
+    course: &Arc<Course>,
     scene: &Scene,
     width: u16,
     height: u16,
-) -> Result<Vec<Overflow>, SceneError> {
-    let (model, view) = build(course, scene, width, height)?;
-    let m = view.measure(&model, Rect::new(0, 0, width, height));
+) -> Result<(Buffer, Vec<Overflow>), SceneError> {
+    let mut player = build(course, scene)?;
+    let area = Rect::new(0, 0, width, height);
+    let mut buffer = Buffer::empty(area);
+    player.frame(area, &mut buffer);
+    ignore(player.take_effects());
+    let overflows = if scene.overlay.is_none() {
+        overflows(player.model())
+    } else {
+        Vec::new()
+    };
+    Ok((buffer, overflows))
+}
+
+/// The panes of the model's step whose content does not fit, by its last measurement.
+fn overflows(model: &Model) -> Vec<Overflow> {
+    let m = model.metrics;
     let panes = model.panes();
     let mut out = Vec::new();
     let mut check = |pane: &str, extent: crate::app::Extent, present: bool| {
@@ -119,24 +118,25 @@ pub fn scene_overflows(
     check("narration code", m.code_cols, true);
     check("bash", m.bash, panes.contains(&Focus::Bash));
     check("quiz", m.quiz, panes.contains(&Focus::Quiz));
-    Ok(out)
+    out
 }
 
-/// `TestBackend` cannot fail; a failure is reported as an impossible bad answer rather than a
-/// panic.
-fn unreachable_backend(err: &dyn std::fmt::Display) -> SceneError {
-    SceneError::BadAnswer {
-        step: String::new(),
-        reason: format!("test backend failed: {err}"),
+/// A scene records nothing: it plays in practice mode with no store, so the progress it
+/// would save goes nowhere, and no key it sends quits or suspends.
+fn ignore(effects: Vec<Effect>) {
+    for effect in effects {
+        match effect {
+            Effect::SaveProgress(_) | Effect::Quit | Effect::Suspend => {}
+        }
     }
 }
 
-fn build<'c>(
-    course: &'c Course,
-    scene: &Scene,
-    width: u16,
-    height: u16,
-) -> Result<(Model<'c>, View), SceneError> {
+/// Sends `msg` to the scene's player.
+fn send(player: &mut Player, msg: Msg) {
+    ignore(player.dispatch(msg));
+}
+
+fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
     let (node, step) = locate(course, scene)?;
     let options = Options {
         practice: true,
@@ -145,35 +145,28 @@ fn build<'c>(
         step: Some(course.nodes[node].steps[step].id.clone()),
         notice: None,
     };
-    let mut model = Model::new(course, Progress::new(course.id.as_str()), &options);
-    let _ = start(&mut model);
-    let _ = update(&mut model, Msg::Resize(width, height));
-    reveal_bash(&mut model, scene.bash)?;
-    if let Some(answer) = &scene.answer {
-        answer_quiz(&mut model, answer)?;
-    }
-    let opener = match scene.screen {
-        Screen::Step => None,
-        Screen::Matrix => Some(Action::OpenMatrix),
-        Screen::Glossary => Some(Action::OpenGlossary),
-        Screen::Faq => Some(Action::OpenFaq),
-        Screen::Help => Some(Action::OpenHelp),
-    };
-    if let Some(action) = opener {
-        let _ = update(&mut model, Msg::Act(action));
-    }
+    let model = Model::new(
+        Arc::clone(course),
+        Progress::new(course.id.as_str()),
+        &options,
+    );
     let theme = if scene.no_color {
         Theme::no_color()
     } else {
         Theme::dark()
     };
-    let mut view = View::new(theme, false);
-    view.hide_badge = true;
-    let area = Rect::new(0, 0, width, height);
-    view.prepare(&model, area);
-    let metrics = view.measure(&model, area);
-    let _ = update(&mut model, Msg::Measured(metrics));
-    Ok((model, view))
+    let mut screen = Screen::new(theme, false);
+    screen.hide_badge = true;
+    let mut player = Player::new(model, screen);
+    ignore(player.start());
+    reveal_bash(&mut player, scene.bash)?;
+    if let Some(answer) = &scene.answer {
+        answer_quiz(&mut player, answer)?;
+    }
+    if let Some(kind) = scene.overlay {
+        send(&mut player, Msg::Act(Action::Show(kind)));
+    }
+    Ok(player)
 }
 
 fn locate(course: &Course, scene: &Scene) -> Result<(usize, usize), SceneError> {
@@ -210,8 +203,8 @@ fn locate(course: &Course, scene: &Scene) -> Result<(usize, usize), SceneError> 
 }
 
 /// Reveals `k` entries (all, finished, when `None`) by stepping the bash pane.
-fn reveal_bash(model: &mut Model, k: Option<usize>) -> Result<(), SceneError> {
-    let Some(step) = model.step_ref() else {
+fn reveal_bash(player: &mut Player, k: Option<usize>) -> Result<(), SceneError> {
+    let Some(step) = player.model().step_ref() else {
         return Ok(());
     };
     let total = step.bash.len();
@@ -226,27 +219,30 @@ fn reveal_bash(model: &mut Model, k: Option<usize>) -> Result<(), SceneError> {
     if want == 0 {
         return Ok(());
     }
-    let focus = model.focus;
-    let _ = update(model, Msg::FocusPane(Focus::Bash));
+    let focus = player.model().focus;
+    send(player, Msg::FocusPane(Focus::Bash));
     // Each entry takes at most two presses (reveal, then show a type-along as scripted).
     for _ in 0..=2 * total {
-        if model.bash.revealed >= want && !(k.is_none() && model.bash.awaiting) {
+        let bash = &player.model().bash;
+        if bash.revealed >= want && !(k.is_none() && bash.awaiting) {
             break;
         }
-        if model.bash.awaiting {
-            let _ = update(model, Msg::Act(Action::Back));
+        if bash.awaiting {
+            send(player, Msg::Act(Action::Back));
         }
-        let _ = update(model, Msg::Act(Action::Next));
+        send(player, Msg::Act(Action::Next));
     }
     if focus != Focus::Bash {
-        let _ = update(model, Msg::FocusPane(focus));
+        send(player, Msg::FocusPane(focus));
     }
     Ok(())
 }
 
 /// Enters `answer` with the quiz's own keys and submits it.
-fn answer_quiz(model: &mut Model, answer: &Answer) -> Result<(), SceneError> {
-    let Some(step) = model.step_ref() else {
+fn answer_quiz(player: &mut Player, answer: &Answer) -> Result<(), SceneError> {
+    let course = player.model().course_handle();
+    let model = player.model();
+    let Some(step) = course.step_at(model.node, model.step) else {
         return Ok(());
     };
     let quiz = step
@@ -263,42 +259,40 @@ fn answer_quiz(model: &mut Model, answer: &Answer) -> Result<(), SceneError> {
             ),
         });
     }
-    let _ = update(model, Msg::FocusPane(Focus::Quiz));
+    send(player, Msg::FocusPane(Focus::Quiz));
     match (answer, &quiz.kind) {
-        (Answer::Choice(i), _) => {
-            let _ = update(model, Msg::Pick(*i));
-        }
+        (Answer::Choice(i), _) => send(player, Msg::Pick(*i)),
         (Answer::Choices(set), _) => {
             for i in set {
-                let _ = update(model, Msg::Pick(*i));
+                send(player, Msg::Pick(*i));
             }
         }
         (Answer::Text(text), _) => {
             for c in text.chars() {
-                let _ = update(model, Msg::Input(c));
+                send(player, Msg::Input(c));
             }
         }
-        (Answer::Order(order), QuizKind::Order { .. }) => arrange(model, order),
+        (Answer::Order(order), QuizKind::Order { .. }) => arrange(player, order),
         (Answer::Order(_), _) => {}
     }
-    let _ = update(model, Msg::Act(Action::Submit));
+    send(player, Msg::Act(Action::Submit));
     Ok(())
 }
 
 /// Moves items with the cursor and move keys until the on-screen order is `order`.
-fn arrange(model: &mut Model, order: &[usize]) {
+fn arrange(player: &mut Player, order: &[usize]) {
     for (target, item) in order.iter().enumerate() {
-        let Some(at) = model.quiz.order.iter().position(|i| i == item) else {
+        let Some(at) = player.model().quiz.order.iter().position(|i| i == item) else {
             return;
         };
-        while model.quiz.cursor < at {
-            let _ = update(model, Msg::Act(Action::CursorDown));
+        while player.model().quiz.cursor < at {
+            send(player, Msg::Act(Action::CursorDown));
         }
-        while model.quiz.cursor > at {
-            let _ = update(model, Msg::Act(Action::CursorUp));
+        while player.model().quiz.cursor > at {
+            send(player, Msg::Act(Action::CursorUp));
         }
         for _ in target..at {
-            let _ = update(model, Msg::Act(Action::MoveItemUp));
+            send(player, Msg::Act(Action::MoveItemUp));
         }
     }
 }

@@ -7,8 +7,11 @@
 //!   file over [`MAX_PROGRESS_BYTES`]) is moved aside to `<name>.corrupt-<unix seconds>`, one from a newer format is left alone and the session runs
 //!   without saving, an older one is copied to `<name>.format<N>-<unix seconds>` and migrated.
 //! - Two players on one course do not lose each other's records: each save takes an exclusive
-//!   lock, re-reads the file, merges ([`crate::core::progress::merge`]) and writes. Where the
-//!   lock cannot be had in [`DEFAULT_LOCK_TIMEOUT`], the save still happens (see `lock::Lock`).
+//!   lock, re-reads the file, merges ([`crate::core::progress::merge`]) and writes. When another
+//!   process holds the lock past the store's timeout, the save is not made and says so
+//!   ([`StoreError::LockBusy`]); the caller retries (the player's save writer does) or, knowing
+//!   the risk, saves without it ([`Store::save_without_lock`]). Where locking is unsupported
+//!   (some network filesystems) saves go ahead without it (see `lock::Lock`).
 //!
 //! The format itself is in [`crate::core::progress::codec`] and `docs/progress-format.md`.
 
@@ -74,6 +77,8 @@ pub enum StoreError {
     },
     #[error("could not write progress as TOML: {0}")]
     Encode(#[from] toml::ser::Error),
+    #[error("another termcourse is saving this course's progress (its lock was held for {} ms)", waited.as_millis())]
+    LockBusy { waited: Duration },
 }
 
 /// What [`Store::load`] found, ready for the player.
@@ -120,7 +125,8 @@ impl Store {
         }
     }
 
-    /// How long a save waits for another player's save before going ahead without the lock.
+    /// How long a save waits for another player's save before giving up with
+    /// [`StoreError::LockBusy`].
     #[must_use]
     pub fn with_lock_timeout(mut self, timeout: Duration) -> Store {
         self.lock_timeout = timeout;
@@ -203,12 +209,34 @@ impl Store {
 
     /// [`Store::save`], also reporting a file it had to set aside (corrupt, or an older format).
     pub fn save_with_notice(&self, progress: &Progress) -> Result<Saved, StoreError> {
+        self.save_locked(progress, true)
+    }
+
+    /// Saves even when another process holds the lock past the timeout: for a player that is
+    /// leaving and cannot wait. The write is atomic; a save racing it may miss this one's newest
+    /// records (see `lock::Lock`).
+    pub fn save_without_lock(&self, progress: &Progress) -> Result<Saved, StoreError> {
+        self.save_locked(progress, false)
+    }
+
+    fn save_locked(&self, progress: &Progress, need_lock: bool) -> Result<Saved, StoreError> {
         if self.read_only.load(Ordering::Relaxed) {
             return Err(StoreError::ReadOnly);
         }
         let dir = self.path.parent().unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(|e| io_error("create", dir, e))?;
-        let lock = lock::acquire(&self.lock_path, self.lock_timeout);
+        // Without the need to lock, the lock is still taken if it is free, but not waited for.
+        let wait = if need_lock {
+            self.lock_timeout
+        } else {
+            Duration::ZERO
+        };
+        let lock = lock::acquire(&self.lock_path, wait);
+        if need_lock && lock.timed_out() {
+            return Err(StoreError::LockBusy {
+                waited: self.lock_timeout,
+            });
+        }
         let now = unix_now();
         let (stored, notice) = self.make_room(now)?;
         let mut merged = stored.map_or_else(|| progress.clone(), |s| merge(&s, progress));

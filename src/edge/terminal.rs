@@ -6,7 +6,7 @@
 //! `Ctrl-Z` ([`Session::suspend`]).
 //!
 //! Terminal events are read on a thread of their own and arrive, with the signal watcher's
-//! wake-ups, on one channel ([`Session::incoming`]). The event loop therefore never sits inside
+//! wake-ups, on the event loop's channel (given to [`Session::start`]). The event loop therefore never sits inside
 //! the terminal library's read: when the terminal hangs up (window closed, tmux killed) that
 //! read spins on the dead tty without ever returning, and a loop blocked in it would neither
 //! see SIGHUP nor exit.
@@ -15,47 +15,35 @@ use std::io::{self, Stdout, stdout};
 use std::sync::Arc;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::Sender;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend as _, ClearType, CrosstermBackend};
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+use crate::edge::events::Incoming;
 
-/// What the event loop waits for.
-#[derive(Debug)]
-pub enum Incoming {
-    /// A terminal event.
-    Event(Event),
-    /// A signal asked the player to stop; see [`Session::stopped`].
-    Stop,
-    /// Reading the terminal failed; the reader thread has ended.
-    Failed(io::Error),
-}
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
 /// An initialised terminal; dropping it restores the terminal.
 pub struct Session {
     pub terminal: Tui,
     /// Set when SIGTERM, SIGHUP or SIGINT arrived; the event loop checks it after every event.
     pub stop: Arc<AtomicBool>,
-    /// Terminal events and stop requests, in arrival order.
-    pub incoming: Receiver<Incoming>,
 }
 
 impl Session {
-    /// Enters the player's modes and installs the panic hook and the signal watcher.
-    pub fn start() -> io::Result<Self> {
+    /// Enters the player's modes and installs the panic hook and the signal watcher; terminal
+    /// events and stop requests go to `sender`, in arrival order.
+    pub fn start(sender: Sender<Incoming>) -> io::Result<Self> {
         install_panic_hook();
         let stop = Arc::new(AtomicBool::new(false));
-        let (sender, incoming) = mpsc::channel();
         watch_signals(Arc::clone(&stop), sender.clone())?;
         enter()?;
         if let Err(err) = spawn_reader(sender) {
@@ -69,11 +57,7 @@ impl Session {
                 return Err(e);
             }
         };
-        Ok(Self {
-            terminal,
-            stop,
-            incoming,
-        })
+        Ok(Self { terminal, stop })
     }
 
     pub fn stopped(&self) -> bool {

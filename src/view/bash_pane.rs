@@ -32,7 +32,7 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     )
     .render(area, buf);
     let inner = pane::inner(area);
-    let (transcript, notes) = split(model, theme, ascii, inner);
+    let (transcript, notes) = split(model, theme, inner);
     let lines = transcript_lines(model, entries, theme, transcript.width);
     let rows = usize::from(transcript.height);
     let back = usize::from(model.scroll.bash_back);
@@ -51,9 +51,9 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
 }
 
 /// Rows of transcript content and rows visible, for scrolling.
-pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> crate::app::Extent {
+pub fn measure(model: &Model, theme: &Theme, area: Rect) -> crate::app::Extent {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
-    let (transcript, _) = split(model, theme, ascii, pane::inner(area));
+    let (transcript, _) = split(model, theme, pane::inner(area));
     let content = transcript_lines(model, entries, theme, transcript.width).len();
     crate::app::Extent {
         content: u16::try_from(content).unwrap_or(u16::MAX),
@@ -62,7 +62,7 @@ pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> crate::
 }
 
 /// Transcript above, notes below (a rule plus the note lines), notes at most half the pane.
-fn split(model: &Model, theme: &Theme, _ascii: bool, inner: Rect) -> (Rect, Rect) {
+fn split(model: &Model, theme: &Theme, inner: Rect) -> (Rect, Rect) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let notes = note_lines(model, entries, theme, inner.width).len();
     let want = if notes == 0 { 0 } else { notes + 1 };

@@ -12,7 +12,7 @@ use crate::view::theme::Theme;
 /// Draws the header into `area` (one row).
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
-    let title = format!(" {} ", model.course.title);
+    let title = format!(" {} ", model.course().title);
     let position = position(model);
     let mut left = clip(&title, width);
     let right_room = width.saturating_sub(left.width());
@@ -25,17 +25,13 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let ticker = if ticker_room >= 8 {
         format!(
             " {} ",
-            window(
-                &model.ticker_text(),
-                model.ticker.offset / ticker_step(),
-                ticker_room - 2
-            )
+            window(&model.ticker_text(), model.ticker.offset, ticker_room - 2)
         )
     } else {
         String::new()
     };
     if left.is_empty() {
-        left = clip(&model.course.title, width);
+        left = clip(&model.course().title, width);
     }
     let gap = width.saturating_sub(left.width() + ticker.width() + right.width());
     let line = Line::from(vec![
@@ -45,11 +41,6 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(right, theme.dim),
     ]);
     line.render(area, buf);
-}
-
-/// Ticks per character of ticker movement (see `app::update::TICKS_PER_TICKER_CHAR`).
-fn ticker_step() -> usize {
-    crate::app::update::TICKS_PER_TICKER_CHAR.max(1)
 }
 
 /// `node title · step k/n `, or `step k/n ` alone when there is no node.

@@ -1,12 +1,28 @@
-//! Syntax highlighting of code blocks: syntect with the two-face syntax set, into ratatui lines.
+//! Syntax highlighting of code blocks: syntect with termcourse's syntax set (the languages
+//! courses use, built from two-face's at build time; two-face's whole set for any other
+//! language), into ratatui lines.
 //!
-//! The syntax and theme sets are loaded once, lazily, on first use; syntect itself loads each
-//! syntax's definition on demand, so the first block of a language costs a few milliseconds and
-//! later ones are cheap. Fence tokens are resolved by [`has_syntax`] / [`highlight`]: common
-//! aliases (`sh`, `py`, `yml`, `docker`…), `console` for shell sessions (lines starting with `$ `
-//! are commands, the rest output) and `text`/`plain`/`none` for unhighlighted text.
+//! Highlighting can be slow (loading the syntax set and compiling a language's regexes takes
+//! milliseconds; a pathological line can take minutes), so the player never does it on the
+//! thread that reads keys and draws: code is first laid out with [`pending`] (the same text,
+//! the same geometry, in the code colour), [`colour`] runs on a worker thread
+//! (`crate::edge::highlighter`) and its [`Coloured`] result is put into the screen's
+//! [`super::colours::Colours`] cache, which repaints the block. Headless rendering runs
+//! [`colour`] inline, so its output is deterministic.
+//!
+//! [`colour`] works within a [`Budget`]: a block with a line longer than
+//! [`Budget::max_line_width`] characters, or whose highlighting takes longer than
+//! [`Budget::time`], stays plain.
+//!
+//! The syntax and theme sets are loaded once, lazily, on first use (by the highlighter thread);
+//! syntect itself loads each syntax's rules on demand, so the first block of a language costs a
+//! few milliseconds and later ones are cheap. termcourse's set costs 0.7 ms and 0.8 MiB to load,
+//! two-face's 1.7 ms and 2.1 MiB (`examples/syntax_cost.rs`). Fence tokens are resolved by [`has_syntax`]: common aliases (`sh`,
+//! `py`, `yml`, `docker`…), `console` for shell sessions (lines starting with `$ ` are
+//! commands, the rest output) and `text`/`plain`/`none` for unhighlighted text.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
+use std::time::{Duration, Instant};
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -16,9 +32,20 @@ use syntect::parsing::{SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 use two_face::theme::EmbeddedLazyThemeSet;
 
-use crate::view::theme::Theme;
+use crate::view::theme::{Theme, ThemeKind};
 
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+/// termcourse's syntax set: the languages courses use (see `build.rs`).
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(syntax_set);
+/// two-face's whole set, loaded only for a language outside termcourse's.
+static ALL_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
+
+/// termcourse's syntax set, built from two-face's by `build.rs` with the languages courses use
+/// and what they embed: a small index loaded at once, each syntax's rules loaded by syntect
+/// when a block first uses it.
+pub fn syntax_set() -> SyntaxSet {
+    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/syntaxes.bin"));
+    syntect::dumps::from_uncompressed_data(bytes).unwrap_or_default()
+}
 static THEMES: LazyLock<EmbeddedLazyThemeSet> = LazyLock::new(two_face::theme::extra);
 
 /// Columns per tab stop when expanding tabs in code.
@@ -30,7 +57,124 @@ enum Lang {
     Plain,
     /// A shell session: `$ ` lines are bash, the rest is output.
     Console,
-    Syntax(&'static SyntaxReference),
+    Syntax(Syntax),
+}
+
+/// A syntax and the set it belongs to (which highlighting it needs).
+#[derive(Clone, Copy)]
+struct Syntax {
+    reference: &'static SyntaxReference,
+    set: &'static SyntaxSet,
+}
+
+impl Syntax {
+    /// The syntax for `token`: termcourse's, else two-face's (loading the whole set).
+    fn find(token: &str) -> Option<Self> {
+        [&*SYNTAXES, &*ALL_SYNTAXES].into_iter().find_map(|set| {
+            Some(Self {
+                reference: set.find_syntax_by_token(token)?,
+                set,
+            })
+        })
+    }
+}
+
+/// A code block to colour: its text and fence info string, and the theme to colour it for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CodeBlock {
+    pub code: Arc<str>,
+    pub lang: Arc<str>,
+    pub theme: ThemeKind,
+}
+
+/// A code block's colours: its lines, or `None` when it stays plain (no syntax for its
+/// language, or over the budget).
+#[derive(Debug, Clone)]
+pub struct Coloured {
+    pub block: CodeBlock,
+    pub lines: Option<Arc<[Line<'static>]>>,
+}
+
+/// Limits on highlighting one block; past them the block stays plain.
+///
+/// Some syntaxes take time superlinear in a line's length on some input (LESS on a line of
+/// spaces and tabs: ~130 ms for 2,000 characters, minutes for 20,000), and syntect cannot be
+/// stopped within a line; so lines are limited in length, and the time is checked between
+/// lines: a block takes at most its budget plus one (bounded) line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Budget {
+    /// The longest line, in characters, that is highlighted.
+    pub max_line_width: usize,
+    /// The most time one block may take.
+    pub time: Duration,
+}
+
+impl Budget {
+    /// The player's budget: colour arrives within a frame or two, or not at all.
+    pub const PLAYER: Self = Self {
+        max_line_width: 2_000,
+        time: Duration::from_millis(50),
+    };
+    /// Headless rendering's: as generous as a batch job can be while still bounded. Only a
+    /// block that takes longer than this anywhere could render differently between runs.
+    pub const HEADLESS: Self = Self {
+        max_line_width: 2_000,
+        time: Duration::from_secs(2),
+    };
+}
+
+/// Whether a block in `lang` can get colours at all with `theme` (a known plain language, or
+/// a theme without colours, cannot); decided without loading any syntax.
+pub fn wants_colour(lang: &str, theme: &Theme) -> bool {
+    theme.syntax_theme.is_some() && !matches!(cheap_resolve(lang), Some(Lang::Plain))
+}
+
+/// `code` as it is shown before its colours arrive: the same text and geometry as
+/// [`colour`]'s lines, in the code colour (a shell session's prompts, commands and output in
+/// theirs). Never loads a syntax.
+pub fn pending(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let code = strip_newline(code);
+    match cheap_resolve(lang) {
+        Some(Lang::Console) => console(code, theme),
+        _ => code
+            .split('\n')
+            .map(|l| plain(l, theme.inline_code))
+            .collect(),
+    }
+}
+
+/// `code` as it is shown when it stays plain (no syntax for its language, or over budget).
+pub fn uncoloured(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
+    let code = strip_newline(code);
+    match cheap_resolve(lang) {
+        Some(Lang::Console) => console(code, theme),
+        _ => code.split('\n').map(|l| plain(l, theme.text)).collect(),
+    }
+}
+
+/// `block` highlighted with `theme`'s colours within `budget`, one line per source line, tabs
+/// expanded, no line ending in a newline; `None` when it stays plain.
+pub fn colour(block: &CodeBlock, theme: &Theme, budget: Budget) -> Option<Vec<Line<'static>>> {
+    let code = strip_newline(&block.code);
+    // Characters, not display columns: a tab is one character but up to four columns, and
+    // what costs time is the characters syntect's rules are tried at.
+    if code
+        .split('\n')
+        .any(|l| l.chars().count() > budget.max_line_width)
+    {
+        return None;
+    }
+    let deadline = Instant::now() + budget.time;
+    let syntect_theme = theme.syntax_theme.map(|name| THEMES.get(name))?;
+    match resolve(&block.lang)? {
+        Lang::Console => console_within(code, syntect_theme, theme, deadline),
+        Lang::Syntax(syntax) => with_syntax(code, syntax, syntect_theme, theme.text, deadline),
+        Lang::Plain => None,
+    }
+}
+
+fn strip_newline(code: &str) -> &str {
+    code.strip_suffix('\n').unwrap_or(code)
 }
 
 /// Whether `lang` (a code fence's info string) names a language we know, including `text`.
@@ -38,55 +182,68 @@ pub fn has_syntax(lang: &str) -> bool {
     resolve(lang).is_some()
 }
 
-/// `code` as styled lines, one per source line, highlighted as `lang` with `theme`'s colours.
-/// Unknown languages and colourless themes give plain lines. Tabs are expanded; no line ends in
-/// a newline.
-pub fn highlight(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
-    let code = code.strip_suffix('\n').unwrap_or(code);
-    let syntect_theme = theme.syntax_theme.map(|name| THEMES.get(name));
-    match (resolve(lang), syntect_theme) {
-        (Some(Lang::Console), t) => console(code, t, theme),
-        (Some(Lang::Syntax(syntax)), Some(t)) => with_syntax(code, syntax, t, theme.text),
-        _ => code.split('\n').map(|l| plain(l, theme.text)).collect(),
+/// The resolutions that need no syntax set.
+fn cheap_resolve(lang: &str) -> Option<Lang> {
+    match token(lang).as_str() {
+        "" | "text" | "txt" | "plain" | "plaintext" | "none" => Some(Lang::Plain),
+        "console" | "shell-session" | "terminal" => Some(Lang::Console),
+        _ => None,
     }
 }
 
-fn resolve(lang: &str) -> Option<Lang> {
-    // Info strings may carry attributes after the language: "python title=app.py", "rust,ignore".
-    let token = lang
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+/// The language token of an info string, lower case. Info strings may carry attributes after
+/// the language: "python title=app.py", "rust,ignore".
+fn token(lang: &str) -> String {
+    lang.split(|c: char| c.is_whitespace() || c == ',' || c == '{')
         .next()
         .unwrap_or("")
-        .to_ascii_lowercase();
+        .to_ascii_lowercase()
+}
+
+fn resolve(lang: &str) -> Option<Lang> {
+    if let Some(lang) = cheap_resolve(lang) {
+        return Some(lang);
+    }
+    let token = token(lang);
     let name = match token.as_str() {
-        "" | "text" | "txt" | "plain" | "plaintext" | "none" => return Some(Lang::Plain),
-        "console" | "shell-session" | "terminal" => return Some(Lang::Console),
         "sh" | "shell" | "zsh" | "bash" => "bash",
         "docker" | "containerfile" => "dockerfile",
         "py" | "python3" => "python",
         other => other,
     };
-    SYNTAXES.find_syntax_by_token(name).map(Lang::Syntax)
+    Syntax::find(name).map(Lang::Syntax)
 }
 
-fn bash() -> Option<&'static SyntaxReference> {
-    SYNTAXES.find_syntax_by_token("bash")
+/// Highlighting in progress: syntect's state for one block, and the set its syntax is in.
+struct Lines<'t> {
+    hl: HighlightLines<'t>,
+    set: &'static SyntaxSet,
+}
+
+impl<'t> Lines<'t> {
+    fn new(syntax: Syntax, theme: &'t sh::Theme) -> Self {
+        Self {
+            hl: HighlightLines::new(syntax.reference, theme),
+            set: syntax.set,
+        }
+    }
 }
 
 fn with_syntax(
     code: &str,
-    syntax: &SyntaxReference,
+    syntax: Syntax,
     t: &sh::Theme,
     fallback: Style,
-) -> Vec<Line<'static>> {
-    let mut hl = HighlightLines::new(syntax, t);
+    deadline: Instant,
+) -> Option<Vec<Line<'static>>> {
+    let mut hl = Lines::new(syntax, t);
     LinesWithEndings::from(code)
-        .map(|line| highlight_line(&mut hl, line, fallback))
+        .map(|line| (Instant::now() < deadline).then(|| highlight_line(&mut hl, line, fallback)))
         .collect()
 }
 
-fn highlight_line(hl: &mut HighlightLines<'_>, line: &str, fallback: Style) -> Line<'static> {
-    let Ok(regions) = hl.highlight_line(line, &SYNTAXES) else {
+fn highlight_line(hl: &mut Lines<'_>, line: &str, fallback: Style) -> Line<'static> {
+    let Ok(regions) = hl.hl.highlight_line(line, hl.set) else {
         return plain(line, fallback);
     };
     let mut col = 0;
@@ -100,22 +257,40 @@ fn highlight_line(hl: &mut HighlightLines<'_>, line: &str, fallback: Style) -> L
     Line::from(spans)
 }
 
-fn console(code: &str, t: Option<&sh::Theme>, theme: &Theme) -> Vec<Line<'static>> {
-    let mut hl = t.zip(bash()).map(|(t, syn)| HighlightLines::new(syn, t));
+/// A shell session within the deadline: `$ ` lines highlighted as bash.
+fn console_within(
+    code: &str,
+    t: &sh::Theme,
+    theme: &Theme,
+    deadline: Instant,
+) -> Option<Vec<Line<'static>>> {
+    let mut hl = Lines::new(Syntax::find("bash")?, t);
     code.split('\n')
-        .map(|line| match line.strip_prefix("$ ") {
-            Some(cmd) => {
-                let mut spans = vec![Span::styled("$ ", theme.prompt)];
-                let body = match hl.as_mut() {
-                    Some(hl) => highlight_line(hl, &format!("{cmd}\n"), theme.command),
-                    None => plain(cmd, theme.command),
-                };
-                spans.extend(body.spans);
-                Line::from(spans)
-            }
-            None => plain(line, theme.output),
-        })
+        .map(|line| (Instant::now() < deadline).then(|| console_line(line, Some(&mut hl), theme)))
         .collect()
+}
+
+/// A shell session without syntax colours: prompts, commands and output in their styles.
+fn console(code: &str, theme: &Theme) -> Vec<Line<'static>> {
+    code.split('\n')
+        .map(|line| console_line(line, None, theme))
+        .collect()
+}
+
+/// One line of a shell session; a command is highlighted as bash when `hl` is given.
+fn console_line(line: &str, hl: Option<&mut Lines<'_>>, theme: &Theme) -> Line<'static> {
+    match line.strip_prefix("$ ") {
+        Some(cmd) => {
+            let mut spans = vec![Span::styled("$ ", theme.prompt)];
+            let body = match hl {
+                Some(hl) => highlight_line(hl, &format!("{cmd}\n"), theme.command),
+                None => plain(cmd, theme.command),
+            };
+            spans.extend(body.spans);
+            Line::from(spans)
+        }
+        None => plain(line, theme.output),
+    }
 }
 
 fn plain(line: &str, style: Style) -> Line<'static> {
@@ -173,6 +348,83 @@ mod tests {
 
     fn text_of(line: &Line<'_>) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    /// `code` as drawn once coloured (or plain, when it stays plain).
+    fn highlight(code: &str, lang: &str, theme: &Theme) -> Vec<Line<'static>> {
+        let block = CodeBlock {
+            code: Arc::from(code),
+            lang: Arc::from(lang),
+            theme: theme.kind,
+        };
+        colour(&block, theme, Budget::HEADLESS).unwrap_or_else(|| uncoloured(code, lang, theme))
+    }
+
+    #[test]
+    fn termcourse_syntaxes_colour_as_two_face_does() {
+        let theme = two_face::theme::extra();
+        let theme = theme.get(two_face::theme::EmbeddedThemeName::OneHalfDark);
+        let samples = [
+            (
+                "dockerfile",
+                "FROM python:3.12-slim AS base\nRUN pip install x && echo \"$HOME\"\n",
+            ),
+            (
+                "bash",
+                "for f in *.txt; do echo \"${f%.txt}\"; done # done\n",
+            ),
+            (
+                "python",
+                "@app.get('/h')\ndef h(x: int = 3) -> dict:\n    return {'ok': f'{x}'}\n",
+            ),
+            ("toml", "[tool.x]\nname = \"a\" # c\nv = [1, 2.5]\n"),
+            (
+                "yaml",
+                "services:\n  app:\n    image: x:1 # c\n    ports: [\"80:80\"]\n",
+            ),
+            ("json", "{\"a\": [1, true, null, \"s\"]}\n"),
+            ("rust", "fn main() { let x: u8 = 1; println!(\"{x}\"); }\n"),
+            ("go", "package main\nfunc main() { fmt.Println(\"x\") }\n"),
+            ("javascript", "const f = async (x) => `a${x}`; // c\n"),
+            ("typescript", "interface A { x: number }\n"),
+            (
+                "sql",
+                "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;\n",
+            ),
+            ("diff", "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n"),
+            ("markdown", "# T\n\n```python\nx = 1\n```\n*e* `c`\n"),
+            ("makefile", "all: x\n\tcc -o $@ $<\n"),
+            ("ini", "[s]\nk = v ; c\n"),
+            ("terraform", "resource \"a\" \"b\" { x = var.y }\n"),
+            ("nix", "{ pkgs ? import <nixpkgs> {} }: pkgs.hello\n"),
+            ("cpp", "#include <x>\nint main() { return 0; }\n"),
+            ("java", "class A { void f() { int x = 1; } }\n"),
+        ];
+        for (token, code) in samples {
+            let ours = SYNTAXES.find_syntax_by_token(token).expect(token);
+            let theirs = ALL_SYNTAXES.find_syntax_by_token(token).expect(token);
+            let mut a = HighlightLines::new(ours, theme);
+            let mut b = HighlightLines::new(theirs, theme);
+            for line in LinesWithEndings::from(code) {
+                let a = a.highlight_line(line, &SYNTAXES).expect(token);
+                let b = b.highlight_line(line, &ALL_SYNTAXES).expect(token);
+                assert_eq!(a, b, "{token}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn pending_code_has_the_text_of_coloured_code() {
+        let theme = Theme::dark();
+        for (code, lang) in [
+            ("FROM python:3.12\n\tRUN  x  \n", "dockerfile"),
+            ("$ ls -la\ntotal 0\n", "console"),
+            ("x\t=\t1", "python"),
+        ] {
+            let shown: Vec<String> = pending(code, lang, &theme).iter().map(text_of).collect();
+            let coloured: Vec<String> = highlight(code, lang, &theme).iter().map(text_of).collect();
+            assert_eq!(shown, coloured, "{lang}");
+        }
     }
 
     #[test]

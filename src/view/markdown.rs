@@ -5,8 +5,8 @@
 //! are never wrapped and keep their full width, and [`visible_lines`] scrolls them sideways
 //! with `‹` / `›` marking hidden text. Supported: headings, emphasis, strong, strikethrough,
 //! inline code, nested lists, task lists, block quotes, tables, rules, links (`text (url)`),
-//! images (alt text), hard and soft breaks and fenced code highlighted by
-//! [`crate::view::highlight`].
+//! images (alt text), hard and soft breaks and fenced code coloured through
+//! [`crate::view::colours`].
 
 mod builder;
 mod clip;
@@ -17,6 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use crate::view::colours::Colours;
 use crate::view::theme::Theme;
 
 /// Whether a rendered line is wrapped prose or an unwrapped line of a code block.
@@ -29,7 +30,7 @@ pub enum LineKind {
 /// One laid-out line: a fixed `prefix` (indentation, list markers, quote bars) and a `body`.
 /// Only a code line's body scrolls sideways.
 #[derive(Debug, Clone, PartialEq)]
-pub struct RenderedLine {
+pub struct DocLine {
     pub kind: LineKind,
     pub prefix: Vec<Span<'static>>,
     pub body: Vec<Span<'static>>,
@@ -37,7 +38,7 @@ pub struct RenderedLine {
     pub style: Style,
 }
 
-impl RenderedLine {
+impl DocLine {
     /// Display width of prefix plus body.
     pub fn width(&self) -> usize {
         spans_width(&self.prefix) + spans_width(&self.body)
@@ -46,11 +47,11 @@ impl RenderedLine {
 
 /// Markdown laid out for one width.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Rendered {
-    pub lines: Vec<RenderedLine>,
+pub struct Document {
+    pub lines: Vec<DocLine>,
 }
 
-impl Rendered {
+impl Document {
     /// Number of lines.
     pub fn height(&self) -> usize {
         self.lines.len()
@@ -61,32 +62,26 @@ impl Rendered {
         self.lines
             .iter()
             .filter(|l| l.kind == LineKind::Code)
-            .map(RenderedLine::width)
+            .map(DocLine::width)
             .max()
             .unwrap_or(0)
     }
-
-    /// The largest useful horizontal scroll for a viewport `width` cells wide.
-    pub fn max_hscroll(&self, width: u16) -> u16 {
-        let extra = self.max_code_width().saturating_sub(usize::from(width));
-        u16::try_from(extra).unwrap_or(u16::MAX)
-    }
 }
 
-/// `md` laid out for `width` columns with `theme`'s styles. Never panics; a width of 0 is treated
-/// as 1.
-pub fn render(md: &str, width: u16, theme: &Theme) -> Rendered {
-    builder::build(md, usize::from(width.max(1)), theme)
+/// `md` laid out for `width` columns with `theme`'s styles, its code coloured as `colours`
+/// has them. Never panics; a width of 0 is treated as 1.
+pub fn render(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Document {
+    builder::build(md, usize::from(width.max(1)), theme, colours)
 }
 
 /// Convenience: `md` rendered and flattened, with code not scrolled.
-pub fn to_lines(md: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    visible_lines(&render(md, width, theme), 0, width, theme)
+pub fn to_lines(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Vec<Line<'static>> {
+    visible_lines(&render(md, width, theme, colours), 0, width, theme)
 }
 
 /// All lines of `r` ready to draw in a viewport `width` cells wide: code bodies shifted left by
 /// `hscroll` and clipped to the width with `‹` / `›` markers, prose untouched.
-pub fn visible_lines(r: &Rendered, hscroll: u16, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+pub fn visible_lines(r: &Document, hscroll: u16, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     r.lines
         .iter()
         .map(|l| match l.kind {
@@ -100,7 +95,7 @@ pub fn visible_lines(r: &Rendered, hscroll: u16, width: u16, theme: &Theme) -> V
         .collect()
 }
 
-fn code_line(l: &RenderedLine, hscroll: u16, width: u16, theme: &Theme) -> Line<'static> {
+fn code_line(l: &DocLine, hscroll: u16, width: u16, theme: &Theme) -> Line<'static> {
     let avail = usize::from(width).saturating_sub(spans_width(&l.prefix));
     let mut body = clip::window(&l.body, usize::from(hscroll), avail, theme.code_clip);
     let pad = avail.saturating_sub(spans_width(&body));

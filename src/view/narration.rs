@@ -7,13 +7,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{Focus, Model};
-use crate::view::markdown::{Rendered, visible_lines};
+use crate::view::markdown::{Document, visible_lines};
 use crate::view::pane;
 use crate::view::theme::Theme;
 
 pub fn render(
     model: &Model,
-    doc: &Rendered,
+    doc: &Document,
     theme: &Theme,
     ascii: bool,
     area: Rect,
@@ -29,7 +29,7 @@ pub fn render(
         Span::styled(scroll_hint(top, more_below, ascii), theme.dim),
     ]);
     pane::block(title, theme, focused, ascii).render(area, buf);
-    let window = Rendered {
+    let window = Document {
         lines: doc.lines.iter().skip(top).take(rows).cloned().collect(),
     };
     let lines = visible_lines(&window, model.scroll.code_x, inner.width, theme);

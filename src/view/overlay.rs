@@ -1,76 +1,119 @@
-//! Centred popup overlays drawn over the screen: the glossary, the FAQ, the key help and search
-//! results, plus the "terminal too small" notice. Each takes plain data and the caller's
-//! selection and scroll; none keeps state of its own.
+//! Overlays as the view draws them: one module per overlay implementing [`OverlayView`] for
+//! the overlay's state (`app::overlay`), plus the popup chrome they share.
+//!
+//! Each overlay has one [`OverlayView::layout`], and drawing, measuring and mouse hit-testing
+//! all start from it, so they cannot disagree. The screen reaches the open overlay through
+//! [`draw`], [`hit`], [`extent`] and [`text`], which dispatch with `app::overlay::with_overlay!`.
+//! Markdown an overlay shows (a glossary definition, an FAQ answer) is laid out by the screen's
+//! cache from the overlay's [`TextRequest`], once per entry and width, not per frame.
 
 mod faq;
 mod glossary;
 mod help;
+mod matrix;
 mod search;
-mod too_small;
-
-pub use faq::{Faq, answer_area, answer_lines};
-pub use glossary::{Glossary, definition_area, definition_lines, filter_glossary};
-
-/// The list row under (`col`, `row`) of the glossary (`matches` terms), FAQ (`len`
-/// questions) or search (`len` hits) popup drawn in `area`: what a click there selects.
-pub mod rows {
-    use ratatui::layout::Rect;
-
-    use super::{faq, glossary, item_at, popup_inner};
-
-    pub fn glossary(area: Rect, matches: usize, selected: usize, at: (u16, u16)) -> Option<usize> {
-        item_at(glossary::list_area(area, matches), matches, selected, 1, at)
-    }
-
-    pub fn faq(area: Rect, len: usize, selected: usize, at: (u16, u16)) -> Option<usize> {
-        item_at(faq::list_area(area, len), len, selected, 1, at)
-    }
-
-    pub fn search(area: Rect, len: usize, selected: usize, at: (u16, u16)) -> Option<usize> {
-        let inner = popup_inner(area, 100, 30);
-        let list = Rect {
-            y: inner.y.saturating_add(2),
-            height: inner.height.saturating_sub(2),
-            ..inner
-        };
-        item_at(list, len, selected, 2, at)
-    }
-}
-pub use help::Help;
-pub use search::SearchResults;
-pub use too_small::TooSmall;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Padding, Widget};
 
+use crate::app::msg::Msg;
+use crate::app::overlay::{Overlay, with_overlay};
+use crate::app::{Extent, Model};
 use crate::view::panel::{centered, panel};
 use crate::view::theme::Theme;
 
-/// Clears a popup of at most `max_w` × `max_h` cells (leaving a margin round it when the
-/// screen allows), draws its frame and returns the area inside.
-fn popup(area: Rect, max_w: u16, max_h: u16, block: Block<'_>, buf: &mut Buffer) -> Rect {
-    let rect = popup_rect(area, max_w, max_h);
-    Clear.render(rect, buf);
-    let inner = block.inner(rect);
-    block.render(rect, buf);
-    inner
+/// What every overlay's drawing needs besides its state.
+#[derive(Clone, Copy)]
+pub struct Cx<'a> {
+    pub model: &'a Model,
+    pub theme: &'a Theme,
+    pub ascii: bool,
 }
 
-/// Where a popup of at most `max_w` × `max_h` cells goes in `area`.
+/// Markdown an overlay shows, for the screen's cache to lay out: `heading` then `markdown`,
+/// `width` columns wide. `entry` names what is shown (an index into the course's glossary or
+/// FAQ), so the cache knows when it changed.
+pub struct TextRequest<'a> {
+    pub entry: usize,
+    pub width: u16,
+    pub heading: Vec<Line<'static>>,
+    pub markdown: &'a str,
+}
+
+/// An overlay as the view sees it.
+pub trait OverlayView {
+    /// Where everything goes: computed once per use from the body area (below the header),
+    /// and the only geometry drawing, measuring and hit-testing use.
+    type Layout;
+
+    fn layout(&self, cx: Cx<'_>, area: Rect) -> Self::Layout;
+
+    /// Draws the overlay; `text` is the cached layout of its [`OverlayView::text`], if any.
+    fn draw(&self, cx: Cx<'_>, layout: &Self::Layout, text: &[Line<'static>], buf: &mut Buffer);
+
+    /// What a click at `at` means.
+    fn hit(&self, _cx: Cx<'_>, _layout: &Self::Layout, _at: Position) -> Option<Msg> {
+        None
+    }
+
+    /// Its scrollable text against the rows that show it (`Metrics::overlay`).
+    fn extent(&self, _cx: Cx<'_>, _layout: &Self::Layout, _text: &[Line<'static>]) -> Extent {
+        Extent::default()
+    }
+
+    /// The markdown it shows, if any.
+    fn text<'m>(&self, _cx: Cx<'m>, _layout: &Self::Layout) -> Option<TextRequest<'m>> {
+        None
+    }
+}
+
+/// Draws `overlay` over the body `area`.
+pub fn draw(overlay: &Overlay, cx: Cx<'_>, area: Rect, text: &[Line<'static>], buf: &mut Buffer) {
+    with_overlay!(overlay, state => {
+        let layout = state.layout(cx, area);
+        state.draw(cx, &layout, text, buf);
+    });
+}
+
+/// What a click at `at` on `overlay`, drawn over the body `area`, means.
+pub fn hit(overlay: &Overlay, cx: Cx<'_>, area: Rect, at: Position) -> Option<Msg> {
+    with_overlay!(overlay, state => {
+        let layout = state.layout(cx, area);
+        state.hit(cx, &layout, at)
+    })
+}
+
+/// `overlay`'s scrollable text against its rows, drawn over the body `area`.
+pub fn extent(overlay: &Overlay, cx: Cx<'_>, area: Rect, text: &[Line<'static>]) -> Extent {
+    with_overlay!(overlay, state => {
+        let layout = state.layout(cx, area);
+        state.extent(cx, &layout, text)
+    })
+}
+
+/// The markdown `overlay` shows when drawn over the body `area`, if any.
+pub fn text<'m>(overlay: &Overlay, cx: Cx<'m>, area: Rect) -> Option<TextRequest<'m>> {
+    with_overlay!(overlay, state => {
+        let layout = state.layout(cx, area);
+        state.text(cx, &layout)
+    })
+}
+
+/// Where a popup of at most `max_w` × `max_h` cells goes in `area`, leaving a margin round it
+/// when the screen allows.
 fn popup_rect(area: Rect, max_w: u16, max_h: u16) -> Rect {
     let w = max_w.min(area.width.saturating_sub(4).max(area.width.min(20)));
     let h = max_h.min(area.height.saturating_sub(2).max(area.height.min(6)));
     centered(area, w, h)
 }
 
-/// The inside of a [`frame`]d popup of at most `max_w` × `max_h` cells, without drawing it:
-/// the geometry the runtime-owned cache lays markdown out for.
-fn popup_inner(area: Rect, max_w: u16, max_h: u16) -> Rect {
+/// The inside of a [`frame`]d popup drawn at `rect`, without drawing it.
+fn frame_inner(rect: Rect) -> Rect {
     Block::bordered()
         .padding(Padding::horizontal(1))
-        .inner(popup_rect(area, max_w, max_h))
+        .inner(rect)
 }
 
 /// A popup frame titled `title` with `footer` on its bottom border.
@@ -82,22 +125,22 @@ fn frame<'a>(title: &str, footer: Option<Line<'a>>, theme: &Theme, ascii: bool) 
     }
 }
 
-/// The item drawn at `row` of a list in `area` showing `len` items `per` rows each, scrolled
+/// Draws a popup frame at `rect` (clearing it first).
+fn draw_frame(rect: Rect, block: Block<'_>, buf: &mut Buffer) {
+    Clear.render(rect, buf);
+    block.render(rect, buf);
+}
+
+/// The item drawn at `at` of a list in `area` showing `len` items `per` rows each, scrolled
 /// (by [`scroll_offset`]) to keep `selected` visible; `None` off the list.
-fn item_at(
-    area: Rect,
-    len: usize,
-    selected: usize,
-    per: u16,
-    (col, row): (u16, u16),
-) -> Option<usize> {
-    if per == 0 || !area.contains(ratatui::layout::Position::new(col, row)) {
+fn item_at(area: Rect, len: usize, selected: usize, per: u16, at: Position) -> Option<usize> {
+    if per == 0 || !area.contains(at) {
         return None;
     }
     let shown = usize::from(area.height / per);
     let selected = selected.min(len.saturating_sub(1));
-    let i = scroll_offset(selected, len, shown) + usize::from((row - area.y) / per);
-    (i < len && usize::from((row - area.y) / per) < shown).then_some(i)
+    let i = scroll_offset(selected, len, shown) + usize::from((at.y - area.y) / per);
+    (i < len && usize::from((at.y - area.y) / per) < shown).then_some(i)
 }
 
 /// First row to show so that row `selected` of `len` is visible in `height` rows, keeping it
@@ -107,6 +150,16 @@ fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
         return 0;
     }
     selected.saturating_sub(height / 2).min(len - height)
+}
+
+/// A click on a row: selects it, or, on the selected row of a list whose rows open (the
+/// matrix, search), opens it like Enter.
+fn select_or_open(hit: usize, selected: usize, opens: bool) -> Msg {
+    if opens && hit == selected {
+        Msg::Act(crate::app::msg::Action::Open)
+    } else {
+        Msg::Select(hit)
+    }
 }
 
 #[cfg(test)]
@@ -126,10 +179,17 @@ mod tests {
     fn popup_stays_inside_any_area() {
         for (w, h) in [(0, 0), (1, 1), (5, 3), (80, 24), (200, 60)] {
             let area = Rect::new(0, 0, w, h);
+            let rect = popup_rect(area, 70, 20);
             let mut buf = Buffer::empty(area);
-            let inner = popup(area, 70, 20, Block::bordered(), &mut buf);
-            assert!(area.contains(inner.as_position()) || inner.is_empty());
-            assert!(inner.right() <= area.right() && inner.bottom() <= area.bottom());
+            draw_frame(rect, Block::bordered(), &mut buf);
+            let inner = frame_inner(rect);
+            assert!(
+                inner.is_empty()
+                    || (area.contains(inner.as_position())
+                        && inner.right() <= area.right()
+                        && inner.bottom() <= area.bottom()),
+                "{inner:?} in {area:?}"
+            );
         }
     }
 }

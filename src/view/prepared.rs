@@ -1,6 +1,6 @@
-//! The per-step, per-width cache: markdown laid out and code highlighted once, reused by every
-//! frame until the step, the pane widths or the theme change; and the same for the markdown of
-//! the open glossary or FAQ entry.
+//! The per-step, per-width cache: markdown laid out and code coloured once, reused by every
+//! frame until the step, the pane widths, the theme or the course change (or code colours
+//! arrive, see [`crate::view::colours`]); and the same for the markdown the open overlay shows.
 //!
 //! The cache is owned by [`super::screen::Screen`], which the runtime (or the headless renderer)
 //! owns and refreshes before drawing; the model never holds layout, and drawing never mutates
@@ -10,14 +10,18 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::Model;
+use crate::app::overlay::OverlayKind;
 use crate::core::course::{QuizKind, Step};
-use crate::view::markdown::{self, LineKind, Rendered, RenderedLine};
-use crate::view::overlay;
+use crate::view::colours::Colours;
+use crate::view::markdown::{self, DocLine, Document, LineKind};
+use crate::view::overlay::TextRequest;
 use crate::view::theme::{Theme, ThemeKind};
 
 /// What a cache entry was built for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CacheKey {
+    /// `Model::revision`: which course.
+    pub revision: u64,
     pub node: usize,
     pub step: usize,
     pub narration_width: u16,
@@ -43,19 +47,14 @@ pub struct QuizText {
 /// What the quiz pane says after a wrong answer.
 const RETRY: &str = "**✗ Not quite.** Change your answer and press Enter to retry.";
 
-/// Which overlay entry's markdown is laid out, and for which width and look.
+/// Which overlay's markdown is laid out, for which entry, width, look and course.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OverlayKey {
-    pub entry: OverlayEntry,
+    pub kind: OverlayKind,
+    pub entry: usize,
     pub width: u16,
     pub theme: ThemeKind,
-}
-
-/// The entry an overlay shows as markdown: a glossary or an FAQ entry, by course index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OverlayEntry {
-    Glossary(usize),
-    Faq(usize),
+    pub revision: u64,
 }
 
 /// The open overlay's markdown, laid out once per entry and width (not per frame).
@@ -66,24 +65,32 @@ pub struct OverlayText {
 }
 
 impl OverlayText {
-    /// Lays out `key`'s entry unless it is what the cache holds; `None` empties the cache.
-    pub fn refresh(&mut self, model: &Model, key: Option<OverlayKey>, theme: &Theme) {
+    /// Lays out what `request` asks for unless the cache holds it; `None` empties the cache.
+    pub fn refresh(
+        &mut self,
+        key: Option<OverlayKey>,
+        request: Option<TextRequest<'_>>,
+        theme: &Theme,
+        colours: &mut Colours,
+    ) {
         if self.key == key {
             return;
         }
-        let course = model.course;
-        self.lines = match key.map(|k| (k.entry, k.width)) {
-            Some((OverlayEntry::Glossary(i), w)) => course
-                .glossary
-                .get(i)
-                .map_or_else(Vec::new, |e| overlay::definition_lines(e, w, theme)),
-            Some((OverlayEntry::Faq(i), w)) => course
-                .faq
-                .get(i)
-                .map_or_else(Vec::new, |e| overlay::answer_lines(e, w, theme)),
+        self.lines = match request {
+            Some(request) => {
+                let mut lines = request.heading;
+                let md = request.markdown;
+                lines.extend(markdown::to_lines(md, request.width.max(1), theme, colours));
+                lines
+            }
             None => Vec::new(),
         };
         self.key = key;
+    }
+
+    /// Drops the layout, so the next refresh lays out again.
+    pub fn invalidate(&mut self) {
+        self.key = None;
     }
 }
 
@@ -92,7 +99,7 @@ impl OverlayText {
 pub struct Prepared {
     pub key: Option<CacheKey>,
     /// Step title, `SYS_MSG` box and body, as one scrollable document.
-    pub narration: Rendered,
+    pub narration: Document,
     pub quiz: QuizText,
 }
 
@@ -101,7 +108,13 @@ pub const OPTION_INDENT: u16 = 8;
 
 impl Prepared {
     /// Rebuilds the cache if `key` differs from what it holds. Returns whether it rebuilt.
-    pub fn refresh(&mut self, model: &Model, key: CacheKey, theme: &Theme) -> bool {
+    pub fn refresh(
+        &mut self,
+        model: &Model,
+        key: CacheKey,
+        theme: &Theme,
+        colours: &mut Colours,
+    ) -> bool {
         if self.key == Some(key) {
             return false;
         }
@@ -109,32 +122,44 @@ impl Prepared {
             *self = Self::default();
             return true;
         };
-        self.narration = narration(step, key.narration_width, theme, key.ascii);
-        self.quiz = quiz_text(step, key.quiz_width, theme);
+        self.narration = narration(step, key.narration_width, theme, key.ascii, colours);
+        self.quiz = quiz_text(step, key.quiz_width, theme, colours);
         self.key = Some(key);
         true
     }
+
+    /// Drops the layout, so the next refresh lays the step out again.
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
 }
 
-fn narration(step: &Step, width: u16, theme: &Theme, ascii: bool) -> Rendered {
-    let mut lines = markdown::render(&format!("## {}", escape(&step.title)), width, theme).lines;
+fn narration(
+    step: &Step,
+    width: u16,
+    theme: &Theme,
+    ascii: bool,
+    colours: &mut Colours,
+) -> Document {
+    let title = format!("## {}", escape(&step.title));
+    let mut lines = markdown::render(&title, width, theme, colours).lines;
     if let Some(sys) = &step.sys_msg {
         lines.push(blank());
-        lines.extend(sys_msg_box(sys, width, theme, ascii));
+        lines.extend(sys_msg_box(sys, width, theme, ascii, colours));
     }
     if let Some(body) = &step.body {
         lines.push(blank());
-        lines.extend(markdown::render(body, width, theme).lines);
+        lines.extend(markdown::render(body, width, theme, colours).lines);
     }
-    Rendered { lines }
+    Document { lines }
 }
 
-fn blank() -> RenderedLine {
+fn blank() -> DocLine {
     prose(Vec::new(), Vec::new())
 }
 
-fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> RenderedLine {
-    RenderedLine {
+fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> DocLine {
+    DocLine {
         kind: LineKind::Prose,
         prefix,
         body,
@@ -143,10 +168,16 @@ fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> RenderedLine {
 }
 
 /// The `SYS_MSG` box as lines, so it scrolls with the body.
-fn sys_msg_box(text: &str, width: u16, theme: &Theme, ascii: bool) -> Vec<RenderedLine> {
+fn sys_msg_box(
+    text: &str,
+    width: u16,
+    theme: &Theme,
+    ascii: bool,
+    colours: &mut Colours,
+) -> Vec<DocLine> {
     let w = usize::from(width);
     if w < 6 {
-        return markdown::render(text, width, theme).lines;
+        return markdown::render(text, width, theme, colours).lines;
     }
     let (tl, tr, bl, br, h, v) = if ascii {
         ("+", "+", "+", "+", "-", "|")
@@ -165,7 +196,8 @@ fn sys_msg_box(text: &str, width: u16, theme: &Theme, ascii: bool) -> Vec<Render
         ],
     )];
     let inner = width.saturating_sub(4);
-    for line in markdown::visible_lines(&markdown::render(text, inner, theme), 0, inner, theme) {
+    let laid_out = markdown::render(text, inner, theme, colours);
+    for line in markdown::visible_lines(&laid_out, 0, inner, theme) {
         let pad = usize::from(inner).saturating_sub(line.width());
         let mut body = vec![Span::styled(format!("{v} "), border)];
         body.extend(line.spans);
@@ -183,11 +215,11 @@ fn sys_msg_box(text: &str, width: u16, theme: &Theme, ascii: bool) -> Vec<Render
     out
 }
 
-fn quiz_text(step: &Step, width: u16, theme: &Theme) -> QuizText {
+fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> QuizText {
     let Some(quiz) = &step.quiz else {
         return QuizText::default();
     };
-    let lines = |md: &str, w: u16| markdown::to_lines(md, w.max(1), theme);
+    let mut lines = |md: &str, w: u16| markdown::to_lines(md, w.max(1), theme, colours);
     let option_width = width.saturating_sub(OPTION_INDENT);
     let (options, whys) = match &quiz.kind {
         QuizKind::Single { choices } | QuizKind::Multi { choices } => (

@@ -259,7 +259,7 @@ fn verdict_lines(lines: &mut Vec<Line<'static>>, model: &Model, text: &QuizText,
                 let names: Vec<&str> = feedback
                     .unlocked
                     .iter()
-                    .filter_map(|id| model.course.node(id))
+                    .filter_map(|id| model.course().node(id))
                     .map(|n| n.title.as_str())
                     .collect();
                 lines.push(Line::styled(

@@ -1,26 +1,27 @@
-//! The whole player screen: [`Screen`] owns the theme, the glyph set and the per-step cache, and
-//! draws a `&Model` into a frame. It is the one renderer behind the terminal, the headless
-//! renderer and the tests.
+//! The whole player screen: [`Screen`] owns the theme, the glyph set, the per-step cache and
+//! the code colours, and draws a `&Model` into a buffer. It is the one renderer behind the
+//! terminal, the headless renderer and the tests, all of which drive it through
+//! `edge::player::Player`.
 //!
-//! A frame is produced in three steps: [`Screen::prepare`] refreshes the cache if the step or
-//! the pane widths changed (the only mutation, and of the screen, never the model);
-//! [`Screen::measure`] reports content against viewport sizes so the caller can feed them back
-//! to `update` as `Msg::Measured`; [`Screen::draw`] paints.
+//! A frame is produced in three steps: [`Screen::prepare`] refreshes the caches if the step,
+//! the pane widths or the course changed (the only mutation, and of the screen, never the
+//! model); [`Screen::measure`] reports content against viewport sizes so the caller can feed
+//! them back to `update` as `Msg::Measured`; [`Screen::draw_buffer`] paints.
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
 use crate::app::msg::Msg;
-use crate::app::{Extent, Focus, Metrics, Model, Overlay};
+use crate::app::{Extent, Focus, Metrics, Model};
+use crate::view::colours::{Colouring, Colours};
+use crate::view::highlight::{CodeBlock, Coloured};
 use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
-use crate::view::overlay::TooSmall;
+use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
+use crate::view::too_small::TooSmall;
 use crate::view::{bash_pane, footer, header, narration, pane, quiz};
-
-mod overlay;
 
 pub struct Screen {
     pub theme: Theme,
@@ -31,17 +32,31 @@ pub struct Screen {
     pub hide_badge: bool,
     prepared: Prepared,
     overlay_text: OverlayText,
+    colours: Colours,
 }
 
 impl Screen {
+    /// A screen that colours code on the spot (deterministic: headless rendering, tests).
     pub fn new(theme: Theme, ascii: bool) -> Self {
+        Self::with_colouring(theme, ascii, Colours::inline().colouring())
+    }
+
+    /// A screen that gets code colours as `colouring` says; the player's is
+    /// [`Colouring::Deferred`], with a highlighter thread answering [`Screen::take_wanted`].
+    pub fn with_colouring(theme: Theme, ascii: bool, colouring: Colouring) -> Self {
         Self {
             theme,
             ascii,
             hide_badge: false,
             prepared: Prepared::default(),
             overlay_text: OverlayText::default(),
+            colours: Colours::new(colouring),
         }
+    }
+
+    /// Where code colours come from.
+    pub fn colouring(&self) -> Colouring {
+        self.colours.colouring()
     }
 
     /// The layout of a frame of `area` for the model's current step.
@@ -55,10 +70,19 @@ impl Screen {
         )
     }
 
-    /// Refreshes the per-step cache for `area` if needed. Returns whether it rebuilt.
+    fn cx<'a>(&'a self, model: &'a Model) -> Cx<'a> {
+        Cx {
+            model,
+            theme: &self.theme,
+            ascii: self.ascii,
+        }
+    }
+
+    /// Refreshes the caches for `area` if needed. Returns whether the step was laid out again.
     pub fn prepare(&mut self, model: &Model, area: Rect) -> bool {
         let areas = Self::areas(model, area);
         let key = CacheKey {
+            revision: model.revision,
             node: model.node,
             step: model.step,
             narration_width: pane::inner(areas.narration).width,
@@ -66,13 +90,45 @@ impl Screen {
             theme: self.theme.kind,
             ascii: self.ascii,
         };
-        let overlay_key = overlay::text_key(model, areas.body).map(|(entry, width)| OverlayKey {
-            entry,
-            width,
+        let cx = Cx {
+            model,
+            theme: &self.theme,
+            ascii: self.ascii,
+        };
+        let request = model
+            .overlay
+            .as_ref()
+            .and_then(|o| overlay::text(o, cx, areas.body).map(|r| (o.kind(), r)));
+        let overlay_key = request.as_ref().map(|(kind, r)| OverlayKey {
+            kind: *kind,
+            entry: r.entry,
+            width: r.width,
             theme: self.theme.kind,
+            revision: model.revision,
         });
-        self.overlay_text.refresh(model, overlay_key, &self.theme);
-        self.prepared.refresh(model, key, &self.theme)
+        let request = request.map(|(_, r)| r);
+        self.overlay_text
+            .refresh(overlay_key, request, &self.theme, &mut self.colours);
+        self.prepared
+            .refresh(model, key, &self.theme, &mut self.colours)
+    }
+
+    /// Code blocks drawn without their colours since the last call, for the highlighter.
+    pub fn take_wanted(&mut self) -> Vec<CodeBlock> {
+        self.colours.take_wanted()
+    }
+
+    /// Takes in a code block's colours; returns whether the screen must be drawn again (the
+    /// next [`Screen::prepare`] lays out again with them).
+    pub fn coloured(&mut self, coloured: Coloured) -> bool {
+        let ours = coloured.block.theme == self.theme.kind;
+        if self.colours.insert(coloured) && ours {
+            self.prepared.invalidate();
+            self.overlay_text.invalidate();
+            true
+        } else {
+            false
+        }
     }
 
     /// Content and viewport sizes of the scrollable panes at `area`.
@@ -91,12 +147,14 @@ impl Screen {
                 view: inner.width,
             },
             bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, self.ascii, r)
+                bash_pane::measure(model, &self.theme, r)
             }),
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
-            overlay: overlay::extent(model, &self.overlay_text.lines, areas.body),
+            overlay: model.overlay.as_ref().map_or_else(Extent::default, |o| {
+                overlay::extent(o, self.cx(model), areas.body, &self.overlay_text.lines)
+            }),
         }
     }
 
@@ -107,13 +165,9 @@ impl Screen {
         }
     }
 
-    /// Draws the model. Call [`Screen::prepare`] first for the same area.
-    pub fn draw(&self, model: &Model, frame: &mut Frame) {
-        self.draw_buffer(model, frame.area(), frame.buffer_mut());
-    }
-
     /// Draws the model into `buf` at `area`, which must be blank (as ratatui's frame buffers
-    /// are: the terminal resets them after each flush).
+    /// are: the terminal resets them after each flush). Call [`Screen::prepare`] first for
+    /// the same area.
     pub fn draw_buffer(&self, model: &Model, area: Rect, buf: &mut Buffer) {
         if too_small(area) {
             TooSmall {
@@ -142,9 +196,9 @@ impl Screen {
         if let Some(r) = areas.quiz {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
         }
-        if model.overlay.is_some() {
+        if let Some(open) = &model.overlay {
             let text = &self.overlay_text.lines;
-            overlay::render(model, text, theme, self.ascii, areas.body, buf);
+            overlay::draw(open, self.cx(model), areas.body, text, buf);
         }
         if let Some(r) = areas.notice {
             footer::render_notice(model, theme, r, buf);
@@ -160,8 +214,8 @@ impl Screen {
             return None;
         }
         let areas = Self::areas(model, area);
-        if model.overlay.is_some() {
-            return overlay::click(model, self.ascii, areas.body, (col, row));
+        if let Some(open) = &model.overlay {
+            return overlay::hit(open, self.cx(model), areas.body, Position::new(col, row));
         }
         let pane = areas.pane_at(col, row)?;
         if pane == Focus::Quiz && model.focus == Focus::Quiz {
@@ -174,30 +228,23 @@ impl Screen {
         Some(Msg::FocusPane(pane))
     }
 
-    /// What a mouse wheel turn at (col, row) means, if anything.
+    /// What a mouse wheel turn at (col, row) means, if anything: over an overlay, the overlay
+    /// decides (its list or its text moves); else the pane under the pointer scrolls.
     pub fn wheel(model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
-        if matches!(
-            model.overlay,
-            Some(Overlay::Faq { .. } | Overlay::Help { .. })
-        ) {
+        if model.overlay.is_some() {
             return Some(Msg::Scroll {
                 pane: model.focus,
                 down,
             });
         }
-        if model.overlay.is_some() {
-            let action = if down {
-                crate::app::msg::Action::CursorDown
-            } else {
-                crate::app::msg::Action::CursorUp
-            };
-            return Some(Msg::Act(action));
-        }
         Self::areas(model, area)
             .pane_at(col, row)
             .map(|pane| Msg::Scroll { pane, down })
     }
-}
 
-#[cfg(test)]
-mod tests;
+    /// The open overlay's markdown as laid out by the cache, and for which entry (tests).
+    #[cfg(test)]
+    pub(crate) fn overlay_text(&self) -> (Option<OverlayKey>, &[ratatui::text::Line<'static>]) {
+        (self.overlay_text.key, &self.overlay_text.lines)
+    }
+}

@@ -10,10 +10,10 @@ use crate::core::course::{
 
 /// The buffer as the player's plain-text output shows it (`render`, `snapshot`): one line per
 /// row, trailing spaces trimmed, the cells behind a wide character skipped. Every test turns a
-/// buffer into text with this one function (`edge::headless::text::to_plain`, which only the
-/// view's tests use from here; the view itself never depends on the edges).
+/// buffer into text with this one function ([`crate::view::text::to_plain`], the one `render` and
+/// `snapshot` print with).
 pub fn buffer_text(buf: &Buffer) -> String {
-    crate::edge::headless::text::to_plain(buf)
+    crate::view::text::to_plain(buf)
 }
 
 /// `widget` drawn into a fresh `width` × `height` buffer.

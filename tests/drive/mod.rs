@@ -1,21 +1,19 @@
 //! Drives the player like the runtime does, without a terminal: a terminal event goes through
-//! the keymap (keys) or the screen's hit-testing (mouse) to a message, `update` applies it, and
-//! every frame is prepared, measured (fed back as `Msg::Measured`) and drawn into a
-//! `TestBackend` of the current size.
-//!
-//! This mirrors `edge::runtime` with today's functions in one place, so that the tests using
-//! it switch to a `Player` type wrapping the same sequence by changing this file only.
+//! the keymap (keys) or the screen's hit-testing (mouse) to a message, the [`Player`] applies
+//! it, and every frame goes through [`Player::frame`] (the one pipeline the runtime uses) into a
+//! buffer of the current size.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use termcourse::app::Model;
+use termcourse::app::Options;
 use termcourse::app::keymap::{Key, resolve};
 use termcourse::app::msg::Msg;
-use termcourse::app::update::{start, update};
-use termcourse::app::{Model, Options};
 use termcourse::core::course::Course;
 use termcourse::core::progress::Progress;
+use termcourse::edge::player::Player;
 use termcourse::view::screen::Screen;
 use termcourse::view::theme::Theme;
 
@@ -31,15 +29,14 @@ pub enum Event {
     Tick,
 }
 
-pub struct Driver<'c> {
-    pub model: Model<'c>,
-    screen: Screen,
+pub struct Driver {
+    player: Player,
     size: (u16, u16),
 }
 
-impl<'c> Driver<'c> {
+impl Driver {
     /// The player on `course`, with fresh progress, at `width` x `height`.
-    pub fn new(course: &'c Course, width: u16, height: u16, theme: Theme) -> Self {
+    pub fn new(course: Arc<Course>, width: u16, height: u16, theme: Theme) -> Self {
         let options = Options {
             practice: false,
             animate: true,
@@ -47,11 +44,13 @@ impl<'c> Driver<'c> {
             step: None,
             notice: None,
         };
-        let mut model = Model::new(course, Progress::new(course.id.as_str()), &options);
-        let _ = start(&mut model);
+        let progress = Progress::new(course.id.as_str());
+        let model = Model::new(course, progress, &options);
+        let mut player = Player::new(model, Screen::new(theme, false));
+        // Effects (saving, quitting) are not carried out here.
+        drop(player.start());
         Self {
-            model,
-            screen: Screen::new(theme, false),
+            player,
             size: (width, height),
         }
     }
@@ -63,41 +62,28 @@ impl<'c> Driver<'c> {
     /// Applies one event (effects such as saving or quitting are not carried out).
     pub fn event(&mut self, event: &Event) {
         let area = self.area();
+        let model = self.player.model();
         let msg = match event {
-            Event::Key(key) => resolve(self.model.key_mode(), *key),
-            Event::Click(x, y) => self.screen.click(&self.model, area, *x, *y),
-            Event::Wheel(x, y, down) => Screen::wheel(&self.model, area, *x, *y, *down),
+            Event::Key(key) => resolve(model.key_mode(), *key),
+            Event::Click(x, y) => self.player.screen().click(model, area, *x, *y),
+            Event::Wheel(x, y, down) => Screen::wheel(model, area, *x, *y, *down),
             Event::Paste(text) => Some(Msg::Paste(text.clone())),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);
                 Some(Msg::Resize(*w, *h))
             }
-            Event::Tick => self.model.animating().then_some(Msg::Tick),
+            Event::Tick => model.next_tick().map(Msg::Tick),
         };
         if let Some(msg) = msg {
-            let _ = update(&mut self.model, msg);
+            drop(self.player.dispatch(msg));
         }
     }
 
     /// Draws a frame the way the runtime does, and returns it.
     pub fn frame(&mut self) -> Buffer {
         let area = self.area();
-        if self.model.size != self.size {
-            let _ = update(&mut self.model, Msg::Resize(self.size.0, self.size.1));
-        }
-        self.screen.prepare(&self.model, area);
-        let metrics = self.screen.measure(&self.model, area);
-        if metrics != self.model.metrics {
-            let _ = update(&mut self.model, Msg::Measured(metrics));
-        }
-        let mut terminal = match Terminal::new(TestBackend::new(self.size.0, self.size.1)) {
-            Ok(terminal) => terminal,
-            Err(err) => panic!("test backend: {err}"),
-        };
-        let drawn = terminal.draw(|frame| self.screen.draw(&self.model, frame));
-        if let Err(err) = drawn {
-            panic!("drawing failed: {err}");
-        }
-        terminal.backend().buffer().clone()
+        let mut buf = Buffer::empty(area);
+        self.player.frame(area, &mut buf);
+        buf
     }
 }

@@ -34,7 +34,8 @@ fn next(model: &mut Model) -> Vec<Effect> {
         model.bash.skip();
         return Vec::new();
     }
-    let Some(step) = model.step_ref() else {
+    let course = model.course_handle();
+    let Some(step) = course.step_at(model.node, model.step) else {
         return Vec::new();
     };
     if !model.bash.reveal_next(&step.bash, model.animate) {
@@ -53,7 +54,8 @@ fn next(model: &mut Model) -> Vec<Effect> {
 }
 
 fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(step) = model.step_ref() else {
+    let course = model.course_handle();
+    let Some(step) = course.step_at(model.node, model.step) else {
         return Vec::new();
     };
     match msg {
@@ -76,7 +78,11 @@ fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
 }
 
 fn submit(model: &mut Model) -> Vec<Effect> {
-    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+    let course = model.course_handle();
+    let (Some(node), Some(step)) = (
+        course.nodes.get(model.node),
+        course.step_at(model.node, model.step),
+    ) else {
         return Vec::new();
     };
     if model.bash.submit(&step.bash) != LineCheck::Matched {

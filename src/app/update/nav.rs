@@ -1,8 +1,10 @@
 //! Moving between steps and nodes, and recording it in the progress value.
 
+use super::super::Model;
 use super::super::effect::Effect;
-use super::super::{Model, Overlay};
-use crate::core::progress::Progress;
+use super::super::overlay::{MatrixState, Overlay};
+use crate::app::msg::SaveOutcome;
+use crate::core::progress::{Progress, merge};
 use crate::core::unlock::newly_unlocked;
 
 /// Records the start position (seen, and completion for a node without quizzes). The runtime
@@ -11,8 +13,18 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
     record_arrival(model)
 }
 
+/// Plays `course` from now on, at the same step when it still exists, and records where that
+/// is.
+pub(super) fn reload(
+    model: &mut Model,
+    course: std::sync::Arc<crate::core::course::Course>,
+) -> Vec<Effect> {
+    model.replace_course(course);
+    record_arrival(model)
+}
+
 /// Goes to `(node, step)`; `finished` shows every bash entry at once (going back, jumping).
-pub(super) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
+pub(crate) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
     // A notice is about the moment it was given; moving on retires it.
     model.notice = None;
     model.enter_step(node, step);
@@ -33,7 +45,7 @@ pub(super) fn next_step(model: &mut Model) -> Vec<Effect> {
         .chain(0..model.node)
         .find(|i| states[*i].is_open() && states[*i] != crate::core::unlock::NodeState::Complete)
         .unwrap_or(model.node);
-    model.overlay = Some(Overlay::Matrix { selected: next });
+    model.overlay = Some(Overlay::Matrix(MatrixState::at(next)));
     Vec::new()
 }
 
@@ -45,7 +57,11 @@ pub(super) fn prev_step(model: &mut Model) -> Vec<Effect> {
 }
 
 fn record_arrival(model: &mut Model) -> Vec<Effect> {
-    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+    let course = model.course_handle();
+    let (Some(node), Some(step)) = (
+        course.nodes.get(model.node),
+        course.step_at(model.node, model.step),
+    ) else {
         return Vec::new();
     };
     model.progress.set_position(&node.id, &step.id);
@@ -62,7 +78,7 @@ pub(super) fn announce_completion(model: &mut Model) -> Vec<crate::core::course:
     let Some(node) = model.node_ref() else {
         return Vec::new();
     };
-    let unlocked = newly_unlocked(model.course, &model.progress, &node.id);
+    let unlocked = newly_unlocked(&model.course, &model.progress, &node.id);
     let names: Vec<&str> = unlocked.iter().map(|n| n.title.as_str()).collect();
     model.notice = Some(if names.is_empty() {
         format!("✓ {} complete", node.title)
@@ -76,11 +92,37 @@ pub(super) fn save(model: &Model) -> Effect {
     Effect::SaveProgress(model.progress.clone())
 }
 
-/// Takes the store's merged progress (which may hold another player's completions), keeping
-/// this player's position.
-pub(super) fn adopt_saved(model: &mut Model, mut saved: Progress) {
-    saved.position.clone_from(&model.progress.position);
-    model.progress = saved;
+/// Reacts to a save: adopts what is on disk, and tells the learner when saving has trouble
+/// (and when the trouble is over).
+pub(super) fn saved(model: &mut Model, outcome: SaveOutcome) {
+    let problem = match outcome {
+        SaveOutcome::Saved { progress, notice } => {
+            adopt_saved(model, &progress);
+            if model.notice.is_some() && model.notice == model.save_problem {
+                model.notice = None;
+            }
+            model.save_problem = None;
+            if notice.is_some() {
+                model.notice = notice;
+            }
+            return;
+        }
+        SaveOutcome::Busy => {
+            "Progress not saved yet: another termcourse is saving it; trying again.".to_owned()
+        }
+        SaveOutcome::Failed(why) => format!("Progress not saved: {why}"),
+    };
+    model.notice = Some(problem.clone());
+    model.save_problem = Some(problem);
+}
+
+/// Takes in the store's merged progress (which may hold another player's completions). It is
+/// merged into the model's rather than replacing it: saves are asynchronous, so the model may
+/// already hold newer records than the save it hears about. The position stays this player's.
+fn adopt_saved(model: &mut Model, saved: &Progress) {
+    let position = model.progress.position.take();
+    model.progress = merge(saved, &model.progress);
+    model.progress.position = position;
     if let (Some(node), Some(step)) = (model.node_ref(), model.step_ref())
         && model.progress.quiz_passed(&node.id, &step.id)
     {

@@ -12,7 +12,11 @@ use crate::core::quiz::{Grade, describe, grade};
 const MAX_TEXT: usize = 256;
 
 pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let Some(quiz) = model.quiz_ref() else {
+    let course = model.course_handle();
+    let Some(quiz) = course
+        .step_at(model.node, model.step)
+        .and_then(|s| s.quiz.as_ref())
+    else {
         return common(model, &msg);
     };
     let locked = model.quiz.is_right();
@@ -97,7 +101,11 @@ fn submit(model: &mut Model) -> Vec<Effect> {
 }
 
 fn record(model: &mut Model, feedback: &mut Feedback) {
-    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+    let course = model.course_handle();
+    let (Some(node), Some(step)) = (
+        course.nodes.get(model.node),
+        course.step_at(model.node, model.step),
+    ) else {
         return;
     };
     let wrong = (feedback.grade != Grade::Correct).then(|| describe(&feedback.answer));

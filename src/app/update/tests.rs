@@ -3,7 +3,10 @@
 
 use super::super::keymap::{Key, resolve};
 use super::super::test_course::course;
-use super::super::{Extent, Focus, KeyMode, Metrics, Model, Options, Overlay};
+use std::sync::Arc;
+
+use super::super::overlay::{FaqState, HelpState, MatrixState, Overlay, OverlayKind};
+use super::super::{Extent, Focus, KeyMode, Metrics, Model, Options};
 use super::update;
 use crate::app::effect::Effect;
 use crate::app::msg::Msg;
@@ -11,9 +14,9 @@ use crate::core::course::{Course, NodeId, StepId};
 use crate::core::progress::Progress;
 use crate::core::quiz::{Answer, Grade};
 
-fn model_at<'c>(course: &'c Course, node: &str, step: &str, practice: bool) -> Model<'c> {
+fn model_at(course: &Arc<Course>, node: &str, step: &str, practice: bool) -> Model {
     Model::new(
-        course,
+        Arc::clone(course),
         Progress::new("test"),
         &Options {
             practice,

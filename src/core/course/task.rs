@@ -7,7 +7,7 @@ use super::Pattern;
 
 /// A step's hands-on task: the learner writes or fixes real files in the course's workspace,
 /// and the checks say what is still wrong.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Task {
     /// Markdown: what to build. Shown at the top of the task pane.
     pub goal: String,
@@ -37,7 +37,7 @@ impl Task {
 }
 
 /// One file of a task, relative to the workspace.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskFile {
     /// Relative, `/`-separated, normalized (no `.` or empty components), never `..`, absolute
     /// or with a backslash; only printable characters.
@@ -51,7 +51,7 @@ pub struct TaskFile {
 }
 
 /// One item of the task's checklist.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     /// One of the task's file paths. Always present for file checks; for a command check, the
     /// file the editor key opens while it fails.
@@ -79,7 +79,7 @@ impl Check {
 }
 
 /// What a check tests.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckKind {
     /// The regex matches the file.
     Matches(Pattern),
@@ -107,7 +107,7 @@ impl CheckKind {
 }
 
 /// A command check.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunCheck {
     /// The script given to `sh -c`, exactly as it runs (trimmed; no control characters other
     /// than tab and newline, no bidi overrides, so it displays as it runs).

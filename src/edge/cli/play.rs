@@ -6,19 +6,27 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context as _;
+use clap::builder::FalseyValueParser;
 use clap::{Args, ValueEnum};
 
-use crate::app::{Model, Options};
+use crate::app::Options;
 use crate::core::course::{Course, NodeId, StepId};
+use crate::core::diagnostic::Report;
 use crate::core::progress::Progress;
-use crate::edge::runtime::{self, Saving};
+use crate::edge::play_load::{NotStarted, Start, first_screen};
+use crate::edge::player::Player;
+use crate::edge::runtime;
 use crate::edge::store::{Store, data_dir};
 use crate::edge::task_session::{TaskOptions, TaskSession};
+use crate::edge::writer::Final;
+use crate::view::colours::Colouring;
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
 
 /// Flags shared by `termcourse` and `termcourse play`.
 #[derive(Debug, Clone, Default, Args)]
+// Command-line switches are naturally booleans, one per flag.
+#[allow(clippy::struct_excessive_bools)]
 pub struct PlayOptions {
     /// Start at this node (by id); a locked node opens the matrix on it instead, saying what it
     /// needs.
@@ -30,10 +38,14 @@ pub struct PlayOptions {
     /// Open every node; quiz passes are not recorded as completions.
     #[arg(long)]
     pub practice: bool,
-    /// Turn animation off (also `TERMCOURSE_NO_ANIM=1`).
-    #[arg(long)]
+    /// Turn animation off.
+    #[arg(long, env = "TERMCOURSE_NO_ANIM", value_parser = FalseyValueParser::new())]
     pub no_anim: bool,
-    /// Colours for a dark or light terminal background. `NO_COLOR` turns colour off.
+    /// Draw with ASCII only (also chosen for consoles without Unicode and non-UTF-8 locales).
+    #[arg(long, env = "TERMCOURSE_ASCII", value_parser = FalseyValueParser::new())]
+    pub ascii: bool,
+    /// Colours for a dark or light terminal background. `NO_COLOR` (set and not empty, whatever
+    /// its value, as no-color.org says) turns colour off.
     #[arg(long, value_enum, default_value_t = ThemeArg::Dark)]
     pub theme: ThemeArg,
     /// Where you write the files of the course's tasks (default: `$TERMCOURSE_WORKSPACE`,
@@ -62,51 +74,58 @@ pub struct PlayArgs {
 }
 
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
-    let course = match &args.path {
-        Some(path) => crate::edge::fs_source::load_course_path(path),
-        None => crate::edge::builtin::load(),
-    };
-    let course = match course {
-        Ok(course) => course,
-        Err(report) => {
-            eprint!("{}", report.render(std::io::stderr().is_terminal()));
-            return Ok(ExitCode::from(1));
+    let flags = &args.options;
+    let builtin = args.path.is_none();
+    // `--step` alone names a step in any node: every node's steps must be known to check it.
+    let lazy = flags.step.is_none() || flags.node.is_some();
+    let mut store = None;
+    let prepare = |course: &Course| -> anyhow::Result<Start> {
+        check_start(course, flags)?;
+        // Set up before the terminal is taken, so a bad `--workspace` is a plain error. The
+        // player does not show tasks yet: the session is handed to it with the task pane.
+        let task_options = TaskOptions::from_env(flags.workspace.clone(), flags.no_run, builtin);
+        let _tasks = TaskSession::open(course, &task_options, data_dir().ok().as_deref())
+            .context("cannot use the workspace for this course's tasks")?;
+        if !std::io::stdout().is_terminal() {
+            anyhow::bail!(
+                "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
+            );
         }
+        let (opened, progress, notice) = open_store(course);
+        store = opened;
+        let options = Options {
+            practice: flags.practice,
+            animate: !flags.no_anim,
+            node: flags.node.as_deref().map(NodeId::new),
+            step: flags.step.as_deref().map(StepId::new),
+            notice,
+        };
+        Ok((progress, options))
     };
-    play(&course, &args.options, args.path.is_none())?;
-    Ok(ExitCode::SUCCESS)
+    let first = match first_screen(args.path.as_deref(), lazy, prepare) {
+        Ok(first) => first,
+        Err(NotStarted::Course(report)) => return Ok(report_errors(&report)),
+        Err(NotStarted::Refused(err)) => return Err(err),
+    };
+    let ascii = flags.ascii || ascii_terminal();
+    let screen = Screen::with_colouring(theme(flags.theme), ascii, Colouring::Deferred);
+    let mut player = Player::new(first.model, screen);
+    let ended = runtime::run(&mut player, store, first.rest)?;
+    match ended.last_save {
+        Final::Saved => {}
+        Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
+        Final::Failed(why) => eprintln!("termcourse: progress not saved: {why}"),
+    }
+    Ok(match ended.course_errors {
+        Some(report) => report_errors(&report),
+        None => ExitCode::SUCCESS,
+    })
 }
 
-fn play(course: &Course, flags: &PlayOptions, builtin: bool) -> anyhow::Result<()> {
-    check_start(course, flags)?;
-    // Set up before the terminal is taken, so a bad `--workspace` is a plain error. The player
-    // does not show tasks yet: the session is handed to it with the task pane (issue 11,
-    // phase 2).
-    let options = TaskOptions::from_env(flags.workspace.clone(), flags.no_run, builtin);
-    let _tasks = TaskSession::open(course, &options, data_dir().ok().as_deref())
-        .context("cannot use the workspace for this course's tasks")?;
-    if !std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
-        );
-    }
-    let (store, progress, notice) = open_store(course);
-    let options = Options {
-        practice: flags.practice,
-        animate: !flags.no_anim && !env_flag("TERMCOURSE_NO_ANIM"),
-        node: flags.node.as_deref().map(NodeId::new),
-        step: flags.step.as_deref().map(StepId::new),
-        notice,
-    };
-    let mut model = Model::new(course, progress, &options);
-    let mut screen = Screen::new(theme(flags.theme), ascii_terminal());
-    runtime::run(
-        &mut model,
-        &mut screen,
-        &Saving {
-            store: store.as_ref(),
-        },
-    )
+/// Prints a course's errors; the exit status for a course that cannot be played.
+fn report_errors(report: &Report) -> ExitCode {
+    eprint!("{}", report.render(std::io::stderr().is_terminal()));
+    ExitCode::from(1)
 }
 
 /// Refuses `--node` / `--step` ids the course does not have, naming the ones it has.
@@ -162,16 +181,9 @@ fn theme(arg: ThemeArg) -> Theme {
     }
 }
 
-fn env_flag(name: &str) -> bool {
-    std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && !v.eq_ignore_ascii_case("false"))
-}
-
-/// Whether to draw with ASCII only: asked for (`TERMCOURSE_ASCII=1`), a console without
-/// Unicode glyphs, or a locale that is set but not UTF-8.
+/// Whether the terminal needs ASCII: a console without Unicode glyphs, or a locale that is set
+/// but not UTF-8.
 fn ascii_terminal() -> bool {
-    if env_flag("TERMCOURSE_ASCII") {
-        return true;
-    }
     if std::env::var("TERM")
         .is_ok_and(|t| matches!(t.as_str(), "linux" | "vt100" | "vt220" | "dumb"))
     {

@@ -9,11 +9,13 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use clap::ValueEnum;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
 
+use crate::app::overlay::OverlayKind;
 use crate::core::course::Course;
-use crate::edge::headless::text::{Format, buffer_to_text, check_inert};
-use crate::edge::headless::{Scene, Screen, render_scene};
+use crate::edge::headless::{Scene, render_scene};
 use crate::edge::snapshot::Size;
+use crate::view::text::{TextFormat, buffer_to_text, check_inert};
 
 /// Print exactly what the player shows for one step, at a fixed size, as text.
 ///
@@ -43,8 +45,8 @@ pub struct Args {
     #[arg(long, value_name = "A", allow_hyphen_values = true)]
     pub answer: Option<String>,
     /// Show this screen instead of a step.
-    #[arg(long, value_enum, conflicts_with_all = ["step", "node", "bash", "answer"])]
-    pub screen: Option<ScreenArg>,
+    #[arg(long, value_parser = screen_names(), conflicts_with_all = ["step", "node", "bash", "answer"])]
+    pub screen: Option<OverlayKind>,
     /// Render with the monochrome theme (the only way to turn colour off).
     #[arg(long)]
     pub no_color: bool,
@@ -56,18 +58,20 @@ pub enum FormatArg {
     Ansi,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ScreenArg {
-    Matrix,
-    Glossary,
-    Faq,
-    Help,
+/// `--screen`'s values: the overlays that show something by themselves.
+fn screen_names() -> impl TypedValueParser<Value = OverlayKind> {
+    let names = OverlayKind::ALL
+        .into_iter()
+        .filter(|k| k.shows_alone())
+        .map(OverlayKind::name);
+    PossibleValuesParser::new(names).try_map(|name| name.parse::<OverlayKind>())
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let Some(course) = super::snapshot::load_course(&args.path) else {
         return Ok(ExitCode::FAILURE);
     };
+    let course = std::sync::Arc::new(course);
     let scene = match scene(&course, args) {
         Ok(scene) => scene,
         Err(message) => return Ok(usage_error(&message)),
@@ -77,8 +81,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Err(err) => return Ok(usage_error(&err.to_string())),
     };
     let format = match args.format {
-        FormatArg::Plain => Format::Plain,
-        FormatArg::Ansi => Format::Ansi,
+        FormatArg::Plain => TextFormat::Plain,
+        FormatArg::Ansi => TextFormat::Ansi,
     };
     let text = buffer_to_text(&buffer, format);
     check_inert(&text).context("refusing to print a rendering that is not inert")?;
@@ -92,20 +96,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 /// The scene the flags describe, or why they do not fit this course.
 fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
     let mut scene = Scene {
-        node: None,
-        step: None,
         bash: args.bash,
-        answer: None,
-        screen: Screen::Step,
+        overlay: args.screen,
         no_color: args.no_color,
+        ..Scene::default()
     };
-    if let Some(screen) = args.screen {
-        scene.screen = match screen {
-            ScreenArg::Matrix => Screen::Matrix,
-            ScreenArg::Glossary => Screen::Glossary,
-            ScreenArg::Faq => Screen::Faq,
-            ScreenArg::Help => Screen::Help,
-        };
+    if scene.overlay.is_some() {
         return Ok(scene);
     }
     let step = args.step.as_deref().unwrap_or_default();

@@ -74,7 +74,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         deny_overflow: args.deny_overflow,
         force: args.force,
     };
-    let outcome = snapshot_course(&course, &args.out, &sizes, options)?;
+    let outcome = snapshot_course(&std::sync::Arc::new(course), &args.out, &sizes, options)?;
     outcome
         .write_overflows(&mut std::io::stderr().lock())
         .context("cannot write to stderr")?;

@@ -3,7 +3,13 @@ use super::*;
 use crate::app::test_course::course;
 
 fn text(buf: &Buffer) -> String {
-    text::to_plain(buf)
+    crate::view::text::to_plain(buf)
+}
+
+fn overflows_of(course: &Arc<Course>, scene: &Scene, w: u16, h: u16) -> Vec<Overflow> {
+    render_scene_measured(course, scene, w, h)
+        .expect("renders")
+        .1
 }
 
 fn render(scene: &Scene, w: u16, h: u16) -> String {
@@ -144,12 +150,8 @@ fn overflows_name_the_pane() {
         answer: Some(Answer::Choice(0)),
         ..Scene::default()
     };
-    assert!(
-        scene_overflows(&course, &scene, 120, 40)
-            .expect("ok")
-            .is_empty()
-    );
-    let small = scene_overflows(&course, &scene, 50, 14).expect("ok");
+    assert!(overflows_of(&course, &scene, 120, 40).is_empty());
+    let small = overflows_of(&course, &scene, 50, 14);
     assert!(
         small
             .iter()

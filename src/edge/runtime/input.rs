@@ -6,12 +6,14 @@ use ratatui::crossterm::event::{
 };
 use ratatui::layout::Rect;
 
-use crate::app::Model;
 use crate::app::keymap::{Key, resolve};
 use crate::app::msg::Msg;
+use crate::edge::player::Player;
 use crate::view::screen::Screen;
 
-pub fn translate(model: &Model, screen: &Screen, area: Rect, event: &Event) -> Option<Msg> {
+/// What `event` means to `player`, whose screen is `area`.
+pub fn translate(player: &Player, area: Rect, event: &Event) -> Option<Msg> {
+    let model = player.model();
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => {
             resolve(model.key_mode(), to_key(key)?)
@@ -20,7 +22,7 @@ pub fn translate(model: &Model, screen: &Screen, area: Rect, event: &Event) -> O
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => {
-                screen.click(model, area, mouse.column, mouse.row)
+                player.screen().click(model, area, mouse.column, mouse.row)
             }
             MouseEventKind::ScrollDown => Screen::wheel(model, area, mouse.column, mouse.row, true),
             MouseEventKind::ScrollUp => Screen::wheel(model, area, mouse.column, mouse.row, false),

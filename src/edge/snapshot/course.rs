@@ -4,17 +4,19 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::Path;
+use std::sync::Arc;
 
 use thiserror::Error;
 
+use crate::app::overlay::OverlayKind;
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::edge::headless::text::to_plain;
-use crate::edge::headless::{Scene, SceneError, Screen, render_scene, scene_overflows};
+use crate::edge::headless::{Scene, SceneError, render_scene_measured};
 use crate::edge::snapshot::answers::{right_answer, wrong_answer};
 use crate::edge::snapshot::{
     Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store,
 };
+use crate::view::text::to_plain;
 
 #[derive(Debug, Error)]
 pub enum SnapshotError {
@@ -48,7 +50,7 @@ pub struct RunOptions {
 /// Renders every case of `course` at every size, compares with `dir` and, in
 /// [`Mode::Update`], rewrites `dir` to match.
 pub fn snapshot_course(
-    course: &Course,
+    course: &Arc<Course>,
     dir: &Path,
     sizes: &[Size],
     options: RunOptions,
@@ -114,14 +116,9 @@ fn describe(case: &Case<Scene>) -> String {
 }
 
 /// One scene drawn at `size`: its plain text and what overflowed.
-pub fn render(course: &Course, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
-    let buffer = render_scene(course, scene, size.width, size.height)?;
+pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
     // Overflow is measured on the step's panes; a screen drawn over them has nothing to add.
-    let measured = if scene.screen == Screen::Step {
-        scene_overflows(course, scene, size.width, size.height)?
-    } else {
-        Vec::new()
-    };
+    let (buffer, measured) = render_scene_measured(course, scene, size.width, size.height)?;
     let overflows = measured
         .into_iter()
         .map(|o| PaneOverflow {
@@ -161,13 +158,8 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
             }
         }
     }
-    for (name, screen) in [
-        ("matrix", Screen::Matrix),
-        ("glossary", Screen::Glossary),
-        ("faq", Screen::Faq),
-        ("help", Screen::Help),
-    ] {
-        push(name.to_owned(), screen_scene(screen));
+    for kind in OverlayKind::ALL.into_iter().filter(|k| k.shows_alone()) {
+        push(kind.name().to_owned(), overlay_scene(kind));
     }
     cases
 }
@@ -178,19 +170,15 @@ fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
         step: Some(step.id.clone()),
         bash: None,
         answer,
-        screen: Screen::Step,
+        overlay: None,
         no_color: false,
     }
 }
 
-fn screen_scene(screen: Screen) -> Scene {
+fn overlay_scene(kind: OverlayKind) -> Scene {
     Scene {
-        node: None,
-        step: None,
-        bash: None,
-        answer: None,
-        screen,
-        no_color: false,
+        overlay: Some(kind),
+        ..Scene::default()
     }
 }
 

@@ -13,26 +13,32 @@ use std::path::Path;
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// How long a save waits for another player's save before going ahead without the lock.
+/// How long a save waits for another player's save before reporting the lock busy.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(2);
 
 const RETRY_EVERY: Duration = Duration::from_millis(5);
 
 /// The lock, if a save got it; dropping it releases the lock.
 ///
-/// Not holding it means locking is unsupported here (some network filesystems), failed, or
-/// another process held it past the timeout. The save goes ahead anyway rather than hang or
-/// lose the learner's progress: the write is still atomic, but a save racing it may replace
-/// the file without this save's newest records (until this player saves again, which merges
-/// them back in).
+/// Not holding it means either that locking is unsupported here (some network filesystems) or
+/// failed, and then a save goes ahead without it rather than never save: the write is still
+/// atomic, but a save racing it may replace the file without this save's newest records (until
+/// this player saves again, which merges them back in); or that another process held it past
+/// the timeout ([`Lock::timed_out`]), which the store reports instead of writing.
 #[derive(Debug)]
 pub struct Lock {
     file: Option<File>,
+    timed_out: bool,
 }
 
 impl Lock {
     pub fn is_held(&self) -> bool {
         self.file.is_some()
+    }
+
+    /// Another process held the lock for the whole wait.
+    pub fn timed_out(&self) -> bool {
+        self.timed_out
     }
 }
 
@@ -40,17 +46,36 @@ impl Lock {
 /// fails: a lock that cannot be had is a [`Lock`] that is not held.
 pub fn acquire(path: &Path, timeout: Duration) -> Lock {
     let Ok(file) = crate::edge::safe_fs::open_or_create_regular(path) else {
-        return Lock { file: None };
+        return Lock {
+            file: None,
+            timed_out: false,
+        };
     };
     let deadline = Instant::now() + timeout;
     loop {
         match file.try_lock() {
-            Ok(()) => return Lock { file: Some(file) },
-            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                thread::sleep(RETRY_EVERY);
+            Ok(()) => {
+                return Lock {
+                    file: Some(file),
+                    timed_out: false,
+                };
             }
-            // Unsupported, another error, or timed out.
-            Err(_) => return Lock { file: None },
+            Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                thread::sleep(RETRY_EVERY.min(deadline.saturating_duration_since(Instant::now())));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Lock {
+                    file: None,
+                    timed_out: true,
+                };
+            }
+            // Unsupported, or another error.
+            Err(TryLockError::Error(_)) => {
+                return Lock {
+                    file: None,
+                    timed_out: false,
+                };
+            }
         }
     }
 }
@@ -67,7 +92,7 @@ mod tests {
         assert!(first.is_held());
         let started = Instant::now();
         let second = acquire(&path, Duration::from_millis(50));
-        assert!(!second.is_held());
+        assert!(!second.is_held() && second.timed_out());
         assert!(started.elapsed() < Duration::from_secs(2));
         drop(first);
         assert!(acquire(&path, Duration::ZERO).is_held());
@@ -96,6 +121,7 @@ mod tests {
     fn an_impossible_lock_path_is_not_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("missing-dir").join("p.lock");
-        assert!(!acquire(&path, Duration::ZERO).is_held());
+        let lock = acquire(&path, Duration::ZERO);
+        assert!(!lock.is_held() && !lock.timed_out());
     }
 }

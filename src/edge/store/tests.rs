@@ -209,7 +209,7 @@ fn an_unreadable_path_is_read_only_not_a_crash() {
 }
 
 #[test]
-fn a_lock_held_elsewhere_delays_but_does_not_block_a_save() {
+fn a_lock_held_elsewhere_is_reported_and_only_an_explicit_save_bypasses_it() {
     let dir = temp();
     let store = Store::open(dir.path(), "c").with_lock_timeout(Duration::from_millis(100));
     store
@@ -218,10 +218,19 @@ fn a_lock_held_elsewhere_delays_but_does_not_block_a_save() {
     let held = fs::File::open(dir.path().join("progress").join("c.toml.lock")).expect("open");
     held.lock().expect("lock");
     let started = std::time::Instant::now();
-    store
-        .save(&some_progress("c"))
-        .expect("saves without the lock");
+    let busy = store.save(&some_progress("c"));
+    assert!(matches!(busy, Err(StoreError::LockBusy { .. })), "{busy:?}");
     assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(
+        !Store::open(dir.path(), "c")
+            .load()
+            .progress
+            .is_complete(&NodeId::from("intro")),
+        "nothing written while the lock was busy"
+    );
+    store
+        .save_without_lock(&some_progress("c"))
+        .expect("saves without the lock when asked to");
     assert!(
         Store::open(dir.path(), "c")
             .load()

@@ -10,8 +10,8 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::table::Table;
-use super::{LineKind, Rendered, RenderedLine};
-use crate::view::highlight;
+use super::{DocLine, Document, LineKind};
+use crate::view::colours::Colours;
 use crate::view::theme::Theme;
 
 mod emit;
@@ -27,8 +27,9 @@ enum Container {
 
 struct Builder<'t> {
     theme: &'t Theme,
+    colours: &'t mut Colours,
     width: usize,
-    out: Vec<RenderedLine>,
+    out: Vec<DocLine>,
     containers: Vec<Container>,
     /// Next number of each open list; `None` for bullet lists.
     lists: Vec<Option<u64>>,
@@ -41,13 +42,14 @@ struct Builder<'t> {
     need_gap: bool,
 }
 
-pub(super) fn build(md: &str, width: usize, theme: &Theme) -> Rendered {
+pub(super) fn build(md: &str, width: usize, theme: &Theme, colours: &mut Colours) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_FOOTNOTES;
     let mut b = Builder {
         theme,
+        colours,
         width,
         out: Vec::new(),
         containers: Vec::new(),
@@ -63,7 +65,7 @@ pub(super) fn build(md: &str, width: usize, theme: &Theme) -> Rendered {
         b.event(event);
     }
     b.flush_inline();
-    Rendered { lines: b.out }
+    Document { lines: b.out }
 }
 
 impl Builder<'_> {
@@ -253,7 +255,7 @@ impl Builder<'_> {
                 vec![Span::styled(text, self.theme.code_label)],
             );
         }
-        for line in highlight::highlight(&code, &lang, self.theme) {
+        for line in self.colours.lines(&code, &lang, self.theme) {
             self.emit(LineKind::Code, line.spans);
         }
         self.need_gap = true;

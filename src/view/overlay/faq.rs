@@ -1,22 +1,27 @@
 //! The FAQ popup: the questions, and the selected question's answer (markdown laid out once by
-//! the caller's cache, see [`answer_lines`]) scrolled by the caller.
+//! the screen's cache, see [`OverlayView::text`]) scrolled by the state.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::{frame, popup, popup_inner, scroll_offset};
+use super::{
+    Cx, OverlayView, TextRequest, draw_frame, frame, frame_inner, item_at, popup_rect,
+    scroll_offset, select_or_open,
+};
+use crate::app::Extent;
+use crate::app::msg::Msg;
+use crate::app::overlay::FaqState;
 use crate::core::course::FaqEntry;
-use crate::view::markdown;
 use crate::view::panel::{selectable, truncate};
 use crate::view::theme::Theme;
 
-/// The FAQ overlay.
+/// The FAQ overlay's drawing.
 pub struct Faq<'a> {
     pub entries: &'a [FaqEntry],
     pub selected: usize,
-    /// The selected answer as [`answer_lines`] lays it out for [`answer_area`]'s width.
+    /// The selected answer, laid out for [`FaqLayout::answer`]'s width.
     pub answer: &'a [Line<'static>],
     /// Lines of the answer scrolled past; clamped to the answer's length when drawn.
     pub scroll: u16,
@@ -28,55 +33,108 @@ pub struct Faq<'a> {
 const MAX_W: u16 = 90;
 const MAX_H: u16 = 30;
 
-/// The question list and the answer area of the popup drawn in `area` for `len` questions.
-fn split(inner: Rect, len: usize) -> [Rect; 2] {
-    let list_h = u16::try_from(len)
-        .unwrap_or(u16::MAX)
-        .min(inner.height / 3)
-        .max(1);
-    Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
-        .spacing(1)
-        .areas(inner)
+/// Where the FAQ popup's parts go.
+#[derive(Debug, Clone, Copy)]
+pub struct FaqLayout {
+    pub popup: Rect,
+    pub inner: Rect,
+    pub list: Rect,
+    pub answer: Rect,
 }
 
-/// Where the answer goes when the popup is drawn in `area` with `len` questions.
-pub fn answer_area(area: Rect, len: usize) -> Rect {
-    split(popup_inner(area, MAX_W, MAX_H), len)[1]
+impl FaqLayout {
+    /// The popup drawn over `area` for `len` questions.
+    pub fn new(area: Rect, len: usize) -> Self {
+        let popup = popup_rect(area, MAX_W, MAX_H);
+        let inner = frame_inner(popup);
+        let list_h = u16::try_from(len)
+            .unwrap_or(u16::MAX)
+            .min(inner.height / 3)
+            .max(1);
+        let [list, answer] = Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
+            .spacing(1)
+            .areas(inner);
+        Self {
+            popup,
+            inner,
+            list,
+            answer,
+        }
+    }
 }
 
-/// Rows of the question list when the popup is drawn in `area` with `len` questions.
-pub fn list_area(area: Rect, len: usize) -> Rect {
-    split(popup_inner(area, MAX_W, MAX_H), len)[0]
+/// The heading shown above an answer: its question.
+pub fn answer_heading(entry: &FaqEntry, theme: &Theme) -> Vec<Line<'static>> {
+    vec![Line::styled(entry.question.clone(), theme.heading(2))]
 }
 
-/// The answer shown under the list: the question as a heading, then the answer's markdown
-/// laid out `width` cells wide.
-pub fn answer_lines(entry: &FaqEntry, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(entry.question.clone(), theme.heading(2))];
-    lines.extend(markdown::to_lines(&entry.answer, width.max(1), theme));
-    lines
+impl OverlayView for FaqState {
+    type Layout = FaqLayout;
+
+    fn layout(&self, cx: Cx<'_>, area: Rect) -> FaqLayout {
+        FaqLayout::new(area, cx.model.course().faq.len())
+    }
+
+    fn draw(&self, cx: Cx<'_>, layout: &FaqLayout, text: &[Line<'static>], buf: &mut Buffer) {
+        Faq {
+            entries: &cx.model.course().faq,
+            selected: self.selected,
+            answer: text,
+            scroll: self.scroll,
+            theme: cx.theme,
+            ascii: cx.ascii,
+        }
+        .draw(layout, buf);
+    }
+
+    fn hit(&self, cx: Cx<'_>, layout: &FaqLayout, at: Position) -> Option<Msg> {
+        let len = cx.model.course().faq.len();
+        let hit = item_at(layout.list, len, self.selected, 1, at)?;
+        Some(select_or_open(hit, self.selected, false))
+    }
+
+    fn extent(&self, _cx: Cx<'_>, layout: &FaqLayout, text: &[Line<'static>]) -> Extent {
+        Extent {
+            content: u16::try_from(text.len()).unwrap_or(u16::MAX),
+            view: layout.answer.height,
+        }
+    }
+
+    fn text<'m>(&self, cx: Cx<'m>, layout: &FaqLayout) -> Option<TextRequest<'m>> {
+        let faq = &cx.model.course().faq;
+        let entry = self.selected.min(faq.len().checked_sub(1)?);
+        Some(TextRequest {
+            entry,
+            width: layout.answer.width,
+            heading: answer_heading(&faq[entry], cx.theme),
+            markdown: &faq[entry].answer,
+        })
+    }
 }
 
 impl Widget for Faq<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let block = frame("FAQ", None, theme, self.ascii);
-        let inner = popup(area, MAX_W, MAX_H, block, buf);
-        if inner.is_empty() {
-            return;
-        }
-        if self.entries.is_empty() {
-            Paragraph::new(Line::styled("This course has no FAQ.", theme.dim)).render(inner, buf);
-            return;
-        }
-        let selected = self.selected.min(self.entries.len() - 1);
-        let [list, answer] = split(inner, self.entries.len());
-        self.render_questions(selected, list, buf);
-        self.render_answer(answer, buf);
+        self.draw(&FaqLayout::new(area, self.entries.len()), buf);
     }
 }
 
 impl Faq<'_> {
+    pub fn draw(&self, layout: &FaqLayout, buf: &mut Buffer) {
+        let theme = self.theme;
+        draw_frame(layout.popup, frame("FAQ", None, theme, self.ascii), buf);
+        if layout.inner.is_empty() {
+            return;
+        }
+        if self.entries.is_empty() {
+            Paragraph::new(Line::styled("This course has no FAQ.", theme.dim))
+                .render(layout.inner, buf);
+            return;
+        }
+        let selected = self.selected.min(self.entries.len() - 1);
+        self.render_questions(selected, layout.list, buf);
+        self.render_answer(layout.answer, buf);
+    }
+
     fn render_questions(&self, selected: usize, area: Rect, buf: &mut Buffer) {
         let rows = usize::from(area.height);
         let offset = scroll_offset(selected, self.entries.len(), rows);
@@ -141,14 +199,24 @@ impl Faq<'_> {
 mod tests {
     use super::*;
     use crate::core::course::FaqEntry;
+    use crate::view::colours::Colours;
+    use crate::view::markdown;
     use crate::view::test_util::{buffer_text, draw, sample_course};
 
     fn screen(entries: &[FaqEntry], selected: usize, scroll: u16, w: u16, h: u16) -> String {
         let theme = Theme::no_color();
-        let width = answer_area(Rect::new(0, 0, w, h), entries.len()).width;
+        let width = FaqLayout::new(Rect::new(0, 0, w, h), entries.len())
+            .answer
+            .width;
         let answer = entries
             .get(selected.min(entries.len().saturating_sub(1)))
-            .map_or_else(Vec::new, |e| answer_lines(e, width, &theme));
+            .map_or_else(Vec::new, |e| {
+                let mut lines = answer_heading(e, &theme);
+                let md =
+                    markdown::to_lines(&e.answer, width.max(1), &theme, &mut Colours::inline());
+                lines.extend(md);
+                lines
+            });
         let faq = Faq {
             entries,
             selected,

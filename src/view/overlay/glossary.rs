@@ -1,126 +1,163 @@
 //! The glossary popup: a filter line, the matching terms, and the selected term's definition
-//! (markdown laid out once by the caller's cache, see [`definition_lines`]).
+//! (markdown laid out once by the screen's cache, see [`OverlayView::text`]).
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{frame, popup, popup_inner, scroll_offset};
+use super::{
+    Cx, OverlayView, TextRequest, draw_frame, frame, frame_inner, item_at, popup_rect,
+    scroll_offset, select_or_open,
+};
+use crate::app::msg::Msg;
+use crate::app::overlay::GlossaryState;
 use crate::core::course::GlossaryEntry;
-use crate::view::markdown;
 use crate::view::panel::{selectable, truncate};
 use crate::view::theme::Theme;
 
-/// The glossary overlay.
+/// The glossary overlay's drawing.
 pub struct Glossary<'a> {
     pub entries: &'a [GlossaryEntry],
-    /// What the learner typed; see [`filter_glossary`].
+    /// What the learner typed.
     pub filter: &'a str,
-    /// Index into the filtered list.
+    /// Indices of the entries matching the filter (`app::overlay::glossary::matches`).
+    pub matches: &'a [usize],
+    /// Index into `matches`.
     pub selected: usize,
-    /// The selected definition as [`definition_lines`] lays it out for [`definition_area`].
+    /// The selected definition, laid out for [`GlossaryLayout::definition`]'s width.
     pub definition: &'a [Line<'static>],
     pub theme: &'a Theme,
     pub ascii: bool,
-}
-
-/// Indices of the entries matching `filter`: every whitespace-separated word of it occurs,
-/// ignoring case, in the term, the tag or the definition. Entries whose term matches come
-/// first, then those whose tag does, then the rest, each in course order.
-pub fn filter_glossary(entries: &[GlossaryEntry], filter: &str) -> Vec<usize> {
-    let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
-    let mut ranked: Vec<(u8, usize)> = entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let fields = [&e.term, &e.tag, &e.definition].map(|f| f.to_lowercase());
-            let rank = |w: &String| fields.iter().position(|f| f.contains(w.as_str()));
-            let ranks: Option<Vec<usize>> = words.iter().map(rank).collect();
-            let best = ranks?.into_iter().max().unwrap_or(0);
-            Some((u8::try_from(best).unwrap_or(u8::MAX), i))
-        })
-        .collect();
-    ranked.sort_unstable();
-    ranked.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Popup size limits.
 const MAX_W: u16 = 100;
 const MAX_H: u16 = 30;
 
-/// The filter line, the term list and the definition area inside the popup's `inner` area,
-/// for `matches` matching terms.
-fn split(inner: Rect, matches: usize) -> [Rect; 3] {
-    let [input, body] = Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
-    let [list, definition] = if body.width >= 60 {
-        Layout::horizontal([Constraint::Percentage(35), Constraint::Min(0)])
-            .spacing(2)
-            .areas(body)
-    } else {
-        let list_h = u16::try_from(matches)
-            .unwrap_or(u16::MAX)
-            .min(body.height / 2)
-            .max(1);
-        Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
-            .spacing(1)
-            .areas(body)
-    };
-    [input, list, definition]
+/// Where the glossary popup's parts go.
+#[derive(Debug, Clone, Copy)]
+pub struct GlossaryLayout {
+    pub popup: Rect,
+    pub inner: Rect,
+    pub input: Rect,
+    pub list: Rect,
+    pub definition: Rect,
 }
 
-/// Where the definition goes when the popup is drawn in `area` with `matches` matching terms.
-pub fn definition_area(area: Rect, matches: usize) -> Rect {
-    split(popup_inner(area, MAX_W, MAX_H), matches)[2]
+impl GlossaryLayout {
+    /// The popup drawn over `area` with `matches` matching terms.
+    pub fn new(area: Rect, matches: usize) -> Self {
+        let popup = popup_rect(area, MAX_W, MAX_H);
+        let inner = frame_inner(popup);
+        let [input, body] =
+            Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(inner);
+        let [list, definition] = if body.width >= 60 {
+            Layout::horizontal([Constraint::Percentage(35), Constraint::Min(0)])
+                .spacing(2)
+                .areas(body)
+        } else {
+            let list_h = u16::try_from(matches)
+                .unwrap_or(u16::MAX)
+                .min(body.height / 2)
+                .max(1);
+            Layout::vertical([Constraint::Length(list_h), Constraint::Min(0)])
+                .spacing(1)
+                .areas(body)
+        };
+        Self {
+            popup,
+            inner,
+            input,
+            list,
+            definition,
+        }
+    }
 }
 
-/// The term list's rows when the popup is drawn in `area` with `matches` matching terms.
-pub fn list_area(area: Rect, matches: usize) -> Rect {
-    split(popup_inner(area, MAX_W, MAX_H), matches)[1]
-}
-
-/// The definition shown beside the list: term and tag, then the markdown `width` cells wide.
-pub fn definition_lines(entry: &GlossaryEntry, width: u16, theme: &Theme) -> Vec<Line<'static>> {
-    let mut lines = vec![
+/// The heading shown above a definition: the term and its tag, and a blank line.
+pub fn definition_heading(entry: &GlossaryEntry, theme: &Theme) -> Vec<Line<'static>> {
+    vec![
         Line::from(vec![
             Span::styled(entry.term.clone(), theme.heading(2)),
             Span::styled(format!("  {}", entry.tag), theme.dim),
         ]),
         Line::default(),
-    ];
-    lines.extend(markdown::to_lines(&entry.definition, width.max(1), theme));
-    lines
+    ]
+}
+
+impl OverlayView for GlossaryState {
+    type Layout = GlossaryLayout;
+
+    fn layout(&self, _cx: Cx<'_>, area: Rect) -> GlossaryLayout {
+        GlossaryLayout::new(area, self.matches.len())
+    }
+
+    fn draw(&self, cx: Cx<'_>, layout: &GlossaryLayout, text: &[Line<'static>], buf: &mut Buffer) {
+        Glossary {
+            entries: &cx.model.course().glossary,
+            filter: &self.filter,
+            matches: &self.matches,
+            selected: self.selected,
+            definition: text,
+            theme: cx.theme,
+            ascii: cx.ascii,
+        }
+        .draw(layout, buf);
+    }
+
+    fn hit(&self, _cx: Cx<'_>, layout: &GlossaryLayout, at: Position) -> Option<Msg> {
+        let hit = item_at(layout.list, self.matches.len(), self.selected, 1, at)?;
+        Some(select_or_open(hit, self.selected, false))
+    }
+
+    fn text<'m>(&self, cx: Cx<'m>, layout: &GlossaryLayout) -> Option<TextRequest<'m>> {
+        let entry = self.selected_entry()?;
+        let e = cx.model.course().glossary.get(entry)?;
+        Some(TextRequest {
+            entry,
+            width: layout.definition.width,
+            heading: definition_heading(e, cx.theme),
+            markdown: &e.definition,
+        })
+    }
 }
 
 impl Widget for Glossary<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(&GlossaryLayout::new(area, self.matches.len()), buf);
+    }
+}
+
+impl Glossary<'_> {
+    pub fn draw(&self, layout: &GlossaryLayout, buf: &mut Buffer) {
         let theme = self.theme;
-        let matches = filter_glossary(self.entries, self.filter);
-        let count = format!(" {}/{} ", matches.len(), self.entries.len());
+        let count = format!(" {}/{} ", self.matches.len(), self.entries.len());
         let block = frame(
             "Glossary",
             Some(Line::styled(count, theme.dim)),
             theme,
             self.ascii,
         );
-        let inner = popup(area, MAX_W, MAX_H, block, buf);
-        if inner.is_empty() {
+        draw_frame(layout.popup, block, buf);
+        if layout.inner.is_empty() {
             return;
         }
-        let [input, list, definition] = split(inner, matches.len());
-        self.render_input(input, buf);
-        let selected = self.selected.min(matches.len().saturating_sub(1));
-        self.render_list(&matches, selected, list, buf);
-        match matches.get(selected).and_then(|&i| self.entries.get(i)) {
-            Some(_) => Paragraph::new(self.definition.to_vec()).render(definition, buf),
+        self.render_input(layout.input, buf);
+        let selected = self.selected.min(self.matches.len().saturating_sub(1));
+        self.render_list(self.matches, selected, layout.list, buf);
+        let shown = self
+            .matches
+            .get(selected)
+            .and_then(|&i| self.entries.get(i));
+        match shown {
+            Some(_) => Paragraph::new(self.definition.to_vec()).render(layout.definition, buf),
             None => Paragraph::new(Line::styled("No term matches the filter.", theme.dim))
-                .render(definition, buf),
+                .render(layout.definition, buf),
         }
     }
-}
 
-impl Glossary<'_> {
     fn render_input(&self, area: Rect, buf: &mut Buffer) {
         let prompt = if self.ascii { "> " } else { "/ " };
         let line = Line::from(vec![
@@ -165,32 +202,30 @@ impl Glossary<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::overlay::glossary::matches;
+    use crate::view::colours::Colours;
+    use crate::view::markdown;
     use crate::view::test_util::{buffer_text, draw, sample_course};
-
-    #[test]
-    fn filter_matches_term_tag_and_definition_ranked() {
-        let entries = sample_course().glossary;
-        assert_eq!(filter_glossary(&entries, ""), vec![0, 1, 2]);
-        assert_eq!(filter_glossary(&entries, "layer"), vec![0, 2]);
-        assert_eq!(filter_glossary(&entries, "DOCKERFILE"), vec![1]);
-        assert_eq!(filter_glossary(&entries, "cache reuses"), vec![2]);
-        assert!(filter_glossary(&entries, "kubernetes").is_empty());
-    }
 
     fn screen(filter: &str, selected: usize, width: u16, height: u16) -> String {
         let course = sample_course();
         let theme = Theme::no_color();
-        let matches = filter_glossary(&course.glossary, filter);
+        let matches = matches(&course.glossary, filter);
         let area = Rect::new(0, 0, width, height);
-        let w = definition_area(area, matches.len()).width;
+        let w = GlossaryLayout::new(area, matches.len()).definition.width;
         let definition = matches
             .get(selected.min(matches.len().saturating_sub(1)))
             .map_or_else(Vec::new, |&i| {
-                definition_lines(&course.glossary[i], w, &theme)
+                let e = &course.glossary[i];
+                let mut lines = definition_heading(e, &theme);
+                let md = &mut Colours::inline();
+                lines.extend(markdown::to_lines(&e.definition, w.max(1), &theme, md));
+                lines
             });
         let g = Glossary {
             entries: &course.glossary,
             filter,
+            matches: &matches,
             selected,
             definition: &definition,
             theme: &theme,

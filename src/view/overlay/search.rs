@@ -2,18 +2,100 @@
 //! every occurrence of the query highlighted.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::{frame, popup, scroll_offset};
+use super::{
+    Cx, OverlayView, draw_frame, frame, frame_inner, item_at, popup_rect, scroll_offset,
+    select_or_open,
+};
+use crate::app::msg::Msg;
+use crate::app::overlay::SearchState;
+use crate::core::course::Course;
 use crate::view::panel::{selectable, truncate};
 use crate::view::theme::Theme;
 
-/// The search overlay.
+/// Popup size limits.
+const MAX_W: u16 = 100;
+const MAX_H: u16 = 30;
+
+/// Rows each hit takes: its location, then its snippet.
+const ROWS_PER_HIT: u16 = 2;
+
+/// Where the search popup's parts go.
+#[derive(Debug, Clone, Copy)]
+pub struct SearchLayout {
+    pub popup: Rect,
+    pub inner: Rect,
+    /// The hits, below the query and a blank row.
+    pub list: Rect,
+}
+
+impl SearchLayout {
+    pub fn new(area: Rect) -> Self {
+        let popup = popup_rect(area, MAX_W, MAX_H);
+        let inner = frame_inner(popup);
+        let list = Rect {
+            y: inner.y.saturating_add(2),
+            height: inner.height.saturating_sub(2),
+            ..inner
+        };
+        Self { popup, inner, list }
+    }
+}
+
+impl OverlayView for SearchState {
+    type Layout = SearchLayout;
+
+    fn layout(&self, _cx: Cx<'_>, area: Rect) -> SearchLayout {
+        SearchLayout::new(area)
+    }
+
+    fn draw(&self, cx: Cx<'_>, layout: &SearchLayout, _text: &[Line<'static>], buf: &mut Buffer) {
+        let hits = rows(cx.model.course(), self);
+        SearchResults {
+            query: &self.query,
+            hits: &hits,
+            selected: self.selected,
+            theme: cx.theme,
+            ascii: cx.ascii,
+        }
+        .draw(layout, buf);
+    }
+
+    fn hit(&self, _cx: Cx<'_>, layout: &SearchLayout, at: Position) -> Option<Msg> {
+        let hit = item_at(
+            layout.list,
+            self.hits.len(),
+            self.selected,
+            ROWS_PER_HIT,
+            at,
+        )?;
+        Some(select_or_open(hit, self.selected, true))
+    }
+}
+
+/// `(where, excerpt)` for each hit: `Node › k. Step`.
+fn rows(course: &Course, state: &SearchState) -> Vec<(String, String)> {
+    state
+        .hits
+        .iter()
+        .filter_map(|hit| {
+            let node = course.nodes.get(hit.node)?;
+            let step = node.steps.get(hit.step)?;
+            Some((
+                format!("{} › {}. {}", node.title, hit.step + 1, step.title),
+                hit.excerpt.clone(),
+            ))
+        })
+        .collect()
+}
+
+/// The search overlay's drawing.
 pub struct SearchResults<'a> {
     pub query: &'a str,
     /// `(location label, snippet)`, e.g. `("Layer caching › 2. Order matters", "…copy requirements first…")`.
@@ -25,6 +107,12 @@ pub struct SearchResults<'a> {
 
 impl Widget for SearchResults<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(&SearchLayout::new(area), buf);
+    }
+}
+
+impl SearchResults<'_> {
+    pub fn draw(&self, layout: &SearchLayout, buf: &mut Buffer) {
         let theme = self.theme;
         let count = match self.hits.len() {
             1 => " 1 hit ".to_owned(),
@@ -36,7 +124,8 @@ impl Widget for SearchResults<'_> {
             theme,
             self.ascii,
         );
-        let inner = popup(area, 100, 30, block, buf);
+        draw_frame(layout.popup, block, buf);
+        let inner = layout.inner;
         if inner.is_empty() {
             return;
         }
@@ -47,11 +136,7 @@ impl Widget for SearchResults<'_> {
             Span::styled("_", theme.dim),
         ]);
         buf.set_line(inner.x, inner.y, &input, inner.width);
-        let list = Rect {
-            y: inner.y.saturating_add(2),
-            height: inner.height.saturating_sub(2),
-            ..inner
-        };
+        let list = layout.list;
         if self.hits.is_empty() && !self.query.trim().is_empty() {
             let msg = Line::styled("No matches.", theme.dim);
             buf.set_line(
@@ -64,12 +149,10 @@ impl Widget for SearchResults<'_> {
         }
         self.render_hits(list, buf);
     }
-}
 
-impl SearchResults<'_> {
-    /// Each hit takes two rows: its location, then its snippet.
+    /// Each hit takes [`ROWS_PER_HIT`] rows: its location, then its snippet.
     fn render_hits(&self, area: Rect, buf: &mut Buffer) {
-        let per_page = usize::from(area.height / 2);
+        let per_page = usize::from(area.height / ROWS_PER_HIT);
         let selected = self.selected.min(self.hits.len().saturating_sub(1));
         let offset = scroll_offset(selected, self.hits.len(), per_page);
         let width = usize::from(area.width);
@@ -82,7 +165,7 @@ impl SearchResults<'_> {
             .enumerate()
         {
             let on = i == selected;
-            let y = area.y + u16::try_from(row * 2).unwrap_or(0);
+            let y = area.y + u16::try_from(row).unwrap_or(0) * ROWS_PER_HIT;
             let label = Line::styled(
                 truncate(location, width),
                 selectable(self.theme.strong, on, self.theme),

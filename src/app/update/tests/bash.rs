@@ -10,7 +10,7 @@ fn next_reveals_entries_with_a_typing_animation_any_key_completes() {
     press(&mut m, Key::Char(' '));
     assert_eq!(m.bash.revealed, 1);
     assert!(m.bash.is_typing() && m.animating());
-    update(&mut m, Msg::Tick);
+    update(&mut m, Msg::Tick(1));
     assert_eq!(m.bash.typed, Some(2));
     press(&mut m, Key::Char('j'));
     assert!(!m.bash.is_typing(), "any key completes the animation");

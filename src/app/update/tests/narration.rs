@@ -1,15 +1,20 @@
 //! `update` in the narration mode.
 
 use super::*;
+use crate::app::msg::{SaveOutcome, SharedCourse};
 
 #[test]
 fn starts_at_the_first_open_node_and_resumes_a_saved_position() {
     let course = course();
-    let fresh = Model::new(&course, Progress::new("test"), &Options::default());
+    let fresh = Model::new(
+        Arc::clone(&course),
+        Progress::new("test"),
+        &Options::default(),
+    );
     assert_eq!((fresh.node, fresh.step), (0, 0));
     let mut progress = Progress::new("test");
     progress.set_position(&NodeId::new("a"), &StepId::new("check"));
-    let resumed = Model::new(&course, progress, &Options::default());
+    let resumed = Model::new(Arc::clone(&course), progress, &Options::default());
     assert_eq!((resumed.node, resumed.step), (0, 2));
 }
 
@@ -18,7 +23,7 @@ fn a_saved_position_in_a_locked_node_is_not_resumed() {
     let course = course();
     let mut progress = Progress::new("test");
     progress.set_position(&NodeId::new("c"), &StepId::new("only"));
-    let model = Model::new(&course, progress, &Options::default());
+    let model = Model::new(Arc::clone(&course), progress, &Options::default());
     assert_eq!(model.node, 0);
 }
 
@@ -104,7 +109,7 @@ fn a_node_without_quizzes_completes_when_its_last_step_is_seen() {
         progress.nodes.entry(id.into()).or_default().complete = true;
     }
     let mut m = Model::new(
-        &course,
+        Arc::clone(&course),
         progress,
         &Options {
             node: Some(NodeId::new("c")),
@@ -128,7 +133,13 @@ fn saved_progress_from_the_store_is_adopted_but_position_kept() {
     let mut other = Progress::new("test");
     other.nodes.entry("a".into()).or_default().complete = true;
     other.set_position(&NodeId::new("b"), &StepId::new("multi"));
-    update(&mut m, Msg::ProgressSaved(other));
+    update(
+        &mut m,
+        Msg::Saved(SaveOutcome::Saved {
+            progress: other,
+            notice: None,
+        }),
+    );
     assert!(m.progress.is_complete(&NodeId::new("a")));
     assert_eq!(m.node, 0);
     assert_eq!(m.progress.position.as_ref().map(|p| p.node.as_str()), None);
@@ -138,7 +149,7 @@ fn saved_progress_from_the_store_is_adopted_but_position_kept() {
 fn a_notice_is_retired_by_moving_on() {
     let course = course();
     let mut m = Model::new(
-        &course,
+        Arc::clone(&course),
         Progress::new("test"),
         &Options {
             notice: Some("progress file was set aside".into()),
@@ -150,4 +161,85 @@ fn a_notice_is_retired_by_moving_on() {
     assert!(m.notice.is_some(), "scrolling keeps it");
     press(&mut m, Key::Right);
     assert_eq!(m.notice, None);
+}
+
+#[test]
+fn save_trouble_is_said_once_and_retired_when_a_save_gets_through() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    update(&mut m, Msg::Saved(SaveOutcome::Busy));
+    let busy = m.notice.clone().expect("the learner is told");
+    assert!(busy.contains("not saved yet"), "{busy}");
+    let saved = |m: &Model, notice: Option<String>| {
+        Msg::Saved(SaveOutcome::Saved {
+            progress: m.progress.clone(),
+            notice,
+        })
+    };
+    let msg = saved(&m, None);
+    update(&mut m, msg);
+    assert_eq!(m.notice, None, "saved after all: the warning goes");
+
+    update(&mut m, Msg::Saved(SaveOutcome::Failed("disk full".into())));
+    assert_eq!(m.notice.as_deref(), Some("Progress not saved: disk full"));
+    m.notice = Some("✓ Basics complete".into());
+    let msg = saved(&m, None);
+    update(&mut m, msg);
+    assert_eq!(
+        m.notice.as_deref(),
+        Some("✓ Basics complete"),
+        "other notices stay"
+    );
+
+    let set_aside = "Progress starts fresh: the saved file was unusable".to_owned();
+    let msg = saved(&m, Some(set_aside.clone()));
+    update(&mut m, msg);
+    assert_eq!(
+        m.notice,
+        Some(set_aside),
+        "what the store did reaches the screen"
+    );
+}
+
+#[test]
+fn a_save_heard_late_does_not_undo_newer_progress() {
+    let course = course();
+    let mut m = model_at(&course, "a", "intro", false);
+    let older = m.progress.clone();
+    m.progress
+        .mark_seen(&NodeId::new("a"), &StepId::new("shell"));
+    update(
+        &mut m,
+        Msg::Saved(SaveOutcome::Saved {
+            progress: older,
+            notice: None,
+        }),
+    );
+    let seen = m.progress.node(&NodeId::new("a")).map(|n| n.seen.len());
+    assert_eq!(seen, Some(1), "merged, not replaced");
+}
+
+#[test]
+fn a_reloaded_course_keeps_the_learners_place_in_an_unchanged_step() {
+    let course = course();
+    let mut m = model_at(&course, "a", "shell", false);
+    m.animate = false;
+    press(&mut m, Key::Right);
+    assert_eq!(m.bash.revealed, 1);
+    let same = Arc::new((*course).clone());
+    let effects = update(&mut m, Msg::CourseLoaded(SharedCourse(same)));
+    assert_eq!(saves(&effects), 1);
+    assert_eq!((m.node, m.step, m.bash.revealed, m.revision), (0, 1, 1, 1));
+
+    let mut changed = (*course).clone();
+    changed.nodes[0].steps[1].title = "Shell, revised".into();
+    let check = changed.nodes[0].steps[2].clone();
+    changed.nodes[0].steps.insert(0, check);
+    update(&mut m, Msg::CourseLoaded(SharedCourse(Arc::new(changed))));
+    assert_eq!((m.node, m.step), (0, 2), "followed by id");
+    assert_eq!(m.bash.revealed, 0, "a changed step starts over");
+    assert_eq!(
+        m.step_ref().map(|s| s.title.as_str()),
+        Some("Shell, revised")
+    );
 }

@@ -7,7 +7,7 @@ fn matrix_selects_opens_available_and_refuses_locked_nodes() {
     let course = course();
     let mut m = model_at(&course, "a", "intro", false);
     press(&mut m, Key::Char('m'));
-    assert_eq!(m.key_mode(), KeyMode::Matrix);
+    assert_eq!(m.key_mode(), KeyMode::Overlay(OverlayKind::Matrix));
     press(&mut m, Key::Char('j'));
     press(&mut m, Key::Enter);
     assert!(
@@ -19,12 +19,12 @@ fn matrix_selects_opens_available_and_refuses_locked_nodes() {
     press(&mut m, Key::Char('l'));
     assert_eq!(
         m.overlay,
-        Some(Overlay::Matrix { selected: 2 }),
+        Some(Overlay::Matrix(MatrixState::at(2))),
         "one level deeper"
     );
     press(&mut m, Key::Char('h'));
     press(&mut m, Key::Char('h'));
-    assert_eq!(m.overlay, Some(Overlay::Matrix { selected: 0 }));
+    assert_eq!(m.overlay, Some(Overlay::Matrix(MatrixState::at(0))));
     press(&mut m, Key::Esc);
     assert_eq!(m.overlay, None);
     let mut m = model_at(&course, "a", "intro", true);
@@ -43,22 +43,19 @@ fn glossary_filters_by_typing_and_bounds_the_selection() {
     let course = course();
     let mut m = model_at(&course, "a", "intro", false);
     press(&mut m, Key::Char('g'));
-    assert_eq!(m.key_mode(), KeyMode::Glossary);
+    assert_eq!(m.key_mode(), KeyMode::Overlay(OverlayKind::Glossary));
     for _ in 0..5 {
         press(&mut m, Key::Down);
     }
     assert!(matches!(
-        m.overlay,
-        Some(Overlay::Glossary { selected: 1, .. })
+        &m.overlay,
+        Some(Overlay::Glossary(g)) if g.selected == 1 && g.matches.len() == 2
     ));
     type_text(&mut m, "base");
-    assert_eq!(
-        m.overlay,
-        Some(Overlay::Glossary {
-            filter: "base".into(),
-            selected: 0
-        })
-    );
+    assert!(matches!(
+        &m.overlay,
+        Some(Overlay::Glossary(g)) if g.filter == "base" && g.selected == 0 && g.matches == [1]
+    ));
     press(&mut m, Key::Backspace);
     press(&mut m, Key::Esc);
     assert_eq!(m.overlay, None);
@@ -68,11 +65,11 @@ fn glossary_filters_by_typing_and_bounds_the_selection() {
 fn overlay_keys_toggle_and_switch() {
     let course = course();
     let cases = [
-        (Key::Char('f'), KeyMode::Faq),
-        (Key::Char('?'), KeyMode::Help),
-        (Key::Char('/'), KeyMode::Search),
-        (Key::Char('m'), KeyMode::Matrix),
-        (Key::Char('g'), KeyMode::Glossary),
+        (Key::Char('f'), KeyMode::Overlay(OverlayKind::Faq)),
+        (Key::Char('?'), KeyMode::Overlay(OverlayKind::Help)),
+        (Key::Char('/'), KeyMode::Overlay(OverlayKind::Search)),
+        (Key::Char('m'), KeyMode::Overlay(OverlayKind::Matrix)),
+        (Key::Char('g'), KeyMode::Overlay(OverlayKind::Glossary)),
     ];
     for (key, mode) in cases {
         let mut m = model_at(&course, "a", "intro", false);
@@ -86,7 +83,7 @@ fn overlay_keys_toggle_and_switch() {
     let mut m = model_at(&course, "a", "intro", false);
     press(&mut m, Key::Char('?'));
     press(&mut m, Key::Char('m'));
-    assert_eq!(m.key_mode(), KeyMode::Matrix);
+    assert_eq!(m.key_mode(), KeyMode::Overlay(OverlayKind::Matrix));
 }
 
 #[test]
@@ -97,13 +94,7 @@ fn help_and_faq_selection_is_bounded() {
     for _ in 0..3 {
         press(&mut m, Key::Char('j'));
     }
-    assert_eq!(
-        m.overlay,
-        Some(Overlay::Faq {
-            selected: 0,
-            scroll: 0
-        })
-    );
+    assert_eq!(m.overlay, Some(Overlay::Faq(FaqState::default())));
     press(&mut m, Key::Char('?'));
     let overlay = Extent {
         content: 40,
@@ -119,11 +110,11 @@ fn help_and_faq_selection_is_bounded() {
     for _ in 0..500 {
         press(&mut m, Key::Down);
     }
-    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 25 }));
+    assert_eq!(m.overlay, Some(Overlay::Help(HelpState { scroll: 25 })));
     press(&mut m, Key::Up);
-    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 24 }));
+    assert_eq!(m.overlay, Some(Overlay::Help(HelpState { scroll: 24 })));
     press(&mut m, Key::PageUp);
-    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 10 }));
+    assert_eq!(m.overlay, Some(Overlay::Help(HelpState { scroll: 10 })));
 }
 
 #[test]
@@ -147,7 +138,7 @@ fn a_search_hit_in_a_locked_node_opens_the_matrix_on_it_instead() {
     let effects = press(&mut m, Key::Enter);
     assert_eq!(
         (m.node, m.overlay.clone()),
-        (0, Some(Overlay::Matrix { selected: 2 }))
+        (0, Some(Overlay::Matrix(MatrixState::at(2))))
     );
     assert_eq!(saves(&effects), 0);
     assert_eq!(
@@ -161,19 +152,28 @@ fn ticker_scrolls_one_cycle_then_rests() {
     let course = course();
     let mut m = model_at(&course, "a", "intro", false);
     let cycle = m.ticker_text().chars().count();
-    assert!(m.animating());
-    for _ in 0..cycle {
-        update(&mut m, Msg::Tick);
+    assert_eq!(m.next_tick(), Some(crate::app::TICKS_PER_TICKER_CHAR));
+    let mut ticks = 0;
+    while let Some(n) = m.next_tick() {
+        update(&mut m, Msg::Tick(n));
+        ticks += n;
+        assert!(ticks < 10_000, "the ticker never rests");
     }
-    assert!(!m.animating());
-    assert_eq!(m.ticker.offset % cycle, 0);
+    assert_eq!(
+        m.ticker.offset, cycle,
+        "one character per wake-up, one full cycle"
+    );
+    assert_eq!(
+        ticks,
+        u32::try_from(cycle).expect("short") * crate::app::TICKS_PER_TICKER_CHAR
+    );
 }
 
 #[test]
 fn a_locked_start_node_opens_the_matrix_on_it_with_what_it_needs() {
     let course = course();
     let m = model_at(&course, "c", "only", false);
-    assert_eq!(m.overlay, Some(Overlay::Matrix { selected: 2 }));
+    assert_eq!(m.overlay, Some(Overlay::Matrix(MatrixState::at(2))));
     assert_eq!(m.node, 0, "the step behind is the first open node");
     assert_eq!(
         m.notice.as_deref(),
@@ -202,10 +202,10 @@ fn faq_answers_scroll_within_the_measured_answer() {
         }),
     );
     let faq = |scroll| {
-        Some(Overlay::Faq {
+        Some(Overlay::Faq(FaqState {
             selected: 0,
             scroll,
-        })
+        }))
     };
     press(&mut m, Key::Char('j'));
     assert_eq!(m.overlay, faq(1));

@@ -42,7 +42,7 @@ fn a_wrong_answer_can_be_retried_then_a_right_one_completes_the_node() {
     press(&mut m, Key::Enter);
     assert_eq!(
         m.overlay,
-        Some(Overlay::Matrix { selected: 1 }),
+        Some(Overlay::Matrix(MatrixState::at(1))),
         "end of node → matrix"
     );
 }

@@ -2,7 +2,7 @@
 
 use super::*;
 
-fn at_type_along(course: &Course) -> Model<'_> {
+fn at_type_along(course: &Arc<Course>) -> Model {
     let mut m = model_at(course, "a", "shell", false);
     m.animate = false;
     press(&mut m, Key::Right);
@@ -65,5 +65,5 @@ fn keys_are_typed_not_obeyed_and_paste_takes_one_line() {
         "one line, no control characters"
     );
     press(&mut m, Key::F(1));
-    assert_eq!(m.overlay, Some(Overlay::Help { scroll: 0 }));
+    assert_eq!(m.overlay, Some(Overlay::Help(HelpState::default())));
 }

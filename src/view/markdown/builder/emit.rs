@@ -6,7 +6,7 @@ use ratatui::text::Span;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Builder, CODE_INDENT, Container, QUOTE_BAR};
-use crate::view::markdown::{LineKind, RenderedLine, wrap};
+use crate::view::markdown::{DocLine, LineKind, wrap};
 
 impl Builder<'_> {
     pub(super) fn in_item(&self) -> bool {
@@ -30,7 +30,7 @@ impl Builder<'_> {
         self.flush_inline();
         if self.need_gap && !self.out.is_empty() {
             let prefix = self.prefix(false);
-            self.out.push(RenderedLine {
+            self.out.push(DocLine {
                 kind: LineKind::Prose,
                 prefix,
                 body: Vec::new(),
@@ -96,7 +96,7 @@ impl Builder<'_> {
                 self.theme.code_block
             }
         };
-        self.out.push(RenderedLine {
+        self.out.push(DocLine {
             kind,
             prefix,
             body,

@@ -16,7 +16,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// How a rendered screen is written out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
+pub enum TextFormat {
     /// Characters only, trailing spaces trimmed from every row.
     #[default]
     Plain,
@@ -28,10 +28,10 @@ pub enum Format {
 const REPLACEMENT: &str = "\u{FFFD}";
 
 /// Writes `buffer` in `format`: one line per row, each ending with `\n`.
-pub fn buffer_to_text(buffer: &Buffer, format: Format) -> String {
+pub fn buffer_to_text(buffer: &Buffer, format: TextFormat) -> String {
     match format {
-        Format::Plain => to_plain(buffer),
-        Format::Ansi => to_ansi(buffer),
+        TextFormat::Plain => to_plain(buffer),
+        TextFormat::Ansi => to_ansi(buffer),
     }
 }
 
