@@ -18,6 +18,7 @@ pub(crate) mod update;
 #[cfg(test)]
 pub(crate) mod test_course;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
@@ -66,6 +67,10 @@ pub struct Model {
     pub notice: Option<String>,
     /// The notice about a save that did not happen, while saving has trouble.
     pub save_problem: Option<String>,
+    /// The focused pane fills the screen (`z`); every step starts unzoomed.
+    pub zoom: bool,
+    /// Steps whose reveal blocks (`<details>`) the learner opened in this session.
+    pub opened: HashSet<(NodeId, StepId)>,
 }
 
 impl Model {
@@ -91,6 +96,8 @@ impl Model {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
             save_problem: None,
+            zoom: false,
+            opened: HashSet::new(),
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
@@ -237,6 +244,7 @@ impl Model {
         self.scroll = Scroll::default();
         self.bash = BashPane::default();
         self.typing = false;
+        self.zoom = false;
         self.ticker.remaining = self.ticker_len();
         self.ticker.phase = 0;
         let passed = self
@@ -298,6 +306,29 @@ impl Model {
 
     pub fn quiz_ref(&self) -> Option<&Quiz> {
         self.step_ref().and_then(|s| s.quiz.as_ref())
+    }
+
+    /// Whether the current step's reveal blocks are open.
+    pub fn reveal_open(&self) -> bool {
+        self.here().is_some_and(|here| self.opened.contains(&here))
+    }
+
+    /// Opens the current step's reveal blocks, or closes them; remembered for the session.
+    pub(crate) fn toggle_reveal(&mut self) {
+        let Some(here) = self.here() else { return };
+        if !self.opened.remove(&here) {
+            self.opened.insert(here);
+        }
+    }
+
+    /// The current node and step, by id.
+    fn here(&self) -> Option<(NodeId, StepId)> {
+        Some((self.node_ref()?.id.clone(), self.step_ref()?.id.clone()))
+    }
+
+    /// The pane shown on the whole screen, when zoomed.
+    pub fn zoomed(&self) -> Option<Focus> {
+        self.zoom.then_some(self.focus)
     }
 
     pub fn node_states(&self) -> Vec<NodeState> {

@@ -152,8 +152,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(READ, &[K::Up, K::Char('k')], A::ScrollUp, "scroll up", None, "Reading"),
     bind(ALL_STEP, &[K::PageDown], A::PageDown, "page down", None, "Reading"),
     bind(ALL_STEP, &[K::PageUp], A::PageUp, "page up", None, "Reading"),
-    bind(STEP, &[K::ShiftLeft, K::Char('<')], A::ScrollLeft, "scroll code left", None, "Reading"),
-    bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll code right", None, "Reading"),
+    bind(STEP, &[K::ShiftLeft, K::Char('<')], A::ScrollLeft, "scroll wide code / output left", None, "Reading"),
+    bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll wide code / output right", None, "Reading"),
+    bind(&[TypeAlong], &[K::ShiftLeft], A::ScrollLeft, "scroll the transcript left", None, "Typing"),
+    bind(&[TypeAlong], &[K::ShiftRight], A::ScrollRight, "scroll the transcript right", None, "Typing"),
+    bind(STEP, &[K::Char('z')], A::Zoom, "zoom: the focused pane on the whole screen, and back", Some("zoom"), "Reading"),
+    bind(STEP, &[K::Char('o')], A::ToggleReveal, "open / close the step's hidden blocks (▸)", Some("reveal"), "Reading"),
     bind(ALL_STEP, &[K::Tab, K::BackTab], A::FocusNext, "switch pane", Some("pane"), "Reading"),
     // Screens.
     bind(&[MATRIX], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
@@ -273,6 +277,12 @@ mod tests {
             (HELP, K::Esc, Some(Msg::Act(A::Back))),
             (GLOSSARY, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
             (Bash, K::Char('q'), Some(Msg::Act(A::Quit))),
+            (Bash, K::Char('z'), Some(Msg::Act(A::Zoom))),
+            (Quiz, K::Char('o'), Some(Msg::Act(A::ToggleReveal))),
+            (Bash, K::Char('>'), Some(Msg::Act(A::ScrollRight))),
+            (TypeAlong, K::Char('>'), Some(Msg::Input('>'))),
+            (TypeAlong, K::Char('z'), Some(Msg::Input('z'))),
+            (TypeAlong, K::ShiftLeft, Some(Msg::Act(A::ScrollLeft))),
         ];
         for (mode, key, want) in cases {
             assert_eq!(resolve(mode, key), want, "{mode:?} {key:?}");

@@ -33,7 +33,10 @@ pub struct Case<S> {
 #[derive(Debug, Clone, Default)]
 pub struct Rendering {
     pub text: String,
+    /// Content a learner can never see at this size (see `view::fit`): overflow.
     pub overflows: Vec<PaneOverflow>,
+    /// Panes whose content needs scrolling at this size (not overflow: it can be reached).
+    pub scrolls: Vec<PaneOverflow>,
 }
 
 /// Content that does not fit its pane.
@@ -42,17 +45,14 @@ pub struct PaneOverflow {
     pub pane: String,
     pub needed: usize,
     pub available: usize,
+    /// Whether `needed` and `available` count columns (else lines).
+    pub columns: bool,
 }
 
 impl PaneOverflow {
-    /// What `needed` and `available` count: columns for a code block's width (the
-    /// `… code` panes), lines otherwise.
+    /// What `needed` and `available` count.
     pub fn unit(&self) -> &'static str {
-        if self.pane.ends_with("code") {
-            "columns"
-        } else {
-            "lines"
-        }
+        if self.columns { "columns" } else { "lines" }
     }
 }
 
@@ -85,7 +85,9 @@ pub fn render_cases<S, E>(
     for &size in sizes {
         for case in cases {
             let path = shot_path(&case.stem, size);
-            let Rendering { text, overflows } = render(case, size)?;
+            let Rendering {
+                text, overflows, ..
+            } = render(case, size)?;
             rendered
                 .overflows
                 .extend(overflows.into_iter().map(|overflow| OverflowAt {
@@ -186,7 +188,8 @@ impl Outcome {
         writeln!(out, "{}", self.summary())
     }
 
-    /// Writes one line per overflow: a warning, or an error when overflows are denied.
+    /// Writes one line per overflow (content a learner can never see at that size): a
+    /// warning, or an error when overflows are denied.
     pub fn write_overflows(&self, out: &mut dyn Write) -> io::Result<()> {
         let level = if self.deny_overflow {
             "error"
@@ -197,7 +200,7 @@ impl Outcome {
             let unit = overflow.unit();
             writeln!(
                 out,
-                "{level}: {path}: {} does not fit: needs {} {unit}, has {}",
+                "{level}: {path}: {} cannot be seen in full, even zoomed: needs {} {unit}, has {}",
                 overflow.pane, overflow.needed, overflow.available
             )?;
         }

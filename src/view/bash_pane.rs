@@ -2,24 +2,52 @@
 //! revealed commands (the newest possibly still typing) and their output, the type-along input
 //! line, and below a rule the active entry's note, hint and offered answer.
 //!
-//! Long lines wrap by character like a terminal's. The transcript follows its end unless the
-//! learner scrolls back (`Scroll::bash_back`).
+//! It shows a session as a shell would: a command's first line after `$ `, each further line
+//! (a `\`-continued line, a here-document's body) after the continuation prompt `> `. Commands
+//! and output never wrap: terminal output keeps its shape (a table's rows stay whole), lines
+//! wider than the pane are clipped with `‹` / `›` and scroll sideways (`Scroll::bash_x`). The
+//! learner's line being typed wraps like a terminal's, so the cursor is always in view; notes
+//! are prose and wrap at word boundaries. The transcript follows its end unless the learner
+//! scrolls back (`Scroll::bash_back`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::bash::BashPane;
-use crate::app::{Focus, Model};
+use crate::app::{Extent, Focus, Model};
 use crate::core::course::BashEntry;
+use crate::view::markdown::{clip_line, wrap_words};
 use crate::view::pane;
 use crate::view::theme::Theme;
 
 /// Most dots drawn in the title; longer timelines show a count only.
 const MAX_DOTS: usize = 24;
+
+/// The prompt before a command's first line, and before each further line.
+const PROMPT: &str = "$ ";
+const CONTINUATION: &str = "> ";
+
+/// Columns a pane's border and padding take.
+const CHROME: usize = 4;
+
+/// One row of the transcript before it is fitted to the pane.
+enum Row {
+    /// A line of a command or of its output: never wrapped, scrolled sideways.
+    Fixed(Vec<Span<'static>>),
+    /// The line being typed, or a hint: wrapped at the pane's width, never scrolled.
+    Wrapped(Vec<Span<'static>>),
+}
+
+/// What the pane shows of its transcript at one size.
+struct Fitted {
+    lines: Vec<Line<'static>>,
+    /// The widest fixed line, in columns.
+    widest: usize,
+}
 
 pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut Buffer) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
@@ -33,12 +61,12 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     .render(area, buf);
     let inner = pane::inner(area);
     let (transcript, notes) = split(model, theme, inner);
-    let lines = transcript_lines(model, entries, theme, transcript.width);
+    let fitted = fit(model, entries, theme, transcript.width);
     let rows = usize::from(transcript.height);
     let back = usize::from(model.scroll.bash_back);
-    let end = lines.len().saturating_sub(back);
+    let end = fitted.lines.len().saturating_sub(back);
     let start = end.saturating_sub(rows);
-    pane::put_lines(&lines[start..end], transcript, buf);
+    pane::put_lines(&fitted.lines[start..end], transcript, buf);
     if notes.height > 0 {
         let rule = if ascii { "-" } else { "─" };
         let mut notes_lines = vec![Line::styled(
@@ -50,28 +78,55 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     }
 }
 
-/// Rows of transcript content and rows visible, for scrolling.
-pub fn measure(model: &Model, theme: &Theme, area: Rect) -> crate::app::Extent {
+/// Rows of transcript content against rows visible (for scrolling back), and the widest line
+/// against the columns visible (for scrolling sideways).
+pub fn measure(model: &Model, theme: &Theme, area: Rect) -> (Extent, Extent) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let (transcript, _) = split(model, theme, pane::inner(area));
-    let content = transcript_lines(model, entries, theme, transcript.width).len();
-    crate::app::Extent {
-        content: u16::try_from(content).unwrap_or(u16::MAX),
-        view: transcript.height,
-    }
+    let fitted = fit(model, entries, theme, transcript.width);
+    let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    (
+        Extent {
+            content: to_u16(fitted.lines.len()),
+            view: transcript.height,
+        },
+        Extent {
+            content: to_u16(fitted.widest),
+            view: transcript.width,
+        },
+    )
+}
+
+/// The widths a pane needs to show each command and output line of `entries` unclipped, its
+/// border included, ascending and without repeats: what the layout chooses from.
+pub fn wanted_widths(entries: &[BashEntry]) -> Vec<u16> {
+    let mut widths: Vec<u16> = entries
+        .iter()
+        .flat_map(|e| {
+            let cmd = e.cmd.lines().map(|l| PROMPT.width() + l.width());
+            cmd.chain(e.out.lines().map(UnicodeWidthStr::width))
+        })
+        .map(|w| u16::try_from(w + CHROME).unwrap_or(u16::MAX))
+        .collect();
+    widths.sort_unstable();
+    widths.dedup();
+    widths
 }
 
 /// Transcript above, notes below (a rule plus the note lines), notes at most half the pane.
 fn split(model: &Model, theme: &Theme, inner: Rect) -> (Rect, Rect) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let notes = note_lines(model, entries, theme, inner.width).len();
-    let want = if notes == 0 { 0 } else { notes + 1 };
-    let height = u16::try_from(want)
-        .unwrap_or(u16::MAX)
-        .min(inner.height / 2);
+    let height = notes_height(notes, inner.height);
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(inner);
     (top, bottom)
+}
+
+/// Rows the notes get in a pane `rows` high: their lines and a rule, at most half the pane.
+pub fn notes_height(note_lines: usize, rows: u16) -> u16 {
+    let want = if note_lines == 0 { 0 } else { note_lines + 1 };
+    u16::try_from(want).unwrap_or(u16::MAX).min(rows / 2)
 }
 
 fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'static> {
@@ -89,23 +144,36 @@ fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'sta
     Line::from(spans)
 }
 
-fn transcript_lines(
-    model: &Model,
-    entries: &[BashEntry],
-    theme: &Theme,
-    width: u16,
-) -> Vec<Line<'static>> {
+/// The transcript fitted to `width` columns, scrolled sideways by the model's offset.
+fn fit(model: &Model, entries: &[BashEntry], theme: &Theme, width: u16) -> Fitted {
+    let hscroll = usize::from(model.scroll.bash_x);
+    let cols = usize::from(width);
+    let mut fitted = Fitted {
+        lines: Vec::new(),
+        widest: 0,
+    };
+    for row in transcript(model, entries, theme) {
+        match row {
+            Row::Fixed(spans) => {
+                let w: usize = spans.iter().map(|s| s.content.width()).sum();
+                fitted.widest = fitted.widest.max(w);
+                let shown = clip_line(&spans, hscroll, cols, theme.code_clip);
+                fitted.lines.push(Line::from(shown));
+            }
+            Row::Wrapped(spans) => fitted.lines.extend(wrap_chars(spans, width)),
+        }
+    }
+    fitted
+}
+
+fn transcript(model: &Model, entries: &[BashEntry], theme: &Theme) -> Vec<Row> {
     let pane = &model.bash;
-    let mut lines = Vec::new();
+    let mut rows = Vec::new();
     for (i, entry) in entries.iter().enumerate().take(pane.revealed) {
         let active = pane.active() == Some(i);
         if active && pane.awaiting {
-            lines.extend(prompt(
-                &pane.input,
-                Some(cursor(model, theme)),
-                theme,
-                width,
-            ));
+            let lines = prompted(&pane.input, Some(cursor(model, theme)), theme);
+            rows.extend(lines.into_iter().map(Row::Wrapped));
             continue;
         }
         let cmd: String = match (active, pane.typed) {
@@ -113,18 +181,11 @@ fn transcript_lines(
             _ => pane.typed_line(i).unwrap_or(&entry.cmd).to_owned(),
         };
         let typing = active && pane.is_typing();
-        lines.extend(prompt(
-            &cmd,
-            typing.then(|| cursor(model, theme)),
-            theme,
-            width,
-        ));
+        let lines = prompted(&cmd, typing.then(|| cursor(model, theme)), theme);
+        rows.extend(lines.into_iter().map(Row::Fixed));
         if !typing && !entry.out.is_empty() {
             for out in entry.out.lines() {
-                lines.extend(wrap(
-                    vec![Span::styled(out.to_owned(), theme.output)],
-                    width,
-                ));
+                rows.push(Row::Fixed(vec![Span::styled(out.to_owned(), theme.output)]));
             }
         }
     }
@@ -133,13 +194,13 @@ fn transcript_lines(
         .is_none_or(|_| !pane.awaiting && !pane.is_typing());
     if idle {
         let more = pane.revealed < entries.len();
-        let mut spans = vec![Span::styled("$ ", theme.prompt)];
+        let mut spans = vec![Span::styled(PROMPT, theme.prompt)];
         if more && model.focus == Focus::Bash {
             spans.push(Span::styled("press → to run the next command", theme.dim));
         }
-        lines.extend(wrap(spans, width));
+        rows.push(Row::Wrapped(spans));
     }
-    lines
+    rows
 }
 
 fn cursor(model: &Model, theme: &Theme) -> Span<'static> {
@@ -150,21 +211,27 @@ fn cursor(model: &Model, theme: &Theme) -> Span<'static> {
     }
 }
 
-fn prompt(
-    text: &str,
-    cursor: Option<Span<'static>>,
-    theme: &Theme,
-    width: u16,
-) -> Vec<Line<'static>> {
-    let mut spans = vec![
-        Span::styled("$ ", theme.prompt),
-        Span::styled(text.to_owned(), theme.command),
-    ];
-    spans.extend(cursor);
-    wrap(spans, width)
+/// A command as a shell shows it: its first line after `$ `, every further line after `> `,
+/// and the cursor (when typing) after the last.
+fn prompted(text: &str, cursor: Option<Span<'static>>, theme: &Theme) -> Vec<Vec<Span<'static>>> {
+    let mut lines: Vec<Vec<Span<'static>>> = text
+        .split('\n')
+        .enumerate()
+        .map(|(n, line)| {
+            let prompt = if n == 0 { PROMPT } else { CONTINUATION };
+            vec![
+                Span::styled(prompt, theme.prompt),
+                Span::styled(line.to_owned(), theme.command),
+            ]
+        })
+        .collect();
+    if let (Some(cursor), Some(last)) = (cursor, lines.last_mut()) {
+        last.push(cursor);
+    }
+    lines
 }
 
-/// Note, hint and answer lines for the active entry.
+/// Note, hint and answer lines for the active entry, wrapped at word boundaries.
 fn note_lines(
     model: &Model,
     entries: &[BashEntry],
@@ -177,7 +244,12 @@ fn note_lines(
     };
     let mut lines = Vec::new();
     let mut add = |text: String, style: Style| {
-        lines.extend(wrap(vec![Span::styled(text, style)], width));
+        let spans = [Span::styled(text, style)];
+        lines.extend(
+            wrap_words(&spans, usize::from(width))
+                .into_iter()
+                .map(Line::from),
+        );
     };
     if let Some(note) = &entry.note {
         add(note.clone(), theme.note);
@@ -190,7 +262,7 @@ fn note_lines(
         }
         if let (true, Some(line)) = (pane.misses > 0, &pane.last_miss) {
             let s = if pane.misses == 1 { "" } else { "es" };
-            let text = format!("✗ {line}: not quite ({} miss{s})", pane.misses);
+            let text = format!("✗ {}: not quite ({} miss{s})", one_line(line), pane.misses);
             add(text, theme.error);
         }
         if let (true, Some(hint)) = (
@@ -208,8 +280,16 @@ fn note_lines(
     lines
 }
 
+/// A typed line for a one-line message: its first line, `…` when there were more.
+fn one_line(text: &str) -> String {
+    match text.split_once('\n') {
+        Some((first, _)) => format!("{first} …"),
+        None => text.to_owned(),
+    }
+}
+
 /// Wraps styled spans by character at `width` cells, as a terminal does.
-fn wrap(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
+fn wrap_chars(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let mut lines = vec![Vec::new()];
     let mut used = 0;
@@ -235,3 +315,6 @@ fn wrap(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     }
     lines.into_iter().map(Line::from).collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::Model;
 use crate::app::keymap::footer_items;
+use crate::view::prepared::step_has_reveal;
 use crate::view::theme::Theme;
 
 /// `badge`: announce practice mode at the right end.
@@ -22,9 +23,17 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
     let mut spans = Vec::new();
     let mut used = tag.width();
     let awaiting = model.bash.awaiting;
+    // Zooming means something only when the step shows more than one pane (or is zoomed).
+    let zoom = model.zoom || model.panes().len() > 1;
+    let reveal = model.step_ref().is_some_and(step_has_reveal);
     let items = footer_items(model.key_mode())
         .into_iter()
-        .filter(|(_, text)| awaiting || *text != "type");
+        .filter(|(_, text)| match *text {
+            "type" => awaiting,
+            "zoom" => zoom,
+            "reveal" => reveal,
+            _ => true,
+        });
     for (key, text) in items {
         let item = key.width() + text.width() + 3;
         if used + item > width {

@@ -5,8 +5,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::{Focus, Model};
+use crate::core::course::Step;
 use crate::view::markdown::{Document, visible_lines};
 use crate::view::pane;
 use crate::view::theme::Theme;
@@ -31,9 +33,62 @@ pub fn render(
     pane::block(title, theme, focused, ascii).render(area, buf);
     let window = Document {
         lines: doc.lines.iter().skip(top).take(rows).cloned().collect(),
+        cut: doc.cut,
     };
     let lines = visible_lines(&window, model.scroll.code_x, inner.width, theme);
     pane::put_lines(&lines, inner, buf);
+}
+
+/// Columns the narration needs to show its widest code line whole (code never wraps), its
+/// border included; 0 without code. Found by a line scan for fences (cheap enough for every
+/// frame); code in the `SYS_MSG` box counts with the box around it.
+pub fn wanted_width(step: &Step) -> u16 {
+    let body = step.body.as_deref().map_or(0, widest_code_line);
+    let boxed = step.sys_msg.as_deref().map_or(0, widest_code_line);
+    let widest = [(body, CODE_INDENT), (boxed, CODE_INDENT + BOX)]
+        .into_iter()
+        .filter(|(w, _)| *w > 0)
+        .map(|(w, extra)| w + extra)
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + PANE_CHROME).unwrap_or(u16::MAX)
+}
+
+/// Code lines are indented by two columns; the `SYS_MSG` box adds two on each side; a pane's
+/// border and padding take four.
+const CODE_INDENT: usize = 2;
+const BOX: usize = 4;
+const PANE_CHROME: usize = 4;
+
+/// The display width of the widest line inside a fenced code block of `md` (fences opened by
+/// three or more backticks or tildes, closed by as many; indentation and quote marks before a
+/// fence are taken off its lines too).
+fn widest_code_line(md: &str) -> usize {
+    let mut widest = 0;
+    let mut open: Option<(char, usize, usize)> = None;
+    for line in md.lines() {
+        let trimmed = line.trim_start_matches(|c: char| c == '>' || c == ' ');
+        let lead = line.len() - trimmed.len();
+        let fence = trimmed
+            .chars()
+            .next()
+            .filter(|c| *c == '`' || *c == '~')
+            .map(|c| (c, trimmed.chars().take_while(|x| *x == c).count()));
+        match (open, fence) {
+            (Some((c, run, _)), Some((f, n)))
+                if f == c && n >= run && trimmed[n..].trim().is_empty() =>
+            {
+                open = None;
+            }
+            (Some((_, _, indent)), _) => {
+                let code = line.get(indent.min(lead)..).unwrap_or(line);
+                widest = widest.max(code.width());
+            }
+            (None, Some((f, n))) if n >= 3 => open = Some((f, n, lead)),
+            (None, _) => {}
+        }
+    }
+    widest
 }
 
 /// `↑`/`↓` markers telling that there is more above or below.

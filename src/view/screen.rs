@@ -16,7 +16,8 @@ use crate::app::msg::Msg;
 use crate::app::{Extent, Focus, Metrics, Model};
 use crate::view::colours::{Colouring, Colours};
 use crate::view::highlight::{CodeBlock, Coloured};
-use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
+use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, Wants, layout, too_small};
+use crate::view::markdown::LineKind;
 use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
@@ -62,11 +63,17 @@ impl Screen {
     /// The layout of a frame of `area` for the model's current step.
     pub fn areas(model: &Model, area: Rect) -> Areas {
         let panes = model.panes();
+        let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
         layout(
             area,
-            panes.contains(&Focus::Bash),
-            panes.contains(&Focus::Quiz),
-            model.notice.is_some(),
+            &Wants {
+                bash: panes.contains(&Focus::Bash),
+                quiz: panes.contains(&Focus::Quiz),
+                notice: model.notice.is_some(),
+                bash_widths: bash_pane::wanted_widths(entries),
+                narration_width: model.step_ref().map_or(0, narration::wanted_width),
+                zoom: model.zoomed(),
+            },
         )
     }
 
@@ -81,14 +88,28 @@ impl Screen {
     /// Refreshes the caches for `area` if needed. Returns whether the step was laid out again.
     pub fn prepare(&mut self, model: &Model, area: Rect) -> bool {
         let areas = Self::areas(model, area);
+        // A pane hidden by a zoomed one keeps its layout, ready for when it comes back.
+        let kept = self.prepared.key.filter(|k| {
+            k.revision == model.revision && k.node == model.node && k.step == model.step
+        });
+        let narration_width = if areas.narration.is_empty() {
+            kept.map_or(0, |k| k.narration_width)
+        } else {
+            pane::inner(areas.narration).width
+        };
+        let quiz_width = match areas.quiz {
+            Some(q) => pane::inner(q).width,
+            None => kept.map_or(0, |k| k.quiz_width),
+        };
         let key = CacheKey {
             revision: model.revision,
             node: model.node,
             step: model.step,
-            narration_width: pane::inner(areas.narration).width,
-            quiz_width: areas.quiz.map_or(0, |q| pane::inner(q).width),
+            narration_width,
+            quiz_width,
             theme: self.theme.kind,
             ascii: self.ascii,
+            reveal_open: model.reveal_open(),
         };
         let cx = Cx {
             model,
@@ -137,6 +158,9 @@ impl Screen {
         let inner = pane::inner(areas.narration);
         let doc = &self.prepared.narration;
         let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let bash = areas.bash.map_or_else(Default::default, |r| {
+            bash_pane::measure(model, &self.theme, r)
+        });
         Metrics {
             narration: Extent {
                 content: to_u16(doc.height()),
@@ -146,9 +170,8 @@ impl Screen {
                 content: to_u16(doc.max_code_width()),
                 view: inner.width,
             },
-            bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, r)
-            }),
+            bash: bash.0,
+            bash_cols: bash.1,
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
@@ -182,14 +205,16 @@ impl Screen {
         let areas = Self::areas(model, area);
         let theme = &self.theme;
         header::render(model, theme, areas.header, buf);
-        narration::render(
-            model,
-            &self.prepared.narration,
-            theme,
-            self.ascii,
-            areas.narration,
-            buf,
-        );
+        if !areas.narration.is_empty() {
+            narration::render(
+                model,
+                &self.prepared.narration,
+                theme,
+                self.ascii,
+                areas.narration,
+                buf,
+            );
+        }
         if let Some(r) = areas.bash {
             bash_pane::render(model, theme, self.ascii, r, buf);
         }
@@ -207,8 +232,8 @@ impl Screen {
     }
 
     /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the
-    /// quiz first); on a pane, focusing it; on an overlay's node or row, selecting (or opening)
-    /// it.
+    /// quiz first); on a reveal block's title (`▸ title`), opening or closing the step's
+    /// blocks; on a pane, focusing it; on an overlay's node or row, selecting (or opening) it.
     pub fn click(&self, model: &Model, area: Rect, col: u16, row: u16) -> Option<Msg> {
         if too_small(area) {
             return None;
@@ -218,6 +243,9 @@ impl Screen {
             return overlay::hit(open, self.cx(model), areas.body, Position::new(col, row));
         }
         let pane = areas.pane_at(col, row)?;
+        if pane == Focus::Narration && self.reveal_at(model, areas.narration, row) {
+            return Some(Msg::Act(crate::app::msg::Action::ToggleReveal));
+        }
         if pane == Focus::Quiz && model.focus == Focus::Quiz {
             let quiz_area = areas.quiz?;
             let choice = quiz::choice_at(model, &self.prepared.quiz, &self.look(), quiz_area, row);
@@ -226,6 +254,20 @@ impl Screen {
             }
         }
         Some(Msg::FocusPane(pane))
+    }
+
+    /// Whether narration row `row` (a terminal row inside `area`) shows a reveal block's title.
+    fn reveal_at(&self, model: &Model, area: Rect, row: u16) -> bool {
+        let inner = pane::inner(area);
+        if row < inner.y || row >= inner.bottom() {
+            return false;
+        }
+        let index = usize::from(row - inner.y) + usize::from(model.scroll.narration);
+        self.prepared
+            .narration
+            .lines
+            .get(index)
+            .is_some_and(|l| l.kind == LineKind::Reveal)
     }
 
     /// What a mouse wheel turn at (col, row) means, if anything: over an overlay, the overlay

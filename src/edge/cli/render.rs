@@ -50,6 +50,10 @@ pub struct Args {
     /// Render with the monochrome theme (the only way to turn colour off).
     #[arg(long)]
     pub no_color: bool,
+    /// Show the step's reveal blocks (`<details>`) open, as after the learner presses `o`;
+    /// without it they are closed (`▸ title`).
+    #[arg(long, conflicts_with = "screen")]
+    pub open: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -99,6 +103,7 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         bash: args.bash,
         overlay: args.screen,
         no_color: args.no_color,
+        open: args.open,
         ..Scene::default()
     };
     if scene.overlay.is_some() {
