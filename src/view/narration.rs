@@ -39,13 +39,14 @@ pub fn render(
     pane::put_lines(&lines, inner, buf);
 }
 
-/// Columns the narration needs to show its widest code line whole (code never wraps), its
-/// border included; 0 without code. Found by a line scan for fences (cheap enough for every
-/// frame); code in the `SYS_MSG` box counts with the box around it.
+/// Columns the narration needs to show its widest code line or table whole (neither wraps),
+/// its border included; 0 without either. Found by a line scan for fences and table rows
+/// (cheap enough for every frame, and close enough: a table's source row is about as wide as
+/// the row drawn); what is in the `SYS_MSG` box counts with the box around it.
 pub fn wanted_width(step: &Step) -> u16 {
-    let body = step.body.as_deref().map_or(0, widest_code_line);
-    let boxed = step.sys_msg.as_deref().map_or(0, widest_code_line);
-    let widest = [(body, CODE_INDENT), (boxed, CODE_INDENT + BOX)]
+    let body = step.body.as_deref().map_or(0, widest_unwrapped);
+    let boxed = step.sys_msg.as_deref().map_or(0, widest_unwrapped);
+    let widest = [(body, 0), (boxed, BOX)]
         .into_iter()
         .filter(|(w, _)| *w > 0)
         .map(|(w, extra)| w + extra)
@@ -60,10 +61,11 @@ const CODE_INDENT: usize = 2;
 const BOX: usize = 4;
 const PANE_CHROME: usize = 4;
 
-/// The display width of the widest line inside a fenced code block of `md` (fences opened by
-/// three or more backticks or tildes, closed by as many; indentation and quote marks before a
-/// fence are taken off its lines too).
-fn widest_code_line(md: &str) -> usize {
+/// The display width of the widest line of `md` that is not wrapped: a line inside a fenced
+/// code block (fences opened by three or more backticks or tildes, closed by as many;
+/// indentation and quote marks before a fence are taken off its lines too), with the code's
+/// indentation, or a table row.
+fn widest_unwrapped(md: &str) -> usize {
     let mut widest = 0;
     let mut open: Option<(char, usize, usize)> = None;
     for line in md.lines() {
@@ -82,9 +84,12 @@ fn widest_code_line(md: &str) -> usize {
             }
             (Some((_, _, indent)), _) => {
                 let code = line.get(indent.min(lead)..).unwrap_or(line);
-                widest = widest.max(code.width());
+                widest = widest.max(CODE_INDENT + code.width());
             }
             (None, Some((f, n))) if n >= 3 => open = Some((f, n, lead)),
+            (None, _) if trimmed.starts_with('|') => {
+                widest = widest.max(trimmed.trim_end().width())
+            }
             (None, _) => {}
         }
     }
@@ -101,5 +106,25 @@ pub fn scroll_hint(top: usize, more_below: bool, ascii: bool) -> &'static str {
         (true, false, true) => "^ ",
         (false, true, true) => "v ",
         (false, false, _) => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_widest_unwrapped_line_is_a_code_line_or_a_table_row() {
+        let md = "Prose that is much longer than any code line and wraps anyway.\n\n```dockerfile\nFROM python:3.13-slim\n```\n\n> ~~~~\n> 0123456789012345678901234\n> ~~~~\n";
+        assert_eq!(widest_unwrapped(md), 2 + 25);
+        assert_eq!(
+            widest_unwrapped("| a | b |\n|---|---|\n| wide cell | x |"),
+            17
+        );
+        assert_eq!(
+            widest_unwrapped("```\nunclosed code runs to the end"),
+            2 + 29
+        );
+        assert_eq!(widest_unwrapped("just prose"), 0);
     }
 }
