@@ -146,12 +146,13 @@ pub fn unseen(step: &Step) -> Vec<Unseen> {
 
 /// One line for `check`: what does not fit at `w`x`h`, and by how much.
 fn describe(o: &Overflow, w: u16, h: u16) -> String {
-    let what = match o.pane {
-        "quiz choices" => "the quiz's choices",
-        "quiz" => "a table or code block in the quiz",
-        "narration" => "a table, or code in the `SYS_MSG` box,",
-        "bash notes" => "this entry's note and hint",
-        other => other,
+    let what = match (o.pane, o.place) {
+        ("quiz choices", _) => "the quiz's choices",
+        ("quiz", _) => "a table or code block in the quiz",
+        ("narration", UnseenPlace::SysMsg) => "a table or code block in the `SYS_MSG` box",
+        ("narration", _) => "a table in the body",
+        ("bash notes", _) => "this entry's note and hint",
+        (other, _) => other,
     };
     format!(
         "{what} cannot be seen in full at {w}x{h}: {} {} needed, {} available even zoomed",

@@ -157,8 +157,9 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
 fn report_unseen(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawStep>, step: &Step) {
     for unseen in (cx.opts.unseen)(step) {
         let span = match unseen.place {
-            UnseenPlace::SysMsg => raw.sys_msg.as_ref().map(Sp::span),
-            UnseenPlace::Body => raw.body.as_ref().map(Sp::span),
+            // The first line of a long text is enough to find it.
+            UnseenPlace::SysMsg => raw.sys_msg.as_ref().map(|v| head(file, &v.span())),
+            UnseenPlace::Body => raw.body.as_ref().map(|v| head(file, &v.span())),
             UnseenPlace::Quiz => raw.quiz.as_ref().map(|q| head(file, &q.span())),
             UnseenPlace::Bash(i) => raw.bash.get(i).map(|entry| {
                 entry
