@@ -67,6 +67,13 @@ pub struct Model {
     pub notice: Option<String>,
     /// The notice about a save that did not happen, while saving has trouble.
     pub save_problem: Option<String>,
+    /// How the learner arranged what the step shows: zoom and opened reveal blocks.
+    pub shown: Shown,
+}
+
+/// How the learner arranged what the step shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
     /// The focused pane fills the screen (`z`); every step starts unzoomed.
     pub zoom: bool,
     /// Steps whose reveal blocks (`<details>`) the learner opened in this session.
@@ -96,8 +103,7 @@ impl Model {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
             save_problem: None,
-            zoom: false,
-            opened: HashSet::new(),
+            shown: Shown::default(),
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
@@ -244,7 +250,7 @@ impl Model {
         self.scroll = Scroll::default();
         self.bash = BashPane::default();
         self.typing = false;
-        self.zoom = false;
+        self.shown.zoom = false;
         self.ticker.remaining = self.ticker_len();
         self.ticker.phase = 0;
         let passed = self
@@ -310,14 +316,15 @@ impl Model {
 
     /// Whether the current step's reveal blocks are open.
     pub fn reveal_open(&self) -> bool {
-        self.here().is_some_and(|here| self.opened.contains(&here))
+        self.here()
+            .is_some_and(|here| self.shown.opened.contains(&here))
     }
 
     /// Opens the current step's reveal blocks, or closes them; remembered for the session.
     pub(crate) fn toggle_reveal(&mut self) {
         let Some(here) = self.here() else { return };
-        if !self.opened.remove(&here) {
-            self.opened.insert(here);
+        if !self.shown.opened.remove(&here) {
+            self.shown.opened.insert(here);
         }
     }
 
@@ -328,7 +335,7 @@ impl Model {
 
     /// The pane shown on the whole screen, when zoomed.
     pub fn zoomed(&self) -> Option<Focus> {
-        self.zoom.then_some(self.focus)
+        self.shown.zoom.then_some(self.focus)
     }
 
     pub fn node_states(&self) -> Vec<NodeState> {

@@ -66,9 +66,7 @@ fn press(player: &mut Player, key: Key) {
     if let Some(msg) = resolve(player.model().key_mode(), key) {
         let effects = player.dispatch(msg);
         assert!(
-            effects
-                .iter()
-                .all(|e| matches!(e, Effect::SaveProgress(_))),
+            effects.iter().all(|e| matches!(e, Effect::SaveProgress(_))),
             "{key:?}: {effects:?}"
         );
     }
@@ -96,7 +94,10 @@ fn row_of(text: &str, needle: &str) -> Option<usize> {
 fn heredocs_and_continued_commands_show_line_by_line() {
     // At 80x24 the stacked pane is short and follows the end of the transcript, as a terminal.
     let stacked = draw(&scene("heredoc"), 80, 24);
-    assert!(stacked.contains("> EOF\n") || stacked.contains("> EOF "), "{stacked}");
+    assert!(
+        stacked.contains("> EOF\n") || stacked.contains("> EOF "),
+        "{stacked}"
+    );
     insta::assert_snapshot!("heredoc_80x24", stacked);
     for (w, h) in [(120, 40), (200, 60)] {
         let screen = draw(&scene("heredoc"), w, h);
@@ -130,8 +131,14 @@ fn the_split_adapts_so_a_table_keeps_its_header_row() {
     let wide = draw(&scene("image-ls"), 200, 60);
     assert!(wide.contains("2.96GB"), "{wide}");
     let usual = draw(&scene("image-ls"), 120, 40);
-    let nvidia = usual.lines().find(|l| l.contains("nvidia/cuda")).expect("the row");
-    assert!(nvidia.ends_with("› │"), "the widest row is clipped, not wrapped: {nvidia}");
+    let nvidia = usual
+        .lines()
+        .find(|l| l.contains("nvidia/cuda"))
+        .expect("the row");
+    assert!(
+        nvidia.ends_with("› │"),
+        "the widest row is clipped, not wrapped: {nvidia}"
+    );
     // Narrower than 100 columns the panes stack, the bash pane full width.
     let stacked = draw(&scene("image-ls"), 80, 24);
     assert!(
@@ -157,8 +164,14 @@ fn a_wide_output_line_is_clipped_and_scrolls_sideways_with_the_code_keys() {
     }
     let scrolled = frame(&mut player, 120, 40);
     let line = scrolled.lines().nth(row).expect("row");
-    assert!(line.contains("HTTP/1.1\" 200 OK"), "scrolled to its end: {line}");
-    assert!(line.contains("│ ‹"), "text hidden on the left is marked: {line}");
+    assert!(
+        line.contains("HTTP/1.1\" 200 OK"),
+        "scrolled to its end: {line}"
+    );
+    assert!(
+        line.contains("│ ‹"),
+        "text hidden on the left is marked: {line}"
+    );
     insta::assert_snapshot!("wide_log_scrolled_120x40", scrolled);
     for _ in 0..40 {
         press(&mut player, Key::Char('<'));
@@ -176,7 +189,10 @@ fn z_zooms_the_focused_pane_and_back() {
     let zoomed = frame(&mut player, 80, 24);
     assert!(!zoomed.contains("narration"), "{zoomed}");
     let top = zoomed.lines().nth(1).expect("a row under the header");
-    assert!(top.starts_with("╭ bash 1 / 1") && top.ends_with('╮'), "the whole body: {zoomed}");
+    assert!(
+        top.starts_with("╭ bash 1 / 1") && top.ends_with('╮'),
+        "the whole body: {zoomed}"
+    );
     assert!(zoomed.lines().last().is_some_and(|l| l.contains("z zoom")));
     insta::assert_snapshot!("zoomed_bash_80x24", zoomed);
     press(&mut player, Key::Tab);
@@ -192,8 +208,16 @@ fn reveal_blocks_are_closed_and_open_by_key_and_by_click() {
     let closed = draw(&scene("reveal"), 80, 24);
     assert!(closed.contains("▸ Solution") && !closed.contains("exec the server"));
     assert!(!closed.contains("<details>") && !closed.contains("<br>"));
-    assert!(closed.contains("Line one\n") || closed.contains("Line one  "), "{closed}");
-    assert!(closed.lines().last().is_some_and(|l| l.contains("o reveal")));
+    assert!(
+        closed.contains("Line one\n") || closed.contains("Line one  "),
+        "{closed}"
+    );
+    assert!(
+        closed
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("o reveal"))
+    );
     insta::assert_snapshot!("reveal_closed_80x24", closed);
     let open = draw(
         &Scene {
@@ -207,7 +231,11 @@ fn reveal_blocks_are_closed_and_open_by_key_and_by_click() {
     insta::assert_snapshot!("reveal_open_80x24", open);
 
     let mut player = player_at("reveal");
-    assert_eq!(frame(&mut player, 80, 24), closed, "the player starts closed");
+    assert_eq!(
+        frame(&mut player, 80, 24),
+        closed,
+        "the player starts closed"
+    );
     press(&mut player, Key::Char('o'));
     assert_eq!(frame(&mut player, 80, 24), open, "o opens");
     press(&mut player, Key::Char('o'));
@@ -224,7 +252,11 @@ fn reveal_blocks_are_closed_and_open_by_key_and_by_click() {
     if let Some(msg) = elsewhere {
         let _ = player.dispatch(msg);
     }
-    assert_eq!(frame(&mut player, 80, 24), open, "a click elsewhere does not close");
+    assert_eq!(
+        frame(&mut player, 80, 24),
+        open,
+        "a click elsewhere does not close"
+    );
     // Remembered per step for the session.
     press(&mut player, Key::Left);
     press(&mut player, Key::Right);
@@ -250,7 +282,10 @@ fn a_multi_line_type_along_is_typed_line_by_line() {
     press(&mut player, Key::Enter);
     assert!(!player.model().bash.awaiting, "matched at the delimiter");
     let done = frame(&mut player, 120, 40);
-    assert!(done.contains("> __pycache__/") && done.contains("✓ matched"), "{done}");
+    assert!(
+        done.contains("> __pycache__/") && done.contains("✓ matched"),
+        "{done}"
+    );
 }
 
 #[test]
@@ -260,7 +295,10 @@ fn a_multi_line_type_along_accepts_a_paste() {
     let pasted = "cat > .dockerignore <<'EOF'\r\n.git\r\n__pycache__/\r\nEOF\r\n";
     let _ = player.dispatch(Msg::Paste(pasted.into()));
     let shown = frame(&mut player, 120, 40);
-    assert!(shown.contains("> __pycache__/") && shown.contains("> EOF"), "{shown}");
+    assert!(
+        shown.contains("> __pycache__/") && shown.contains("> EOF"),
+        "{shown}"
+    );
     assert!(player.model().bash.awaiting, "a paste waits for Enter");
     press(&mut player, Key::Enter);
     assert!(!player.model().bash.awaiting);
@@ -282,6 +320,106 @@ fn render_open_shows_reveal_blocks_open() {
     let closed = run(&[]);
     assert!(closed.contains("▸ Solution") && !closed.contains("exec uvicorn"));
     let open = run(&["--open"]);
-    assert!(open.contains("▾ Solution") && open.contains("exec uvicorn"), "{open}");
-    assert_eq!(open.trim_end(), draw(&Scene { open: true, ..scene("reveal") }, 80, 24).trim_end());
+    assert!(
+        open.contains("▾ Solution") && open.contains("exec uvicorn"),
+        "{open}"
+    );
+    assert_eq!(
+        open.trim_end(),
+        draw(
+            &Scene {
+                open: true,
+                ..scene("reveal")
+            },
+            80,
+            24
+        )
+        .trim_end()
+    );
+}
+
+/// Runs the binary with `args` in the repository, with its own data directory.
+fn termcourse(args: &[&str]) -> std::process::Output {
+    let data = tempfile::TempDir::new().expect("temp dir");
+    Command::new(env!("CARGO_BIN_EXE_termcourse"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERMCOURSE_DATA_DIR", data.path())
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run termcourse")
+}
+
+#[test]
+fn check_and_snapshot_deny_overflow_agree_on_what_cannot_be_seen() {
+    let out = tempfile::TempDir::new().expect("temp dir");
+    let snaps = out.path().join("snaps");
+    let snaps = snaps.to_str().expect("utf-8");
+    // Long transcripts, wide lines and hidden blocks can all be reached: no warning, no overflow.
+    let checked = termcourse(&["check", "--deny-warnings", FIXTURE]);
+    assert!(checked.status.success(), "{checked:?}");
+    let sizes = "80x24,120x40,200x60";
+    let shot = termcourse(&[
+        "snapshot",
+        FIXTURE,
+        "--out",
+        snaps,
+        "--sizes",
+        sizes,
+        "--deny-overflow",
+    ]);
+    assert!(shot.status.success(), "{shot:?}");
+
+    // The markup fixture has one of each kind of content a learner could never see at 80x24.
+    let checked = termcourse(&["check", "--color", "never", "tests/fixtures/markup"]);
+    let report = String::from_utf8_lossy(&checked.stdout);
+    let unseen: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains("cannot be seen in full at 80x24"))
+        .collect();
+    assert_eq!(unseen.len(), 3, "{report}");
+    let denied = termcourse(&[
+        "snapshot",
+        "tests/fixtures/markup",
+        "--out",
+        snaps,
+        "--sizes",
+        "80x24",
+        "--deny-overflow",
+        "--force",
+    ]);
+    assert_eq!(denied.status.code(), Some(1));
+    let errors = String::from_utf8_lossy(&denied.stderr);
+    let mut panes: Vec<&str> = errors
+        .lines()
+        .filter_map(|l| l.strip_prefix("error: web/too-much@80x24.txt: "))
+        .filter_map(|l| l.split(" cannot be seen").next())
+        .collect();
+    panes.sort_unstable();
+    assert_eq!(
+        panes,
+        ["bash notes", "narration", "quiz choices"],
+        "{errors}"
+    );
+    assert_eq!(
+        errors.lines().filter(|l| l.starts_with("error:")).count(),
+        3,
+        "{errors}"
+    );
+    // At 200x60 the same step can be seen in full (zoomed).
+    let roomy = termcourse(&[
+        "snapshot",
+        "tests/fixtures/markup",
+        "--out",
+        snaps,
+        "--sizes",
+        "200x60",
+        "--deny-overflow",
+        "--force",
+    ]);
+    assert!(
+        roomy.status.success(),
+        "{}",
+        String::from_utf8_lossy(&roomy.stderr)
+    );
 }

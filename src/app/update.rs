@@ -138,7 +138,7 @@ fn common(model: &mut Model, msg: &Msg) -> Vec<Effect> {
         Msg::Act(Action::PageUp) => scroll(model, focus, -page),
         Msg::Act(Action::ScrollRight) => scroll_sideways(model, 4),
         Msg::Act(Action::ScrollLeft) => scroll_sideways(model, -4),
-        Msg::Act(Action::Zoom) => model.zoom = !model.zoom,
+        Msg::Act(Action::Zoom) => model.shown.zoom = !model.shown.zoom,
         Msg::Act(Action::ToggleReveal) => model.toggle_reveal(),
         Msg::Act(Action::FocusNext) => {
             let panes = model.panes();

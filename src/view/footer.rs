@@ -24,7 +24,7 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
     let mut used = tag.width();
     let awaiting = model.bash.awaiting;
     // Zooming means something only when the step shows more than one pane (or is zoomed).
-    let zoom = model.zoom || model.panes().len() > 1;
+    let zoom = model.shown.zoom || model.panes().len() > 1;
     let reveal = model.step_ref().is_some_and(step_has_reveal);
     let items = footer_items(model.key_mode())
         .into_iter()

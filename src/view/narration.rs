@@ -69,7 +69,7 @@ fn widest_unwrapped(md: &str) -> usize {
     let mut widest = 0;
     let mut open: Option<(char, usize, usize)> = None;
     for line in md.lines() {
-        let trimmed = line.trim_start_matches(|c: char| c == '>' || c == ' ');
+        let trimmed = line.trim_start_matches(['>', ' ']);
         let lead = line.len() - trimmed.len();
         let fence = trimmed
             .chars()
@@ -88,7 +88,7 @@ fn widest_unwrapped(md: &str) -> usize {
             }
             (None, Some((f, n))) if n >= 3 => open = Some((f, n, lead)),
             (None, _) if trimmed.starts_with('|') => {
-                widest = widest.max(trimmed.trim_end().width())
+                widest = widest.max(trimmed.trim_end().width());
             }
             (None, _) => {}
         }

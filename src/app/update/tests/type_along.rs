@@ -53,7 +53,7 @@ fn keys_are_typed_not_obeyed_and_paste_keeps_its_lines() {
     press(&mut m, Key::Char('m'));
     press(&mut m, Key::Char('z'));
     press(&mut m, Key::Char('o'));
-    assert!(m.overlay.is_none() && !m.zoom);
+    assert!(m.overlay.is_none() && !m.shown.zoom);
     assert_eq!(m.bash.input, "qmzo");
     press(&mut m, Key::Backspace);
     press(&mut m, Key::Ctrl('u'));
