@@ -193,7 +193,12 @@ fn z_zooms_the_focused_pane_and_back() {
         top.starts_with("╭ bash 1 / 1") && top.ends_with('╮'),
         "the whole body: {zoomed}"
     );
-    assert!(zoomed.lines().last().is_some_and(|l| l.contains("z zoom")));
+    assert!(
+        zoomed
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("z unzoom"))
+    );
     insta::assert_snapshot!("zoomed_bash_80x24", zoomed);
     press(&mut player, Key::Tab);
     let narration = frame(&mut player, 80, 24);

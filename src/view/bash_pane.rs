@@ -255,7 +255,10 @@ fn note_lines(
         add(note.clone(), theme.note);
     }
     if pane.awaiting {
-        if model.typing {
+        if model.typing && entry.cmd.contains('\n') {
+            let how = "Type it line by line (Enter goes on while the command is unfinished), or paste it; then Enter.";
+            add(how.into(), theme.dim);
+        } else if model.typing {
             add("Type the command, then Enter.".into(), theme.dim);
         } else {
             add("Enter: type it yourself · →: show it".into(), theme.dim);

@@ -35,6 +35,11 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
             _ => true,
         });
     for (key, text) in items {
+        let text = if text == "zoom" && model.shown.zoom {
+            "unzoom"
+        } else {
+            text
+        };
         let item = key.width() + text.width() + 3;
         if used + item > width {
             break;
