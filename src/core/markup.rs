@@ -168,9 +168,13 @@ pub fn tags(text: &str) -> Vec<HtmlTag> {
             continue;
         }
         let after = name_start + name_len;
-        let fits = matches!(bytes.get(after), Some(b'>' | b'/' | b' ' | b'\t' | b'\n'));
-        let Some(end) = fits.then(|| text[after..].find('>')).flatten() else {
+        if !matches!(bytes.get(after), Some(b'>' | b'/' | b' ' | b'\t' | b'\n')) {
             continue;
+        }
+        // No `>` after this one means none after any later `<` either: stop, so a text full
+        // of `<a ` stays linear.
+        let Some(end) = text[after..].find('>') else {
+            break;
         };
         let end = after + end + 1;
         out.push(HtmlTag {

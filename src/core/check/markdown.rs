@@ -32,19 +32,21 @@ fn check_markup(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
     }
     let value_span = value.span();
     let raw = file.text.get(value_span.clone()).unwrap_or_default();
+    // Where each needle occurs, in the decoded text and in the file: built once per needle,
+    // so a text with thousands of findings stays fast.
+    let mut occurrences: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
     for item in found {
         // The text was decoded from TOML (escapes, trimmed indentation); find the same
         // occurrence of how it starts in the file, else point at the whole value.
         let needle = item.needle();
-        let nth = text
-            .get(..item.at())
-            .map_or(0, |before| before.matches(needle).count());
-        let span = raw
-            .match_indices(needle)
-            .nth(nth)
-            .map_or(value_span.clone(), |(i, _)| {
-                value_span.start + i..value_span.start + i + needle.len()
-            });
+        let (in_text, in_raw) = occurrences.entry(needle.to_owned()).or_insert_with(|| {
+            let at = |s: &str| s.match_indices(needle).map(|(i, _)| i).collect();
+            (at(text), at(raw))
+        });
+        let nth = in_text.partition_point(|i| *i < item.at());
+        let span = in_raw.get(nth).map_or(value_span.clone(), |i| {
+            value_span.start + i..value_span.start + i + needle.len()
+        });
         match item {
             markup::Unsupported::Html { .. } => {
                 cx.warning(file, span, "raw HTML is shown as text; use markdown")
