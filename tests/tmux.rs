@@ -553,6 +553,7 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
     t.start_with("type", &course_args("type-heredoc"));
     t.wait_for("type", &["Type it yourself"]);
     t.keys("type", &["Right"]);
+    t.wait_for("type", &["Type it line by line"]);
     for line in ["cat > .dockerignore <<'EOF'", ".git", "__pycache__/"] {
         t.keys("type", &["-l", line]);
         t.keys("type", &["Enter"]);
