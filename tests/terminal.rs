@@ -378,10 +378,16 @@ fn check_and_snapshot_deny_overflow_agree_on_what_cannot_be_seen() {
     // The markup fixture has one of each kind of content a learner could never see at 80x24.
     let checked = termcourse(&["check", "--color", "never", "tests/fixtures/markup"]);
     let report = String::from_utf8_lossy(&checked.stdout);
-    let unseen: Vec<&str> = report
+    // `…: warning: WHAT cannot be seen in full at 80x24: N UNIT needed, M available even zoomed`
+    let mut unseen: Vec<String> = report
         .lines()
-        .filter(|l| l.contains("cannot be seen in full at 80x24"))
+        .filter_map(|l| l.split_once(": warning: "))
+        .filter_map(|(_, l)| {
+            let (what, rest) = l.split_once(" cannot be seen in full at 80x24: ")?;
+            Some(format!("{what}: {rest}"))
+        })
         .collect();
+    unseen.sort_unstable();
     assert_eq!(unseen.len(), 3, "{report}");
     let denied = termcourse(&[
         "snapshot",
@@ -395,17 +401,18 @@ fn check_and_snapshot_deny_overflow_agree_on_what_cannot_be_seen() {
     ]);
     assert_eq!(denied.status.code(), Some(1));
     let errors = String::from_utf8_lossy(&denied.stderr);
-    let mut panes: Vec<&str> = errors
+    // `error: PATH: WHAT cannot be seen in full: N UNIT needed, M available even zoomed`
+    let mut denied_for: Vec<String> = errors
         .lines()
         .filter_map(|l| l.strip_prefix("error: web/too-much@80x24.txt: "))
-        .filter_map(|l| l.split(" cannot be seen").next())
+        .filter_map(|l| {
+            let (what, rest) = l.split_once(" cannot be seen in full: ")?;
+            Some(format!("{what}: {rest}"))
+        })
         .collect();
-    panes.sort_unstable();
-    assert_eq!(
-        panes,
-        ["bash notes", "narration", "quiz choices"],
-        "{errors}"
-    );
+    denied_for.sort_unstable();
+    // The same content, by the same figures, in the same words.
+    assert_eq!(denied_for, unseen, "{errors}");
     assert_eq!(
         errors.lines().filter(|l| l.starts_with("error:")).count(),
         3,

@@ -18,6 +18,8 @@ use std::io::{self, Write};
 pub use size::{MAX_SIDE, Size, SizeError, parse_sizes};
 pub use store::{Comparison, DirError, Shot};
 
+pub use crate::view::fit::Unit;
+
 /// The sizes snapshotted when none are given: a classic terminal and a roomy one.
 pub const DEFAULT_SIZES: [Size; 2] = [Size::new(80, 24), Size::new(120, 40)];
 
@@ -42,18 +44,12 @@ pub struct Rendering {
 /// Content that does not fit its pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaneOverflow {
+    /// What cannot be seen, as `check` says it (`the quiz's choices`).
     pub pane: String,
     pub needed: usize,
     pub available: usize,
-    /// Whether `needed` and `available` count columns (else lines).
-    pub columns: bool,
-}
-
-impl PaneOverflow {
     /// What `needed` and `available` count.
-    pub fn unit(&self) -> &'static str {
-        if self.columns { "columns" } else { "lines" }
-    }
+    pub unit: Unit,
 }
 
 /// A [`PaneOverflow`] found in one snapshot.
@@ -197,11 +193,13 @@ impl Outcome {
             "warning"
         };
         for OverflowAt { path, overflow } in &self.overflows {
-            let unit = overflow.unit();
             writeln!(
                 out,
-                "{level}: {path}: {} cannot be seen in full, even zoomed: needs {} {unit}, has {}",
-                overflow.pane, overflow.needed, overflow.available
+                "{level}: {path}: {} cannot be seen in full: {} {} needed, {} available even zoomed",
+                overflow.pane,
+                overflow.needed,
+                overflow.unit.name(),
+                overflow.available
             )?;
         }
         Ok(())

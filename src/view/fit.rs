@@ -23,7 +23,7 @@ use crate::view::colours::{Colouring, Colours};
 use crate::view::layout::{MIN_HEIGHT, MIN_SUPPORTED, MIN_WIDTH, Wants, layout};
 use crate::view::markdown::{Document, render, wrap_words};
 use crate::view::pane;
-use crate::view::prepared::{OPTION_INDENT, step_text};
+use crate::view::prepared::{OPTION_INDENT, sys_msg_cut};
 use crate::view::theme::Theme;
 
 /// What is counted: rows of a pane, or columns of a line.
@@ -77,7 +77,6 @@ pub fn unreachable(step: &Step, area: Rect) -> Vec<Overflow> {
     let zoomed = pane::inner(layout(area, &Wants::default()).body);
     let theme = Theme::dark();
     let mut colours = Colours::new(Colouring::Deferred);
-    let (narration, quiz) = step_text(step, zoomed.width, zoomed.width, &theme, true, &mut colours);
     let columns = |needed: usize, pane, place| Overflow {
         pane,
         needed,
@@ -85,12 +84,31 @@ pub fn unreachable(step: &Step, area: Rect) -> Vec<Overflow> {
         unit: Unit::Columns,
         place,
     };
-    if narration.cut > 0 {
-        let place = narration_place(step, zoomed.width, &theme, &mut colours);
-        out.push(columns(narration.cut, "narration", place));
+    // Only tables are cut in the body, tables and code in the box: text without them is not
+    // laid out (what keeps `check` quick on large courses).
+    let boxed = step
+        .sys_msg
+        .as_deref()
+        .filter(|t| {
+            t.contains('|')
+                || t.contains("```")
+                || t.contains("~~~")
+                || t.contains("    ")
+                || t.contains('\t')
+        })
+        .map_or(0, |t| sys_msg_cut(t, zoomed.width, &theme, &mut colours));
+    let body = step
+        .body
+        .as_deref()
+        .filter(|t| t.contains('|'))
+        .map_or(0, |t| render(t, zoomed.width, &theme, &mut colours).cut);
+    if boxed > 0 {
+        out.push(columns(boxed, "narration", UnseenPlace::SysMsg));
     }
-    if step.quiz.is_some() {
-        let choices: usize = quiz.options.iter().map(|o| o.len().max(1)).sum();
+    if body > 0 {
+        out.push(columns(body, "narration", UnseenPlace::Body));
+    }
+    if let Some((choices, widest)) = quiz_extent(step, zoomed.width, &theme, &mut colours) {
         if choices > usize::from(zoomed.height) {
             out.push(Overflow {
                 pane: "quiz choices",
@@ -100,7 +118,6 @@ pub fn unreachable(step: &Step, area: Rect) -> Vec<Overflow> {
                 place: UnseenPlace::Quiz,
             });
         }
-        let widest = quiz_cut(step, zoomed.width, &theme, &mut colours);
         if widest > 0 {
             out.push(columns(widest, "quiz", UnseenPlace::Quiz));
         }
@@ -146,43 +163,48 @@ pub fn unseen(step: &Step) -> Vec<Unseen> {
 
 /// One line for `check`: what does not fit at `w`x`h`, and by how much.
 fn describe(o: &Overflow, w: u16, h: u16) -> String {
-    let what = match (o.pane, o.place) {
-        ("quiz choices", _) => "the quiz's choices",
-        ("quiz", _) => "a table or code block in the quiz",
-        ("narration", UnseenPlace::SysMsg) => "a table or code block in the `SYS_MSG` box",
-        ("narration", _) => "a table in the body",
-        ("bash notes", _) => "this entry's note and hint",
-        (other, _) => other,
-    };
     format!(
-        "{what} cannot be seen in full at {w}x{h}: {} {} needed, {} available even zoomed",
+        "{} cannot be seen in full at {w}x{h}: {} {} needed, {} available even zoomed",
+        o.what(),
         o.needed,
         o.unit.name(),
         o.available
     )
 }
 
-/// Whether narration content cut at `width` is in the `SYS_MSG` box or the body.
-fn narration_place(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> UnseenPlace {
-    let body = step
-        .body
-        .as_deref()
-        .map_or(0, |b| cut_width(&render(b, width, theme, colours), width));
-    if body > 0 {
-        UnseenPlace::Body
-    } else {
-        UnseenPlace::SysMsg
+impl Overflow {
+    /// What cannot be seen, in the words `check` and `snapshot` both report it with.
+    pub fn what(&self) -> &'static str {
+        match (self.pane, self.place) {
+            ("quiz choices", _) => "the quiz's choices",
+            ("quiz", _) => "a table or code block in the quiz",
+            ("narration", UnseenPlace::SysMsg) => "a table or code block in the `SYS_MSG` box",
+            ("narration", _) => "a table in the body",
+            ("bash notes", _) => "this entry's note and hint",
+            ("screen", _) => "the step",
+            (other, _) => other,
+        }
     }
 }
 
-/// The widest cut content of the quiz's texts laid out as the quiz pane lays them out at
-/// `width`, or 0.
-fn quiz_cut(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> usize {
-    let Some(quiz) = &step.quiz else { return 0 };
-    let option_width = width.saturating_sub(OPTION_INDENT);
-    let mut texts: Vec<(&str, u16)> = vec![(quiz.question.as_str(), width)];
-    texts.extend(quiz.explain.as_deref().map(|e| (e, width)));
-    texts.extend(
+/// For a step with a quiz: the rows its choices (or items) take laid out as the quiz pane lays
+/// them out at `width`, and the widest cut content of any of its texts (0 when none is cut).
+fn quiz_extent(
+    step: &Step,
+    width: u16,
+    theme: &Theme,
+    colours: &mut Colours,
+) -> Option<(usize, usize)> {
+    let quiz = step.quiz.as_ref()?;
+    let option_width = width.saturating_sub(OPTION_INDENT).max(1);
+    let mut laid_out = |md: &str, w: u16| {
+        let doc = render(md, w.max(1), theme, colours);
+        (doc.height().max(1), cut_width(&doc, w))
+    };
+    let mut options: Vec<&str> = Vec::new();
+    let mut others: Vec<(&str, u16)> = vec![(quiz.question.as_str(), width)];
+    others.extend(quiz.explain.as_deref().map(|e| (e, width)));
+    others.extend(
         quiz.hints
             .iter()
             .map(|h| (h.as_str(), width.saturating_sub(2))),
@@ -190,18 +212,24 @@ fn quiz_cut(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> us
     match &quiz.kind {
         QuizKind::Single { choices } | QuizKind::Multi { choices } => {
             for choice in choices {
-                texts.push((&choice.text, option_width));
-                texts.extend(choice.why.as_deref().map(|w| (w, option_width)));
+                options.push(&choice.text);
+                others.extend(choice.why.as_deref().map(|w| (w, option_width)));
             }
         }
-        QuizKind::Order { items } => texts.extend(items.iter().map(|i| (i.as_str(), option_width))),
+        QuizKind::Order { items } => options.extend(items.iter().map(String::as_str)),
         QuizKind::Text { .. } => {}
     }
-    texts
-        .into_iter()
-        .map(|(md, w)| cut_width(&render(md, w.max(1), theme, colours), w))
-        .max()
-        .unwrap_or(0)
+    let mut rows = 0;
+    let mut widest = 0;
+    for text in options {
+        let (height, cut) = laid_out(text, option_width);
+        rows += height;
+        widest = widest.max(cut);
+    }
+    for (text, w) in others {
+        widest = widest.max(laid_out(text, w).1);
+    }
+    Some((rows, widest))
 }
 
 /// The widest content of `doc` that is not shown in full at `width` when nothing scrolls

@@ -141,25 +141,15 @@ impl Prepared {
     }
 }
 
-/// A step's narration (title, `SYS_MSG` box, body) laid out for `width` columns, and its quiz's
-/// text for `quiz_width`: what the screen caches, for measuring (`view::fit`).
-pub(crate) fn step_text(
-    step: &Step,
-    width: u16,
-    quiz_width: u16,
-    theme: &Theme,
-    open: bool,
-    colours: &mut Colours,
-) -> (Document, QuizText) {
+/// The widest content of a `SYS_MSG` box of `text` in a narration `width` columns wide that is
+/// cut to fit, reveal blocks open (see [`Document::cut`]): for measuring (`view::fit`).
+pub(crate) fn sys_msg_cut(text: &str, width: u16, theme: &Theme, colours: &mut Colours) -> usize {
     let look = Look {
         theme,
         ascii: false,
-        open,
+        open: true,
     };
-    (
-        narration(step, width, &look, colours),
-        quiz_text(step, quiz_width, &look, colours),
-    )
+    sys_msg_box(text, width, &look, colours).cut
 }
 
 /// How a step's text is laid out besides its width.

@@ -11,7 +11,7 @@ use thiserror::Error;
 use crate::app::overlay::OverlayKind;
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::edge::headless::{Overflow, Scene, SceneError, Unit, render_scene_measured};
+use crate::edge::headless::{Overflow, Scene, SceneError, render_scene_measured};
 use crate::edge::snapshot::answers::{right_answer, wrong_answer};
 use crate::edge::snapshot::{
     Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store,
@@ -124,10 +124,10 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
         found
             .into_iter()
             .map(|o| PaneOverflow {
-                pane: o.pane.to_owned(),
+                pane: o.what().to_owned(),
                 needed: o.needed,
                 available: o.available,
-                columns: o.unit == Unit::Columns,
+                unit: o.unit,
             })
             .collect()
     };

@@ -10,7 +10,7 @@ fn fake(scene: &str, size: Size) -> Rendering {
             pane: "narration".into(),
             needed: scene.len(),
             available: usize::from(size.width),
-            columns: true,
+            unit: Unit::Columns,
         }]
     } else {
         Vec::new()
@@ -149,10 +149,10 @@ fn overflows_warn_and_fail_only_when_denied() -> io::Result<()> {
     let overflow = OverflowAt {
         path: "n/s@80x24.txt".into(),
         overflow: PaneOverflow {
-            pane: "quiz choices".into(),
+            pane: "the quiz's choices".into(),
             needed: 30,
             available: 20,
-            columns: false,
+            unit: Unit::Lines,
         },
     };
     let mut result = outcome(Mode::Check, Comparison::default(), vec![overflow]);
@@ -161,7 +161,7 @@ fn overflows_warn_and_fail_only_when_denied() -> io::Result<()> {
     result.write_overflows(&mut warn)?;
     assert_eq!(
         String::from_utf8_lossy(&warn),
-        "warning: n/s@80x24.txt: quiz choices cannot be seen in full, even zoomed: needs 30 lines, has 20\n"
+        "warning: n/s@80x24.txt: the quiz's choices cannot be seen in full: 30 lines needed, 20 available even zoomed\n"
     );
     result.deny_overflow = true;
     assert!(result.failed());

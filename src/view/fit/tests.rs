@@ -141,3 +141,42 @@ fn check_is_told_what_and_by_how_much() {
         "the quiz's choices cannot be seen in full at 80x24: 30 lines needed, 20 available even zoomed"
     );
 }
+
+#[test]
+fn code_indented_with_a_tab_in_the_box_is_measured() {
+    let mut s = step();
+    s.sys_msg = Some(format!("Run:\n\n\t{}\n", "t".repeat(90)));
+    // As wide as the same line fenced (see above): the code, its indent and the box.
+    assert_eq!(at(&s, 80, 24), [("narration", 96, 76, Unit::Columns)]);
+}
+
+#[test]
+fn what_fits_at_the_smallest_size_fits_at_every_larger_one() {
+    // Steps at the edge of fitting at 80x24: 20 choices in 20 rows, a code line as wide as the
+    // box (with its indent), a note and hint filling half the bash pane.
+    let mut choices = step();
+    choices.quiz = Some(quiz(20));
+    let mut boxed = step();
+    boxed.sys_msg = Some(format!("```text\n{}\n```", "z".repeat(70)));
+    let mut noted = step();
+    noted.bash = vec![BashEntry {
+        cmd: "ls".into(),
+        out: String::new(),
+        note: Some("word ".repeat(100)),
+        type_along: None,
+    }];
+    for s in [choices, boxed, noted] {
+        assert_eq!(at(&s, 80, 24), [], "{s:?}");
+        for (w, h) in [
+            (81, 24),
+            (80, 25),
+            (100, 30),
+            (120, 40),
+            (200, 60),
+            (80, 60),
+            (300, 24),
+        ] {
+            assert_eq!(at(&s, w, h), [], "{w}x{h}: {s:?}");
+        }
+    }
+}
