@@ -4,7 +4,7 @@
 //! [`BINDINGS`] for the current [`KeyMode`], first match wins. The help overlay is generated
 //! from the same table ([`help_rows`]), so it can never disagree with the keys.
 
-use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, TypeAlong};
+use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, Task, TaskConfirm, TypeAlong};
 use super::msg::{Action, Msg};
 use super::overlay::OverlayKind;
 
@@ -13,6 +13,7 @@ const GLOSSARY: KeyMode = KeyMode::Overlay(OverlayKind::Glossary);
 const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
 const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
 const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
+const TRUST: KeyMode = KeyMode::Overlay(OverlayKind::Trust);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,14 +91,15 @@ pub struct Binding {
     pub section: &'static str,
 }
 
-const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
-const READ: &[KeyMode] = &[Narration, Bash];
+const STEP: &[KeyMode] = &[Narration, Bash, Quiz, Task];
+const READ: &[KeyMode] = &[Narration, Bash, Task];
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
-const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
-const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH];
-const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP];
+const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText, Task];
+const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH, TRUST];
+const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, Task, MATRIX, FAQ, HELP];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH,
+    Narration, Bash, TypeAlong, Quiz, QuizText, Task, TaskConfirm, MATRIX, GLOSSARY, FAQ, HELP,
+    SEARCH, TRUST,
 ];
 
 const fn bind(
@@ -125,6 +127,19 @@ use Key as K;
 /// mode-specific rows come before general ones.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
+    // A task's confirmation and the trust prompt take y / n before anything else.
+    bind(&[TaskConfirm], &[K::Char('y')], A::Yes, "reset the file (the current one is kept as a backup)", Some("reset"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('n'), K::Esc], A::No, "keep the file", Some("cancel"), "Task"),
+    bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
+    bind(&[TRUST], &[K::Char('n')], A::No, "deny them (their checks show as not run)", Some("deny"), "Trust prompt"),
+    bind(&[TRUST], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the commands down", Some("scroll"), "Trust prompt"),
+    bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
+    // A hands-on task.
+    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in $VISUAL / $EDITOR", Some("edit"), "Task"),
+    bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
+    bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
     // Quiz first: Space and the arrows mean something else there.
     bind(&[Quiz], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
     bind(&[Quiz], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
@@ -132,8 +147,8 @@ pub static BINDINGS: &[Binding] = &[
               help: "pick choice 1 to 9", footer: None, section: "Quiz" },
     bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
     bind(&[Quiz, QuizText], &[K::Enter], A::Submit, "submit answer", Some("submit"), "Quiz"),
-    bind(&[Quiz], &[K::Char('i')], A::Hint, "reveal the next hint", Some("hint"), "Quiz"),
-    bind(&[QuizText, TypeAlong], &[K::F(2)], A::Hint, "hint (offers the answer after 3 misses)", Some("hint"), "Typing"),
+    bind(&[Quiz, Task], &[K::Char('i')], A::Hint, "reveal the next hint", Some("hint"), "Quiz"),
+    bind(&[QuizText, TypeAlong, Task], &[K::F(2)], A::Hint, "hint (offers the answer after 3 misses)", Some("hint"), "Typing"),
     bind(&[Quiz], &[K::ShiftUp, K::Char('K')], A::MoveItemUp, "move item up (order)", None, "Quiz"),
     bind(&[Quiz], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move item down (order)", None, "Quiz"),
     // Typing into inputs.
