@@ -137,7 +137,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
     bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
     // A hands-on task.
-    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in $VISUAL / $EDITOR", Some("edit"), "Task"),
+    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in your editor ($VISUAL, $EDITOR)", Some("edit"), "Task"),
     bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
     bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
     // Quiz first: Space and the arrows mean something else there.

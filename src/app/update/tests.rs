@@ -54,4 +54,5 @@ mod bash;
 mod narration;
 mod overlays;
 mod quiz;
+mod task;
 mod type_along;
