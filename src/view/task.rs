@@ -222,7 +222,7 @@ fn status_lines(
     let ok = symbol(&CheckStatus::Passed, ascii);
     if pane.state.is_passed() {
         lines.push(Line::styled(
-            format!("{ok} Task complete! → goes on."),
+            format!("{ok} Task complete! Press → to go on."),
             theme.success,
         ));
         if let Some(success) = &pane.success {
