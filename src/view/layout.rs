@@ -56,38 +56,27 @@ pub fn for_panes(area: Rect, panes: &[Focus], notice: bool) -> Areas {
     let has_task = panes.contains(&Focus::Task);
     let has_bash = panes.contains(&Focus::Bash);
     let mut areas = layout(area, has_bash, has_task || panes.contains(&Focus::Quiz), notice);
-    if has_task {
-        if area.width >= SIDE_BY_SIDE_WIDTH {
-            // The checklist's lines are long; the step's text beside it is short.
-            let [narration, activity] =
-                Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
-                    .areas(areas.body);
-            areas.narration = narration;
-            if has_bash {
-                let [bash, task] =
-                    Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
-                        .areas(activity);
-                areas.bash = Some(bash);
-                areas.quiz = Some(task);
-            } else {
-                areas.quiz = Some(activity);
-            }
-        } else {
-            let [narration, activity] =
-                Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)])
-                    .areas(areas.body);
-            areas.narration = narration;
-            if has_bash {
-                let [bash, task] =
-                    Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
-                        .areas(activity);
-                areas.bash = Some(bash);
-                areas.quiz = Some(task);
-            } else {
-                areas.quiz = Some(activity);
-            }
-        }
-        areas.task = areas.quiz.take();
+    if !has_task {
+        return areas;
+    }
+    // The checklist's lines are long and many; the step's text beside (or above) it is short.
+    let [narration, activity] = if area.width >= SIDE_BY_SIDE_WIDTH {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+            .areas(areas.body)
+    } else {
+        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)])
+            .areas(areas.body)
+    };
+    areas.narration = narration;
+    areas.quiz = None;
+    if has_bash {
+        let [bash, task] =
+            Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(activity);
+        areas.bash = Some(bash);
+        areas.task = Some(task);
+    } else {
+        areas.task = Some(activity);
     }
     areas
 }
