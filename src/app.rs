@@ -28,8 +28,8 @@ use crate::core::unlock::{NodeState, node_states};
 use self::bash::BashPane;
 use self::overlay::{MatrixState, Overlay};
 use self::quiz::QuizState;
-use self::task::{TaskEnv, TaskPane};
 pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Scroll, Ticker};
+use self::task::{TaskEnv, TaskPane};
 
 /// The player's whole state. It owns its course (shared, never copied), so a player is
 /// self-contained and the course can be swapped for a re-loaded one while playing
@@ -383,7 +383,12 @@ impl Model {
                 Focus::Bash => KeyMode::Bash,
                 Focus::Quiz if self.typing => KeyMode::QuizText,
                 Focus::Quiz => KeyMode::Quiz,
-                Focus::Task if self.task.as_ref().is_some_and(|t| t.confirm_reset.is_some()) => {
+                Focus::Task
+                    if self
+                        .task
+                        .as_ref()
+                        .is_some_and(|t| t.confirm_reset.is_some()) =>
+                {
                     KeyMode::TaskConfirm
                 }
                 Focus::Task => KeyMode::Task,

@@ -67,12 +67,27 @@ fn the_capstone_task_holds_exactly_the_workspace_folder() {
         };
         embedded.insert(rel.to_owned(), text.unwrap_or_default());
     }
-    let missing: Vec<&String> = on_disk.keys().filter(|k| !embedded.contains_key(*k)).collect();
-    let extra: Vec<&String> = embedded.keys().filter(|k| !on_disk.contains_key(*k)).collect();
-    assert!(missing.is_empty(), "in the folder, not in the task: {missing:?}");
-    assert!(extra.is_empty(), "in the task, not in the folder: {extra:?}");
+    let missing: Vec<&String> = on_disk
+        .keys()
+        .filter(|k| !embedded.contains_key(*k))
+        .collect();
+    let extra: Vec<&String> = embedded
+        .keys()
+        .filter(|k| !on_disk.contains_key(*k))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "in the folder, not in the task: {missing:?}"
+    );
+    assert!(
+        extra.is_empty(),
+        "in the task, not in the folder: {extra:?}"
+    );
     for (rel, text) in &on_disk {
-        assert_eq!(&embedded[rel], text, "`{rel}` differs between the task and the folder");
+        assert_eq!(
+            &embedded[rel], text,
+            "`{rel}` differs between the task and the folder"
+        );
     }
 }
 
@@ -87,9 +102,11 @@ fn every_builtin_task_is_solvable_and_not_solved_by_its_starters() {
         .nodes
         .iter()
         .flat_map(|n| {
-            n.steps
-                .iter()
-                .filter_map(move |s| s.task.as_ref().map(|t| (format!("{}/{}", n.id, s.id), t.checks.len())))
+            n.steps.iter().filter_map(move |s| {
+                s.task
+                    .as_ref()
+                    .map(|t| (format!("{}/{}", n.id, s.id), t.checks.len()))
+            })
         })
         .collect();
     let names: Vec<&str> = tasks.iter().map(|(n, _)| n.as_str()).collect();

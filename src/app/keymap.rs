@@ -98,8 +98,19 @@ const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText, Task]
 const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH, TRUST];
 const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, Task, MATRIX, FAQ, HELP];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, Task, TaskConfirm, MATRIX, GLOSSARY, FAQ, HELP,
-    SEARCH, TRUST,
+    Narration,
+    Bash,
+    TypeAlong,
+    Quiz,
+    QuizText,
+    Task,
+    TaskConfirm,
+    MATRIX,
+    GLOSSARY,
+    FAQ,
+    HELP,
+    SEARCH,
+    TRUST,
 ];
 
 const fn bind(

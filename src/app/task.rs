@@ -83,7 +83,9 @@ pub enum RunReport {
         output: String,
     },
     /// Every check of the batch has finished (or the batch was cancelled).
-    Done { batch: u64 },
+    Done {
+        batch: u64,
+    },
 }
 
 /// What the edge tells the player about tasks.
@@ -100,7 +102,10 @@ pub enum TaskMsg {
         missing: Vec<(usize, Vec<String>)>,
     },
     /// The task's files as they are now.
-    Files { key: TaskKey, files: TaskFiles },
+    Files {
+        key: TaskKey,
+        files: TaskFiles,
+    },
     /// Something in the workspace changed (the watcher saw a save).
     Changed,
     /// The workspace cannot be watched; saves are only seen on `Enter`.
@@ -234,7 +239,9 @@ impl TaskPane {
     /// The command checks `Enter` would run: those not skipped.
     pub fn runnable<'t>(&self, task: &'t Task) -> Vec<(usize, &'t RunCheck)> {
         task.commands()
-            .filter(|(i, _)| !matches!(self.state.statuses().get(*i), Some(CheckStatus::Skipped(_))))
+            .filter(|(i, _)| {
+                !matches!(self.state.statuses().get(*i), Some(CheckStatus::Skipped(_)))
+            })
             .collect()
     }
 

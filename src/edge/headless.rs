@@ -18,10 +18,10 @@ use crate::app::msg::{Action, Msg};
 use crate::app::overlay::OverlayKind;
 use crate::app::task::{RunReport, TaskEnv, TaskKey, TaskMsg, Trust};
 use crate::app::{Focus, Model, Options};
-use crate::core::task::{CheckStatus, FileState};
 use crate::core::course::{Course, NodeId, QuizKind, StepId};
 use crate::core::progress::Progress;
 use crate::core::quiz::{Answer, Grade, grade};
+use crate::core::task::{CheckStatus, FileState};
 use crate::edge::player::Player;
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
@@ -295,7 +295,10 @@ fn show_task(player: &mut Player, solved: bool) -> Result<(), SceneError> {
     send(player, Msg::Act(Action::RunChecks));
     let batch = player.model().batches;
     for (check, _) in task.commands() {
-        send(player, Msg::Task(TaskMsg::Run(RunReport::Started { batch, check })));
+        send(
+            player,
+            Msg::Task(TaskMsg::Run(RunReport::Started { batch, check })),
+        );
         let finished = RunReport::Finished {
             batch,
             check,

@@ -296,7 +296,10 @@ impl State {
 }
 
 fn first_path(task: &Task) -> String {
-    task.files.first().map(|f| f.path.clone()).unwrap_or_default()
+    task.files
+        .first()
+        .map(|f| f.path.clone())
+        .unwrap_or_default()
 }
 
 fn now() -> u64 {

@@ -17,8 +17,8 @@ use crate::app::task::TaskPane;
 use crate::app::{Focus, Model};
 use crate::core::course::BashEntry;
 use crate::core::task::CheckStatus;
-use crate::view::{pane, task};
 use crate::view::theme::Theme;
+use crate::view::{pane, task};
 
 /// Most dots drawn in the title; longer timelines show a count only.
 const MAX_DOTS: usize = 24;

@@ -55,7 +55,12 @@ pub fn too_small(area: Rect) -> bool {
 pub fn for_panes(area: Rect, panes: &[Focus], notice: bool) -> Areas {
     let has_task = panes.contains(&Focus::Task);
     let has_bash = panes.contains(&Focus::Bash);
-    let mut areas = layout(area, has_bash, has_task || panes.contains(&Focus::Quiz), notice);
+    let mut areas = layout(
+        area,
+        has_bash,
+        has_task || panes.contains(&Focus::Quiz),
+        notice,
+    );
     if !has_task {
         return areas;
     }
@@ -64,8 +69,7 @@ pub fn for_panes(area: Rect, panes: &[Focus], notice: bool) -> Areas {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
             .areas(areas.body)
     } else {
-        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)])
-            .areas(areas.body)
+        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(areas.body)
     };
     areas.narration = narration;
     areas.quiz = None;
@@ -163,8 +167,15 @@ mod tests {
                 let area = Rect::new(0, 0, w, h);
                 let a = layout(area, true, true, true);
                 let t = for_panes(area, &[Focus::Narration, Focus::Bash, Focus::Task], true);
-                let task = [t.narration, t.bash.unwrap_or_default(), t.task.unwrap_or_default()];
-                for r in [a.header, a.narration, a.body, a.footer].into_iter().chain(task) {
+                let task = [
+                    t.narration,
+                    t.bash.unwrap_or_default(),
+                    t.task.unwrap_or_default(),
+                ];
+                for r in [a.header, a.narration, a.body, a.footer]
+                    .into_iter()
+                    .chain(task)
+                {
                     assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
                 }
             }

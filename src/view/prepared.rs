@@ -293,7 +293,11 @@ fn task_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> T
         hints: task
             .checks
             .iter()
-            .map(|c| c.hint.as_deref().map_or_else(Vec::new, |h| lines(h, hint_width)))
+            .map(|c| {
+                c.hint
+                    .as_deref()
+                    .map_or_else(Vec::new, |h| lines(h, hint_width))
+            })
             .collect(),
     }
 }

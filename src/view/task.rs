@@ -1,4 +1,4 @@
-//! The task pane: the goal, where the files are, and the live checklist (✓ passed, ✗ failing
+//! The task pane: the goal, the live checklist, and where the files are (✓ passed, ✗ failing
 //! with what to fix, ◌ skipped and why, … running), hints as they are asked for, and the
 //! success line with the node's completion and unlocks.
 //!
@@ -109,8 +109,6 @@ fn content(
     }
     lines.extend(text.goal.iter().cloned());
     lines.push(Line::default());
-    lines.extend(where_lines(model, task, theme, width));
-    lines.push(Line::default());
     for (i, (check, status)) in task.checks.iter().zip(pane.state.statuses()).enumerate() {
         let style = match status {
             CheckStatus::Passed => theme.success,
@@ -143,6 +141,10 @@ fn content(
         lines.push(Line::default());
         lines.extend(status_lines(model, task, pane, theme, look.ascii, width));
     }
+    // Where the files are comes last: the checklist matters more on a small screen, and the
+    // path is long.
+    lines.push(Line::default());
+    lines.extend(where_lines(model, task, theme, width));
     lines
 }
 
@@ -197,9 +199,18 @@ fn plural(n: usize) -> &'static str {
 /// `label` then `value` wrapped under itself.
 fn labelled(label: &str, value: &str, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let pad = " ".repeat(label.width());
-    let mut lines = wrap_plain(value, width.saturating_sub(to_u16(label.width())), theme.text, "");
+    let mut lines = wrap_plain(
+        value,
+        width.saturating_sub(to_u16(label.width())),
+        theme.text,
+        "",
+    );
     for (n, line) in lines.iter_mut().enumerate() {
-        let lead = if n == 0 { label.to_owned() } else { pad.clone() };
+        let lead = if n == 0 {
+            label.to_owned()
+        } else {
+            pad.clone()
+        };
         line.spans.insert(0, Span::styled(lead, theme.dim));
     }
     lines
@@ -249,7 +260,10 @@ fn status_lines(
         "Running the command checks…".to_owned()
     } else if counts.failing > 0 {
         let s = plural(counts.failing);
-        format!("{} check{s} to fix. e opens the file; every save is checked.", counts.failing)
+        format!(
+            "{} check{s} to fix. e opens the file; every save is checked.",
+            counts.failing
+        )
     } else if !pane.runnable(task).is_empty() {
         "The files pass. Enter runs the command checks.".to_owned()
     } else {

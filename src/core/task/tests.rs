@@ -127,9 +127,7 @@ fn each_kind_of_file_check() {
             CheckKind::Order(vec![pattern(r"COPY \. \."), pattern(r"RUN pip install")]),
             false,
             "FROM x\nRUN pip install -r r.txt\nCOPY . .\n",
-            failing(Some(
-                "part 2 of 2 not found after part 1 (line 3)",
-            )),
+            failing(Some("part 2 of 2 not found after part 1 (line 3)")),
         ),
         (
             "order fails on the first pattern",
@@ -143,18 +141,14 @@ fn each_kind_of_file_check() {
             CheckKind::Order(vec![pattern("COPY"), pattern("COPY"), pattern("COPY")]),
             false,
             GOOD,
-            failing(Some(
-                "part 3 of 3 not found after part 2 (line 7)",
-            )),
+            failing(Some("part 3 of 3 not found after part 2 (line 7)")),
         ),
         (
             "order with empty matches still moves on",
             CheckKind::Order(vec![pattern("x*"), pattern("x*"), pattern("^$")]),
             false,
             "",
-            failing(Some(
-                "part 2 of 3 not found after part 1 (line 1)",
-            )),
+            failing(Some("part 2 of 3 not found after part 1 (line 1)")),
         ),
         ("exists", CheckKind::Exists, false, "x", CheckStatus::Passed),
         (

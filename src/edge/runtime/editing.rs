@@ -12,7 +12,11 @@ use crate::edge::workspace::Workspace;
 
 /// Opens the task file `rel` of `workspace` in the learner's editor and waits for it. `Err`
 /// only when the terminal could not be taken back.
-pub fn edit(session: &mut Session, workspace: Option<&Workspace>, rel: &str) -> io::Result<TaskMsg> {
+pub fn edit(
+    session: &mut Session,
+    workspace: Option<&Workspace>,
+    rel: &str,
+) -> io::Result<TaskMsg> {
     Ok(TaskMsg::Edited(run(session, workspace, rel)?))
 }
 

@@ -258,7 +258,11 @@ fn cancelling_stops_a_running_command() {
         TaskMsg::Run(RunReport::Finished { status, .. }) => Some(status),
         _ => None,
     });
-    assert_eq!(status, CheckStatus::Pending, "a cancelled check is not a result");
+    assert_eq!(
+        status,
+        CheckStatus::Pending,
+        "a cancelled check is not a result"
+    );
     assert!(since.elapsed() < Duration::from_secs(10));
 }
 

@@ -44,7 +44,11 @@ fn lines(state: &TrustState, cx: Cx<'_>, width: u16) -> (Vec<Line<'static>>, Vec
     let n = state.commands.len();
     let intro = format!(
         "This course runs {} on your computer when you check a task, in {dir} (as you, with a clean environment):",
-        if n == 1 { "this command".to_owned() } else { format!("these {n} commands") }
+        if n == 1 {
+            "this command".to_owned()
+        } else {
+            format!("these {n} commands")
+        }
     );
     let mut lines = wrap_plain(&intro, width, theme.text, "");
     lines.push(Line::default());
@@ -58,8 +62,15 @@ fn lines(state: &TrustState, cx: Cx<'_>, width: u16) -> (Vec<Line<'static>>, Vec
             };
             let text = text.replace('\t', "    ");
             let room = width.saturating_sub(u16::try_from(lead.len()).unwrap_or(u16::MAX));
-            for (k, mut line) in wrap_plain(&text, room, theme.command, "").into_iter().enumerate() {
-                let lead = if k == 0 { lead.clone() } else { " ".repeat(lead.len()) };
+            for (k, mut line) in wrap_plain(&text, room, theme.command, "")
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if k == 0 {
+                    lead.clone()
+                } else {
+                    " ".repeat(lead.len())
+                };
                 line.spans.insert(0, Span::styled(lead, theme.dim));
                 lines.push(line);
             }
@@ -122,7 +133,13 @@ impl OverlayView for TrustState {
             .take(usize::from(rows))
             .cloned()
             .collect();
-        Paragraph::new(visible).render(Rect { height: rows, ..inner }, buf);
+        Paragraph::new(visible).render(
+            Rect {
+                height: rows,
+                ..inner
+            },
+            buf,
+        );
         let question = Rect {
             y: inner.y + rows,
             height: inner.height - rows,

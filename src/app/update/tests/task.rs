@@ -95,7 +95,13 @@ const SOLVED: &str = "FROM python:3.13-slim\nUSER 10001\n";
 fn pass_commands(m: &mut Model, batch: u64, checks: &[usize]) -> Vec<Effect> {
     let mut effects = Vec::new();
     for check in checks {
-        report(m, RunReport::Started { batch, check: *check });
+        report(
+            m,
+            RunReport::Started {
+                batch,
+                check: *check,
+            },
+        );
         effects.extend(report(
             m,
             RunReport::Finished {
@@ -194,7 +200,9 @@ fn e_opens_the_first_failing_checks_file_and_the_editors_return_rereads() {
     );
     let effects = update(
         &mut m,
-        Msg::Task(TaskMsg::Edited(Edited::Failed("`nope` was not found".into()))),
+        Msg::Task(TaskMsg::Edited(Edited::Failed(
+            "`nope` was not found".into(),
+        ))),
     );
     assert_eq!(m.notice.as_deref(), Some("`nope` was not found"));
     assert_eq!(reads(&effects), 1, "the file is checked as it is");
@@ -214,7 +222,11 @@ fn enter_rereads_and_runs_the_commands_then_the_task_completes_the_node() {
     let (batch, checks) = run_job(&effects).expect("a run");
     assert_eq!(checks, vec![BUILD_CHECK, TRUE_CHECK]);
     assert_eq!(statuses(&m)[BUILD_CHECK], CheckStatus::Running);
-    assert_eq!(m.next_tick(), Some(crate::app::SPINNER_TICKS), "the spinner turns");
+    assert_eq!(
+        m.next_tick(),
+        Some(crate::app::SPINNER_TICKS),
+        "the spinner turns"
+    );
     let again = press(&mut m, Key::Char('r'));
     assert!(run_job(&again).is_none(), "one batch at a time");
     assert_eq!(
@@ -222,7 +234,10 @@ fn enter_rereads_and_runs_the_commands_then_the_task_completes_the_node() {
         Some("The command checks are still running.")
     );
     let effects = pass_commands(&mut m, batch, &checks);
-    assert!(m.panes().contains(&Focus::Bash), "output goes to the bash pane");
+    assert!(
+        m.panes().contains(&Focus::Bash),
+        "output goes to the bash pane"
+    );
     let pane = m.task.as_ref().expect("task");
     assert!(pane.state.is_passed());
     let success = pane.success.clone().expect("success");
@@ -234,7 +249,11 @@ fn enter_rereads_and_runs_the_commands_then_the_task_completes_the_node() {
             .task_passed(&NodeId::new("write"), &StepId::new("dockerfile"))
     );
     assert!(m.progress.is_complete(&NodeId::new("write")));
-    assert!(m.notice.as_deref().is_some_and(|n| n.contains("unlocked: After")));
+    assert!(
+        m.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("unlocked: After"))
+    );
     assert!(pane.log.iter().all(|l| l.output.as_deref() == Some("ok\n")));
     assert_eq!(m.next_tick(), None);
 }
@@ -346,7 +365,11 @@ fn the_sessions_trust_arriving_later_applies_to_the_checklist() {
     send_files(&mut m, Some(SOLVED), Some(".git\n"));
     let effects = press(&mut m, Key::Enter);
     assert!(run_job(&effects).is_none());
-    assert!(m.notice.as_deref().is_some_and(|n| n.contains("still loading")));
+    assert!(
+        m.notice
+            .as_deref()
+            .is_some_and(|n| n.contains("still loading"))
+    );
     let effects = update(
         &mut m,
         Msg::Task(TaskMsg::Setup(TaskEnv {
@@ -466,6 +489,9 @@ fn the_task_keys_are_in_the_footer_and_the_help() {
     assert!(trust.iter().any(|(k, t)| k == "y" && *t == "allow"));
     assert!(trust.iter().any(|(k, t)| k == "n" && *t == "deny"));
     let help = help_rows();
-    assert!(help.iter().any(|(k, d, _)| k == "e" && d.contains("editor")));
+    assert!(
+        help.iter()
+            .any(|(k, d, _)| k == "e" && d.contains("editor"))
+    );
     assert!(help.iter().any(|(k, _, s)| k == "Ctrl-R" && s == "Task"));
 }
