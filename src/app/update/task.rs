@@ -122,10 +122,9 @@ fn run_checks(model: &mut Model) -> Vec<Effect> {
             model.overlay = Some(OverlayKind::Trust.open(model));
         }
         Trust::Loading => {
-            model.notice = Some(
-                "The course is still loading; press Enter again in a moment to run its commands."
-                    .to_owned(),
-            );
+            // Asked again once the whole course (and so its trust) is known.
+            pane.run_after_trust = true;
+            model.notice = Some("The course is still loading; its commands run next.".to_owned());
         }
         // Their checks are skipped, so nothing is runnable.
         Trust::Denied | Trust::Disabled => {}
@@ -242,10 +241,24 @@ pub(crate) fn on_msg(model: &mut Model, news: TaskMsg) -> Vec<Effect> {
     match news {
         TaskMsg::Setup(env) => {
             model.task_env = env;
+            let trust = model.task_env.trust;
+            let mut effects = Vec::new();
             if let (Some(task), Some(pane)) = (&task, model.task.as_mut()) {
-                pane.apply_trust(task, model.task_env.trust);
+                pane.apply_trust(task, trust);
+                // `Enter` was pressed while the course loaded.
+                if pane.run_after_trust && trust != Trust::Loading {
+                    pane.run_after_trust = trust == Trust::Undecided;
+                    match trust {
+                        Trust::Granted => effects.extend(start_batch(model, task)),
+                        Trust::Undecided => {
+                            model.overlay = Some(OverlayKind::Trust.open(model));
+                        }
+                        Trust::Loading | Trust::Denied | Trust::Disabled => {}
+                    }
+                }
             }
-            return check_passed(model);
+            effects.extend(check_passed(model));
+            return effects;
         }
         TaskMsg::Prepared {
             key,
