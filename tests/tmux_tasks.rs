@@ -306,7 +306,9 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
         return;
     };
     t.start();
-    t.wait_for(&["TASK", "Keep .git out"]);
+    t.wait("the starter to be checked", |s| {
+        shows(s, "✗", "Start FROM a slim image")
+    });
     // A plain write by another process.
     let status = Command::new("sh")
         .args(["-c", "printf 'FROM python:3.13-slim\\n' > Dockerfile"])

@@ -57,14 +57,24 @@ impl Drop for WorkspaceWatcher {
     }
 }
 
-/// Watches `root` (which may not exist yet), calling `on_event` from a watcher thread.
+/// Watches `root` (which may not exist yet), calling `on_event` from a watcher thread. When
+/// `root` exists, it is watched before this returns: a change made right after is seen.
 pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> WorkspaceWatcher {
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
+    let started = root.is_dir().then(|| start(&root, events.clone()));
     let supervisor = move || {
         let mut watching: Option<Debouncer<Writes>> = None;
         let mut first = true;
         let mut troubled = false;
+        match started {
+            Some(Ok(debouncer)) => watching = Some(debouncer),
+            Some(Err(why)) => {
+                troubled = true;
+                on_event(WatchEvent::Trouble(why));
+            }
+            None => {}
+        }
         loop {
             if watching.is_none() && root.is_dir() {
                 match start(&root, events.clone()) {
