@@ -21,7 +21,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use termcourse::app::msg::{Action, Msg};
-use termcourse::app::task::{TaskJob, TaskMsg};
+use termcourse::app::task::{TaskJob, TaskMsg, TaskPane};
 use termcourse::app::{Model, Options};
 use termcourse::core::course::{Course, NodeId, StepId};
 use termcourse::core::load::{LoadOptions, load};
@@ -170,7 +170,7 @@ fn keys(c: &mut Criterion, name: &str, command: Option<&str>) {
         });
     });
     assert_eq!(
-        player.model().task.as_ref().is_some_and(|t| t.is_running()),
+        player.model().task.as_ref().is_some_and(TaskPane::is_running),
         command.is_some(),
         "{name}: the command ran all along, or not at all"
     );

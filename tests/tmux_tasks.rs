@@ -147,9 +147,30 @@ impl Setup {
         let course = course.to_string_lossy();
         let bin = bin.to_string_lossy();
         let args = [
-            "new-session", "-d", "-s", "p", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", "-e",
-            "TERM=xterm-256color", "-e", &data, "-e", &ws, "-e", &editor, "-e", "VISUAL=", &bin,
-            "play", &course, "--no-anim",
+            "new-session",
+            "-d",
+            "-s",
+            "p",
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-e",
+            "LANG=C.UTF-8",
+            "-e",
+            "TERM=xterm-256color",
+            "-e",
+            &data,
+            "-e",
+            &ws,
+            "-e",
+            &editor,
+            "-e",
+            "VISUAL=",
+            &bin,
+            "play",
+            &course,
+            "--no-anim",
         ];
         let out = self.tmux(&args);
         assert!(
@@ -215,7 +236,11 @@ impl Setup {
         let since = Instant::now();
         self.keys(&["q"]);
         while self.format("#{pane_dead}") != "1" {
-            assert!(since.elapsed() < TIMEOUT, "did not quit:\n{}", self.screen());
+            assert!(
+                since.elapsed() < TIMEOUT,
+                "did not quit:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(5));
         }
         let took = since.elapsed();
@@ -266,10 +291,9 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
     t.keys(&["e"]);
     t.wait_alternate(false);
     t.wait_alternate(true);
-    t.wait(
-        "the Dockerfile checks to pass",
-        |s| shows(s, "✓", "Start FROM a slim image") && shows(s, "✓", "Run as a non-root USER"),
-    );
+    t.wait("the Dockerfile checks to pass", |s| {
+        shows(s, "✓", "Start FROM a slim image") && shows(s, "✓", "Run as a non-root USER")
+    });
     // The next `e` opens the first failing check's file: `.dockerignore`.
     t.keys(&["e"]);
     t.wait_alternate(false);
@@ -322,8 +346,11 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
     eprintln!("re-checked {took:?} after the write");
     // An atomic save: a temporary file renamed over the original, as vim or VS Code do.
     let ws = t.workspace();
-    std::fs::write(ws.join(".Dockerfile.tmp"), "FROM python:3.13-slim\nUSER 10001\n")
-        .expect("write");
+    std::fs::write(
+        ws.join(".Dockerfile.tmp"),
+        "FROM python:3.13-slim\nUSER 10001\n",
+    )
+    .expect("write");
     std::fs::rename(ws.join(".Dockerfile.tmp"), ws.join("Dockerfile")).expect("rename");
     let (_, took) = t.wait("the renamed file to be checked", |s| {
         shows(s, "✓", "Run as a non-root USER")
@@ -331,7 +358,9 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
     eprintln!("re-checked {took:?} after the rename");
     // A file that did not exist before.
     std::fs::write(ws.join(".dockerignore"), ".git\n").expect("write");
-    t.wait("the new file to be checked", |s| shows(s, "✓", "Keep .git out"));
+    t.wait("the new file to be checked", |s| {
+        shows(s, "✓", "Keep .git out")
+    });
     t.quit_and_check_restored();
 }
 

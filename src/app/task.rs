@@ -230,10 +230,7 @@ impl TaskPane {
 
     /// Whether a command check is running (the spinner turns).
     pub fn is_running(&self) -> bool {
-        self.state
-            .statuses()
-            .iter()
-            .any(|s| *s == CheckStatus::Running)
+        self.state.statuses().contains(&CheckStatus::Running)
     }
 
     /// The command checks `Enter` would run: those not skipped.

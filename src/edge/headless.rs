@@ -266,9 +266,10 @@ fn show_task(player: &mut Player, solved: bool) -> Result<(), SceneError> {
         return Ok(());
     };
     let Some(task) = step.task.clone() else {
-        return match solved {
-            true => Err(SceneError::NoTask(step.id.to_string())),
-            false => Ok(()),
+        return if solved {
+            Err(SceneError::NoTask(step.id.to_string()))
+        } else {
+            Ok(())
         };
     };
     let key = TaskKey {

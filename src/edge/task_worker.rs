@@ -152,7 +152,7 @@ impl State {
     }
 
     fn open(&mut self, course: &Course) {
-        self.course_id = course.id.as_str().to_owned();
+        course.id.as_str().clone_into(&mut self.course_id);
         match TaskSession::open(course, &self.options, self.data_dir.as_deref()) {
             Ok(Some(session)) => {
                 let trust = match &session.permission {

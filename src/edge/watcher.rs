@@ -136,7 +136,7 @@ fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<Writes>, String
 struct Writes(RecommendedWatcher);
 
 /// Whether an event of this kind can mean that something was written.
-fn is_write(kind: &EventKind) -> bool {
+fn is_write(kind: EventKind) -> bool {
     match kind {
         EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
         EventKind::Access(_) => false,
@@ -147,7 +147,7 @@ fn is_write(kind: &EventKind) -> bool {
 impl Watcher for Writes {
     fn new<F: EventHandler>(mut handler: F, config: notify::Config) -> notify::Result<Self> {
         let filtered = move |event: notify::Result<Event>| {
-            if event.as_ref().is_ok_and(|e| !is_write(&e.kind)) {
+            if event.as_ref().is_ok_and(|e| !is_write(e.kind)) {
                 return;
             }
             handler.handle_event(event);

@@ -6,6 +6,8 @@
 //! (`NO_COLOR`) and in ASCII. The goal, messages and hints are markdown, laid out once per
 //! width by the screen's cache ([`TaskText`]).
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -151,18 +153,15 @@ fn content(
 /// Where the files are: the workspace directory and the task's files.
 fn where_lines(model: &Model, task: &Task, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    match &model.task_env.workspace {
-        Some(dir) => {
-            lines.extend(labelled("Folder ", dir, theme, width));
-        }
-        None => {
-            let why = model
-                .task_env
-                .problem
-                .as_deref()
-                .unwrap_or("no workspace for this course");
-            lines.extend(labelled("Folder ", &format!("none: {why}"), theme, width));
-        }
+    if let Some(dir) = &model.task_env.workspace {
+        lines.extend(labelled("Folder ", dir, theme, width));
+    } else {
+        let why = model
+            .task_env
+            .problem
+            .as_deref()
+            .unwrap_or("no workspace for this course");
+        lines.extend(labelled("Folder ", &format!("none: {why}"), theme, width));
     }
     // The files the checks are about come first; the rest are project files around them.
     let mut named: Vec<&str> = Vec::new();
@@ -186,7 +185,7 @@ fn where_lines(model: &Model, task: &Task, theme: &Theme, width: u16) -> Vec<Lin
         .join(", ");
     let more = named.len().saturating_sub(FILES_SHOWN) + others;
     if more > 0 {
-        files.push_str(&format!(" (+{more} project file{})", plural(more)));
+        let _ = write!(files, " (+{more} project file{})", plural(more));
     }
     lines.extend(labelled("Files  ", &files, theme, width));
     lines

@@ -5,6 +5,8 @@
 //! visit, the pass is recorded (outside practice), the node completes if that was all it
 //! needed, and progress is saved, exactly as a right quiz answer does.
 
+use std::fmt::Write as _;
+
 use super::super::Model;
 use super::super::effect::Effect;
 use super::super::msg::{Action, Msg};
@@ -343,7 +345,7 @@ fn list(paths: &[String]) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     if paths.len() > SHOWN {
-        text.push_str(&format!(" and {} more", paths.len() - SHOWN));
+        let _ = write!(text, " and {} more", paths.len() - SHOWN);
     }
     text
 }

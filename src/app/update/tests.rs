@@ -24,7 +24,7 @@ fn model_at(course: &Arc<Course>, node: &str, step: &str, practice: bool) -> Mod
             node: Some(NodeId::new(node)),
             step: Some(StepId::new(step)),
             notice: None,
-            tasks: Default::default(),
+            tasks: crate::app::task::TaskEnv::default(),
         },
     )
 }
