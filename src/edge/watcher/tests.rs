@@ -4,12 +4,16 @@ use std::time::Instant;
 
 use super::*;
 
-/// Waits for a `Changed` event naming `path` (skipping others), returning how long it took.
+/// Waits for a `Changed` event naming `path`, or a directory it is in (skipping others),
+/// returning how long it took. A directory counts: a file written into a directory created
+/// a moment before may be done before the watch on the new directory is in place, and the
+/// player re-reads every task file on any change, so the directory's event is what matters.
 fn changed(rx: &Receiver<WatchEvent>, path: &str, since: Instant) -> Option<Duration> {
     let deadline = since + Duration::from_secs(10);
+    let covers = |p: &String| p == path || path.starts_with(&format!("{p}/"));
     while let Some(left) = deadline.checked_duration_since(Instant::now()) {
         match rx.recv_timeout(left) {
-            Ok(WatchEvent::Changed(paths)) if paths.iter().any(|p| p == path) => {
+            Ok(WatchEvent::Changed(paths)) if paths.iter().any(covers) => {
                 return Some(since.elapsed());
             }
             Ok(_) => {}
