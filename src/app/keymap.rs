@@ -138,19 +138,6 @@ use Key as K;
 /// mode-specific rows come before general ones.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    // A task's confirmation and the trust prompt take y / n before anything else.
-    bind(&[TaskConfirm], &[K::Char('y')], A::Yes, "reset the file (the current one is kept as a backup)", Some("reset"), "Task"),
-    bind(&[TaskConfirm], &[K::Char('n'), K::Esc], A::No, "keep the file", Some("cancel"), "Task"),
-    bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
-    bind(&[TRUST], &[K::Char('n')], A::No, "deny them (their checks show as not run)", Some("deny"), "Trust prompt"),
-    bind(&[TRUST], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the commands up", None, "Trust prompt"),
-    bind(&[TRUST], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the commands down", Some("scroll"), "Trust prompt"),
-    bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
-    bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
-    // A hands-on task.
-    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in your editor ($VISUAL, $EDITOR)", Some("edit"), "Task"),
-    bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
-    bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
     // Quiz first: Space and the arrows mean something else there.
     bind(&[Quiz], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
     bind(&[Quiz], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
@@ -158,8 +145,8 @@ pub static BINDINGS: &[Binding] = &[
               help: "pick choice 1 to 9", footer: None, section: "Quiz" },
     bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
     bind(&[Quiz, QuizText], &[K::Enter], A::Submit, "submit answer", Some("submit"), "Quiz"),
-    bind(&[Quiz, Task], &[K::Char('i')], A::Hint, "reveal the next hint", Some("hint"), "Quiz"),
-    bind(&[QuizText, TypeAlong, Task], &[K::F(2)], A::Hint, "hint (offers the answer after 3 misses)", Some("hint"), "Typing"),
+    bind(&[Quiz], &[K::Char('i')], A::Hint, "reveal the next hint", Some("hint"), "Quiz"),
+    bind(&[QuizText, TypeAlong], &[K::F(2)], A::Hint, "hint (offers the answer after 3 misses)", Some("hint"), "Typing"),
     bind(&[Quiz], &[K::ShiftUp, K::Char('K')], A::MoveItemUp, "move item up (order)", None, "Quiz"),
     bind(&[Quiz], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move item down (order)", None, "Quiz"),
     // Typing into inputs.
@@ -169,6 +156,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
     bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
+    // A hands-on task (no other row binds these keys in its modes).
+    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in your editor ($VISUAL, $EDITOR)", Some("edit"), "Task"),
+    bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
+    bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
+    bind(&[Task], &[K::F(2), K::Char('i')], A::Hint, "the next hint of a failing check", Some("hint"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('y')], A::Yes, "reset the file (the current one is kept as a backup)", Some("reset"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('n'), K::Esc], A::No, "keep the file", Some("cancel"), "Task"),
     // Moving through the course.
     bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next: bash entry, then step", Some("next"), "Reading"),
     // In a quiz Space selects, so only → and l move on; listed with the quiz keys.
@@ -194,6 +188,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[FAQ, HELP], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
     bind(&[FAQ, HELP], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
+    // The trust prompt.
+    bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
+    bind(&[TRUST], &[K::Char('n')], A::No, "deny them (their checks show as not run)", Some("deny"), "Trust prompt"),
+    bind(&[TRUST], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the commands down", Some("scroll"), "Trust prompt"),
+    bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
     bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
     bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
     bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),
