@@ -284,7 +284,9 @@ pub(crate) fn on_msg(model: &mut Model, news: TaskMsg) -> Vec<Effect> {
         TaskMsg::Reset { key, path, result } if here.as_ref() == Some(&key) => {
             model.notice = Some(match result {
                 Ok(Some(backup)) => {
-                    format!("`{path}` is back to its starter; your version is in `{backup}`.")
+                    // The backup sits next to the file: its name is enough (and fits a line).
+                    let name = backup.rsplit('/').next().unwrap_or(&backup);
+                    format!("Back to the starter; your version is `{name}`.")
                 }
                 Ok(None) => format!("`{path}` written from its starter."),
                 Err(why) => format!("Could not reset `{path}`: {why}"),

@@ -48,7 +48,7 @@ fn run(session: &mut Session, workspace: Option<&Workspace>, rel: &str) -> io::R
             ended(status)
         )),
         Err(err) if err.kind() == io::ErrorKind::NotFound => Edited::Failed(format!(
-            "Cannot start the editor `{name}` (from {from}): it is not installed. Set $VISUAL or $EDITOR, e.g. EDITOR=nano."
+            "Cannot start the editor `{name}` (from {from}): it was not found (not installed, or not on PATH). Set $VISUAL or $EDITOR, e.g. EDITOR=nano."
         )),
         Err(err) => Edited::Failed(format!(
             "Cannot start the editor `{name}` (from {from}): {err}"
