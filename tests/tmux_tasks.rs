@@ -74,7 +74,21 @@ requires = ["write"]
 [[node.step]]
 id = "after"
 title = "After"
-body = "Done."
+# The player loads nodes other than the first while the learner reads: this command is one
+# of the course's all the same.
+body = "A second task."
+[node.step.task]
+goal = "Write `y` into `later.txt`."
+[[node.step.task.file]]
+path = "later.txt"
+starter = "x\n"
+[[node.step.task.check]]
+file = "later.txt"
+matches = 'y'
+message = "Write y"
+[[node.step.task.check]]
+run = "echo later"
+message = "Echo works"
 "#;
 
 /// Writes the solution of the file it is given, then waits a moment (so the test sees the
@@ -304,8 +318,15 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
         ".git\n"
     );
     // Enter runs the command check: first the trust prompt, `y`, then the command.
+    // The prompt lists every command of the course (the other node's too), and the decision is
+    // stored under the digest of them all, not of the part loaded first.
     t.keys(&["Enter"]);
-    t.wait_for(&["Run this course's commands?", "grep -q slim Dockerfile"]);
+    t.wait_for(&[
+        "Run this course's commands?",
+        "these 2 commands",
+        "grep -q slim Dockerfile",
+        "echo later",
+    ]);
     t.keys(&["y"]);
     let (screen, _) = t.wait_for(&["Task complete", "Node complete", "unlocked: Next Node"]);
     for message in [
@@ -318,10 +339,16 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
     }
     assert!(screen.contains("$ grep -q slim Dockerfile"), "{screen}");
     t.quit_and_check_restored();
-    let trust = std::fs::read_dir(t.dir.path().join("data/trust"))
-        .expect("the trust decision is stored")
-        .count();
-    assert_eq!(trust, 1);
+    let stored = std::fs::read_to_string(t.dir.path().join("data/trust/tmux-tasks.toml"))
+        .expect("the trust decision is stored");
+    let course = termcourse::edge::fs_source::load_course_path(&t.dir.path().join("course"))
+        .unwrap_or_else(|r| panic!("{}", r.render(false)));
+    let digest = termcourse::core::trust::course_digest(&course);
+    assert!(
+        stored.contains(digest.as_str()) && stored.contains("decision = \"allow\""),
+        "stored under the whole course's digest {}:\n{stored}",
+        digest.as_str()
+    );
 }
 
 #[test]
@@ -366,7 +393,8 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
 
 #[test]
 fn keys_are_answered_while_a_command_check_runs() {
-    let Some(t) = Setup::new("busy", "sleep 20") else {
+    // An odd duration names the command's process among the machine's others.
+    let Some(t) = Setup::new("busy", "sleep 20.4321") else {
         return;
     };
     t.start();
@@ -376,7 +404,7 @@ fn keys_are_answered_while_a_command_check_runs() {
     t.keys(&["Enter"]);
     t.wait_for(&["Run this course's commands?"]);
     t.keys(&["y"]);
-    t.wait_for(&["$ sleep 20", "running"]);
+    t.wait_for(&["$ sleep 20.4321", "running"]);
     // Help opens and closes, the focus moves, all while `sleep 20` runs.
     let since = Instant::now();
     t.keys(&["?"]);
@@ -389,10 +417,27 @@ fn keys_are_answered_while_a_command_check_runs() {
         since.elapsed() < Duration::from_secs(10),
         "keys waited for the command"
     );
-    assert!(screen.contains("$ sleep 20"), "still running:\n{screen}");
+    assert!(screen.contains("$ sleep 20.4321"), "still running:\n{screen}");
+    assert!(sleeping(), "the command is running");
     eprintln!("help opened {help:?} after its key, with a command running");
     // Quitting does not wait for the command, and its process group goes with the player.
     let took = t.quit_and_check_restored();
     assert!(took < Duration::from_secs(5), "quit took {took:?}");
     eprintln!("quit in {took:?} with a command running");
+    let since = Instant::now();
+    while sleeping() {
+        assert!(
+            since.elapsed() < Duration::from_secs(5),
+            "the command outlived the player"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Whether the busy test's `sleep 20.4321` runs.
+fn sleeping() -> bool {
+    Command::new("pgrep")
+        .args(["-f", "sleep 20[.]4321"])
+        .output()
+        .is_ok_and(|out| out.status.success())
 }
