@@ -170,7 +170,11 @@ fn keys(c: &mut Criterion, name: &str, command: Option<&str>) {
         });
     });
     assert_eq!(
-        player.model().task.as_ref().is_some_and(TaskPane::is_running),
+        player
+            .model()
+            .task
+            .as_ref()
+            .is_some_and(TaskPane::is_running),
         command.is_some(),
         "{name}: the command ran all along, or not at all"
     );

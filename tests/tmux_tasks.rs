@@ -417,7 +417,10 @@ fn keys_are_answered_while_a_command_check_runs() {
         since.elapsed() < Duration::from_secs(10),
         "keys waited for the command"
     );
-    assert!(screen.contains("$ sleep 20.4321"), "still running:\n{screen}");
+    assert!(
+        screen.contains("$ sleep 20.4321"),
+        "still running:\n{screen}"
+    );
     assert!(sleeping(), "the command is running");
     eprintln!("help opened {help:?} after its key, with a command running");
     // Quitting does not wait for the command, and its process group goes with the player.
