@@ -146,8 +146,12 @@ impl State {
                 Work::Job(job) => self.job(job),
             }
         }
-        // Dropping the handle kills a running command's process group.
-        self.running = None;
+        // Dropping the handle only asks for the kill; wait for it (one poll, ~10 ms), or the
+        // player could exit first and leave the command's process group running.
+        if let Some(running) = self.running.take() {
+            running.cancel();
+            running.join();
+        }
         self.watcher = None;
     }
 
