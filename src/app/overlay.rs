@@ -17,6 +17,7 @@ pub mod glossary;
 pub mod help;
 pub mod matrix;
 pub mod search;
+pub mod trust;
 
 use std::fmt;
 use std::str::FromStr;
@@ -30,6 +31,7 @@ pub use self::glossary::GlossaryState;
 pub use self::help::HelpState;
 pub use self::matrix::MatrixState;
 pub use self::search::SearchState;
+pub use self::trust::TrustState;
 
 /// Which overlay: the one name shared by the app (keys, modes), the headless renderer
 /// (`Scene::overlay`) and the command line (`render --screen`).
@@ -40,15 +42,18 @@ pub enum OverlayKind {
     Faq,
     Help,
     Search,
+    /// The trust prompt, before a course's first command runs.
+    Trust,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
+        Self::Trust,
     ];
 
     /// Its name on the command line and in snapshot file names.
@@ -59,6 +64,7 @@ impl OverlayKind {
             Self::Faq => "faq",
             Self::Help => "help",
             Self::Search => "search",
+            Self::Trust => "trust",
         }
     }
 
@@ -70,7 +76,7 @@ impl OverlayKind {
     /// Whether it shows something before anything is typed into it: the screens `render
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
     pub fn shows_alone(self) -> bool {
-        self != Self::Search
+        !matches!(self, Self::Search | Self::Trust)
     }
 
     /// The overlay as it opens over `model`.
@@ -81,6 +87,7 @@ impl OverlayKind {
             Self::Faq => Overlay::Faq(FaqState::open(model)),
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
+            Self::Trust => Overlay::Trust(TrustState::open(model)),
         }
     }
 }
@@ -115,6 +122,7 @@ pub enum Overlay {
     Faq(FaqState),
     Help(HelpState),
     Search(SearchState),
+    Trust(TrustState),
 }
 
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
@@ -128,6 +136,7 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Faq($state) => $body,
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
+            $crate::app::overlay::Overlay::Trust($state) => $body,
         }
     };
 }

@@ -8,6 +8,7 @@
 mod bash;
 pub(crate) mod nav;
 mod quiz;
+pub(crate) mod task;
 
 pub use nav::start;
 
@@ -37,6 +38,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CourseLoaded(course) => nav::reload(model, course.0),
+        Msg::Task(news) => task::on_msg(model, news),
         Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],
         // Any key completes the typing animation, and does nothing else.
@@ -61,6 +63,9 @@ fn tick(model: &mut Model, ticks: u32) {
             }
             model.bash.tick(&step.bash);
         }
+    }
+    if let Some(pane) = model.task.as_mut().filter(|t| t.is_running()) {
+        pane.spinner = pane.spinner.wrapping_add(ticks);
     }
     let t = &mut model.ticker;
     if t.remaining > 0 {
@@ -93,6 +98,7 @@ fn step_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         _ => match model.focus {
             Focus::Bash => bash::update(model, msg),
             Focus::Quiz => quiz::update(model, msg),
+            Focus::Task => task::update(model, msg),
             Focus::Narration => common(model, &msg),
         },
     }
@@ -159,7 +165,7 @@ pub(super) fn set_focus(model: &mut Model, pane: Focus) {
     model.typing = match pane {
         Focus::Bash => model.bash.awaiting,
         Focus::Quiz => model.wants_text(),
-        Focus::Narration => false,
+        Focus::Narration | Focus::Task => false,
     };
 }
 
@@ -168,6 +174,7 @@ fn focused_extent(model: &Model) -> Extent {
         Focus::Narration => model.metrics.narration,
         Focus::Bash => model.metrics.bash,
         Focus::Quiz => model.metrics.quiz,
+        Focus::Task => model.metrics.task,
     }
 }
 
@@ -180,6 +187,7 @@ fn scroll(model: &mut Model, pane: Focus, delta: i32) {
         // The bash pane counts back from the bottom, so scrolling down moves towards 0.
         Focus::Bash => s.bash_back = offset(s.bash_back, -delta, m.bash.max_scroll()),
         Focus::Quiz => s.quiz = offset(s.quiz, delta, m.quiz.max_scroll()),
+        Focus::Task => s.task = offset(s.task, delta, m.task.max_scroll()),
     }
 }
 
@@ -216,6 +224,7 @@ fn clamp_scroll(model: &mut Model) {
     s.bash_back = s.bash_back.min(m.bash.max_scroll());
     s.bash_x = s.bash_x.min(m.bash_cols.max_scroll());
     s.quiz = s.quiz.min(m.quiz.max_scroll());
+    s.task = s.task.min(m.task.max_scroll());
     if let Some(overlay) = model.overlay.as_mut() {
         overlay.clamp(m.overlay);
     }

@@ -18,11 +18,13 @@ use ratatui::widgets::Widget;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::bash::BashPane;
+use crate::app::task::TaskPane;
 use crate::app::{Extent, Focus, Model};
 use crate::core::course::BashEntry;
+use crate::core::task::CheckStatus;
 use crate::view::markdown::{clip_line, wrap_words};
-use crate::view::pane;
 use crate::view::theme::Theme;
+use crate::view::{pane, task};
 
 /// Most dots drawn in the title; longer timelines show a count only.
 const MAX_DOTS: usize = 24;
@@ -61,7 +63,7 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     .render(area, buf);
     let inner = pane::inner(area);
     let (transcript, notes) = split(model, theme, inner);
-    let fitted = fit(model, entries, theme, transcript.width);
+    let fitted = fit(model, entries, theme, ascii, transcript.width);
     let rows = usize::from(transcript.height);
     let back = usize::from(model.scroll.bash_back);
     let end = fitted.lines.len().saturating_sub(back);
@@ -80,10 +82,10 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
 
 /// Rows of transcript content against rows visible (for scrolling back), and the widest line
 /// against the columns visible (for scrolling sideways).
-pub fn measure(model: &Model, theme: &Theme, area: Rect) -> (Extent, Extent) {
+pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> (Extent, Extent) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let (transcript, _) = split(model, theme, pane::inner(area));
-    let fitted = fit(model, entries, theme, transcript.width);
+    let fitted = fit(model, entries, theme, ascii, transcript.width);
     let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     (
         Extent {
@@ -130,6 +132,10 @@ pub fn notes_height(note_lines: usize, rows: u16) -> u16 {
 }
 
 fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'static> {
+    if total == 0 {
+        // Only a task's command checks print here.
+        return Line::from(Span::styled(" bash · checks ", theme.title));
+    }
     let mut spans = vec![Span::styled(
         format!(" bash {} / {total} ", pane.revealed),
         theme.title,
@@ -145,14 +151,14 @@ fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'sta
 }
 
 /// The transcript fitted to `width` columns, scrolled sideways by the model's offset.
-fn fit(model: &Model, entries: &[BashEntry], theme: &Theme, width: u16) -> Fitted {
+fn fit(model: &Model, entries: &[BashEntry], theme: &Theme, ascii: bool, width: u16) -> Fitted {
     let hscroll = usize::from(model.scroll.bash_x);
     let cols = usize::from(width);
     let mut fitted = Fitted {
         lines: Vec::new(),
         widest: 0,
     };
-    for row in transcript(model, entries, theme) {
+    for row in transcript(model, entries, theme, ascii) {
         match row {
             Row::Fixed(spans) => {
                 let w: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -166,7 +172,7 @@ fn fit(model: &Model, entries: &[BashEntry], theme: &Theme, width: u16) -> Fitte
     fitted
 }
 
-fn transcript(model: &Model, entries: &[BashEntry], theme: &Theme) -> Vec<Row> {
+fn transcript(model: &Model, entries: &[BashEntry], theme: &Theme, ascii: bool) -> Vec<Row> {
     let pane = &model.bash;
     let mut rows = Vec::new();
     for (i, entry) in entries.iter().enumerate().take(pane.revealed) {
@@ -192,6 +198,9 @@ fn transcript(model: &Model, entries: &[BashEntry], theme: &Theme) -> Vec<Row> {
     let idle = pane
         .active()
         .is_none_or(|_| !pane.awaiting && !pane.is_typing());
+    if idle && let Some(task) = &model.task {
+        rows.extend(run_rows(task, theme, ascii));
+    }
     if idle {
         let more = pane.revealed < entries.len();
         let mut spans = vec![Span::styled(PROMPT, theme.prompt)];
@@ -199,6 +208,41 @@ fn transcript(model: &Model, entries: &[BashEntry], theme: &Theme) -> Vec<Row> {
             spans.push(Span::styled("press → to run the next command", theme.dim));
         }
         rows.push(Row::Wrapped(spans));
+    }
+    rows
+}
+
+/// A task's command checks as they ran: each command at a prompt and its output, shaped as a
+/// terminal shows them (never wrapped), and how the check came out (prose, wrapped).
+fn run_rows(task: &TaskPane, theme: &Theme, ascii: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for run in &task.log {
+        let command = run.command.replace('\t', "    ");
+        rows.extend(prompted(&command, None, theme).into_iter().map(Row::Fixed));
+        for out in run.output.as_deref().unwrap_or_default().lines() {
+            rows.push(Row::Fixed(vec![Span::styled(
+                out.replace('\t', "    "),
+                theme.output,
+            )]));
+        }
+        let symbol = task::symbol(&run.status, ascii);
+        let (text, style) = match &run.status {
+            CheckStatus::Running => (
+                format!("{symbol} running {}", task::spinner(task.spinner, ascii)),
+                theme.dim,
+            ),
+            CheckStatus::Passed => (format!("{symbol} check passed"), theme.success),
+            CheckStatus::Failing { detail } => (
+                match detail {
+                    Some(detail) => format!("{symbol} check failed: {detail}"),
+                    None => format!("{symbol} check failed"),
+                },
+                theme.error,
+            ),
+            CheckStatus::Skipped(reason) => (format!("{symbol} {}", reason.describe()), theme.dim),
+            CheckStatus::Pending => (format!("{symbol} stopped"), theme.dim),
+        };
+        rows.push(Row::Wrapped(vec![Span::styled(text, style)]));
     }
     rows
 }

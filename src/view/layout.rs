@@ -3,13 +3,15 @@
 //!
 //! Side by side (from [`SIDE_BY_SIDE_WIDTH`] columns), the split adapts to the step: the bash
 //! pane gets the width its widest command or output line needs (terminal output is not prose
-//! and keeps its shape), but never less than its usual share (45 %) and never so much that the
+//! and keeps its shape), but never less than its usual share (45 %; 55 % beside a task, whose
+//! checklist has long lines) and never so much that the
 //! narration is left fewer than [`MIN_NARRATION_WIDTH`] columns, or too few for its own widest
 //! code line (which, like the pane's, would have to scroll) when that fits its usual share.
 //! A line too wide for the most the pane can get scrolls sideways whatever the split, so it
 //! takes no room: the pane gets the width of its widest line that can be shown whole.
-//! Narrower terminals stack the panes. A zoomed pane takes the whole space between header and
-//! footer.
+//! Narrower terminals stack the panes. A task takes the quiz's place (below the bash pane, if
+//! any), with more of the height when stacked. A zoomed pane takes the whole space between
+//! header and footer.
 
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
@@ -28,9 +30,15 @@ pub const MIN_SUPPORTED: (u16, u16) = (80, 24);
 
 /// What the step needs room for.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "one per pane the step may have"
+)]
 pub struct Wants {
     pub bash: bool,
     pub quiz: bool,
+    /// A hands-on task (in the quiz's place: a step has a quiz or a task, never both).
+    pub task: bool,
     /// A notice line above the footer.
     pub notice: bool,
     /// The widths the bash pane needs to show each of its lines unclipped, borders included,
@@ -50,6 +58,8 @@ pub struct Areas {
     pub narration: Rect,
     pub bash: Option<Rect>,
     pub quiz: Option<Rect>,
+    /// The hands-on task's pane (a step has a quiz or a task, never both).
+    pub task: Option<Rect>,
     /// The space between header and footer, where the matrix and overlays are drawn.
     pub body: Rect,
     pub notice: Option<Rect>,
@@ -64,6 +74,8 @@ impl Areas {
             Some(Focus::Bash)
         } else if self.quiz.is_some_and(|r| r.contains(at)) {
             Some(Focus::Quiz)
+        } else if self.task.is_some_and(|r| r.contains(at)) {
+            Some(Focus::Task)
         } else if self.narration.contains(at) {
             Some(Focus::Narration)
         } else {
@@ -102,19 +114,25 @@ pub fn layout(area: Rect, wants: &Wants) -> Areas {
             areas.quiz = Some(body);
             return areas;
         }
+        Some(Focus::Task) if wants.task => {
+            areas.task = Some(body);
+            return areas;
+        }
         Some(Focus::Narration) => {
             areas.narration = body;
             return areas;
         }
         _ => {}
     }
-    if !wants.bash && !wants.quiz {
+    if !wants.bash && !wants.quiz && !wants.task {
         areas.narration = body;
         return areas;
     }
     let side = area.width >= SIDE_BY_SIDE_WIDTH;
     let [narration, activity] = if side {
-        let usual = body.width - body.width * 55 / 100;
+        // A task's checklist has long lines and many: it usually gets 55 %, other panes 45 %.
+        let share = if wants.task { 45 } else { 55 };
+        let usual = body.width - body.width * share / 100;
         // The narration keeps its code whole (up to its usual share) and 40 columns at least.
         let narration_least = wants.narration_width.clamp(
             MIN_NARRATION_WIDTH,
@@ -136,10 +154,25 @@ pub fn layout(area: Rect, wants: &Wants) -> Areas {
         };
         let activity = want.clamp(usual, most.max(usual));
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(activity)]).areas(body)
+    } else if wants.task {
+        // Stacked, the task follows the step's short text and takes most of the height.
+        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
     };
     areas.narration = narration;
+    if wants.task {
+        if wants.bash {
+            let [bash, task] =
+                Layout::vertical([Constraint::Percentage(40), Constraint::Percentage(60)])
+                    .areas(activity);
+            areas.bash = Some(bash);
+            areas.task = Some(task);
+        } else {
+            areas.task = Some(activity);
+        }
+        return areas;
+    }
     match (wants.bash, wants.quiz) {
         (true, true) => {
             let [bash, quiz] =
@@ -266,21 +299,67 @@ mod tests {
     }
 
     #[test]
+    fn a_task_takes_the_quiz_place_and_more_height_when_stacked() {
+        let task = Wants {
+            task: true,
+            ..Wants::default()
+        };
+        let narrow = layout(Rect::new(0, 0, 80, 24), &task);
+        let pane = narrow.task.expect("task");
+        assert!(narrow.quiz.is_none());
+        assert!(pane.height > narrow.narration.height);
+        assert_eq!(narrow.pane_at(1, pane.y + 1), Some(Focus::Task));
+        let with_bash = Wants {
+            notice: true,
+            ..bash_and(&task, 20)
+        };
+        let wide = layout(Rect::new(0, 0, 120, 40), &with_bash);
+        let (bash, pane) = (wide.bash.expect("bash"), wide.task.expect("task"));
+        assert!(bash.bottom() <= pane.y && bash.x == pane.x);
+        assert!(pane.x >= wide.narration.right());
+        assert_eq!(pane.width, 66, "the task's usual share is 55 %");
+        let wide_output = layout(Rect::new(0, 0, 120, 40), &bash_and(&with_bash, 76));
+        assert_eq!(
+            wide_output.task.expect("task").width,
+            76,
+            "output widens it"
+        );
+        let zoomed = layout(
+            Rect::new(0, 0, 120, 40),
+            &Wants {
+                zoom: Some(Focus::Task),
+                ..with_bash
+            },
+        );
+        assert_eq!(zoomed.task, Some(zoomed.body));
+        assert_eq!(zoomed.bash, None);
+    }
+
+    fn bash_and(wants: &Wants, width: u16) -> Wants {
+        Wants {
+            bash: true,
+            bash_widths: vec![width],
+            ..wants.clone()
+        }
+    }
+
+    #[test]
     fn every_size_lays_out_inside_the_area() {
         for w in 0..130 {
             for h in 0..50 {
                 let area = Rect::new(0, 0, w, h);
-                for bash_width in [0, 60, 400] {
+                for (bash_width, task) in [(0, false), (60, false), (400, false), (60, true)] {
                     let wants = Wants {
                         bash: true,
-                        quiz: true,
+                        quiz: !task,
                         notice: true,
                         bash_widths: vec![bash_width],
                         narration_width: 60,
                         zoom: None,
+                        task,
                     };
                     let a = layout(area, &wants);
-                    let panes = [a.bash, a.quiz].into_iter().flatten();
+                    let panes = [a.bash, a.quiz, a.task].into_iter().flatten();
                     for r in [a.header, a.narration, a.body, a.footer]
                         .into_iter()
                         .chain(panes)

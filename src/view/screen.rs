@@ -22,7 +22,7 @@ use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
 use crate::view::too_small::TooSmall;
-use crate::view::{bash_pane, footer, header, narration, pane, quiz};
+use crate::view::{bash_pane, footer, header, narration, pane, quiz, task};
 
 pub struct Screen {
     pub theme: Theme,
@@ -69,6 +69,7 @@ impl Screen {
             &Wants {
                 bash: panes.contains(&Focus::Bash),
                 quiz: panes.contains(&Focus::Quiz),
+                task: panes.contains(&Focus::Task),
                 notice: model.notice.is_some(),
                 bash_widths: bash_pane::wanted_widths(entries),
                 narration_width: model.step_ref().map_or(0, narration::wanted_width),
@@ -101,12 +102,17 @@ impl Screen {
             Some(q) => pane::inner(q).width,
             None => kept.map_or(0, |k| k.quiz_width),
         };
+        let task_width = match areas.task {
+            Some(t) => pane::inner(t).width,
+            None => kept.map_or(0, |k| k.task_width),
+        };
         let key = CacheKey {
             revision: model.revision,
             node: model.node,
             step: model.step,
             narration_width,
             quiz_width,
+            task_width,
             theme: self.theme.kind,
             ascii: self.ascii,
             reveal_open: model.reveal_open(),
@@ -159,7 +165,7 @@ impl Screen {
         let doc = &self.prepared.narration;
         let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         let bash = areas.bash.map_or_else(Default::default, |r| {
-            bash_pane::measure(model, &self.theme, r)
+            bash_pane::measure(model, &self.theme, self.ascii, r)
         });
         Metrics {
             narration: Extent {
@@ -175,9 +181,19 @@ impl Screen {
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
+            task: areas.task.map_or_else(Extent::default, |r| {
+                task::measure(model, &self.prepared.task, &self.task_look(), r)
+            }),
             overlay: model.overlay.as_ref().map_or_else(Extent::default, |o| {
                 overlay::extent(o, self.cx(model), areas.body, &self.overlay_text.lines)
             }),
+        }
+    }
+
+    fn task_look(&self) -> task::Look<'_> {
+        task::Look {
+            theme: &self.theme,
+            ascii: self.ascii,
         }
     }
 
@@ -220,6 +236,9 @@ impl Screen {
         }
         if let Some(r) = areas.quiz {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
+        }
+        if let Some(r) = areas.task {
+            task::render(model, &self.prepared.task, &self.task_look(), r, buf);
         }
         if let Some(open) = &model.overlay {
             let text = &self.overlay_text.lines;

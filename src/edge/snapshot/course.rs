@@ -113,6 +113,9 @@ fn describe(case: &Case<Scene>) -> String {
     if scene.answer.is_some() {
         text.push_str(" (answered)");
     }
+    if scene.solved {
+        text.push_str(" (solved)");
+    }
     crate::core::sanitize::sanitize(&text).into_owned()
 }
 
@@ -140,8 +143,8 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
 
 /// Every scene worth a snapshot: each step
 /// with its whole bash pane (a step with reveal blocks also with them open: `.open`); a quiz
-/// step also after a wrong and after the right answer; then the matrix, glossary, FAQ and help
-/// screens.
+/// step also after a wrong and after the right answer; a task step (shown with its starters)
+/// also solved; then the matrix, glossary, FAQ and help screens.
 pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     let mut cases = Vec::new();
     let mut push = |stem: String, scene: Scene| cases.push(Case { stem, scene });
@@ -160,6 +163,13 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
                     ..at(None)
                 };
                 push(format!("{stem}.open"), open);
+            }
+            if step.task.is_some() {
+                let solved = Scene {
+                    solved: true,
+                    ..at(None)
+                };
+                push(format!("{stem}.task-solved"), solved);
             }
             if let Some(quiz) = &step.quiz {
                 if let Some(answer) = wrong_answer(quiz) {
@@ -183,6 +193,7 @@ fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
         step: Some(step.id.clone()),
         bash: None,
         answer,
+        solved: false,
         overlay: None,
         no_color: false,
         open: false,

@@ -97,7 +97,7 @@ fn output_never_wraps_wide_lines_are_clipped_and_scroll_sideways() {
         rows[4].starts_with("│ $"),
         "the next row is the prompt: nothing wrapped\n{text}"
     );
-    let (rows_extent, cols) = measure(&model, &Theme::no_color(), Rect::new(0, 0, 40, 8));
+    let (rows_extent, cols) = measure(&model, &Theme::no_color(), false, Rect::new(0, 0, 40, 8));
     assert_eq!(cols.content, 59);
     assert_eq!(cols.view, 36);
     assert_eq!(rows_extent.content, 4, "command, two output rows, prompt");
