@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod msg;
 pub mod overlay;
 pub(crate) mod quiz;
+pub mod review;
 mod state;
 pub(crate) mod update;
 
@@ -20,14 +21,17 @@ pub(crate) mod test_course;
 
 use std::sync::Arc;
 
-use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
-use crate::core::progress::Progress;
+use crate::core::course::{Course, Node, NodeId, Quiz, QuizKind, Step, StepId};
+use crate::core::progress::{Day, Progress};
 use crate::core::unlock::{NodeState, node_states};
 
 use self::bash::BashPane;
 use self::overlay::{MatrixState, Overlay};
 use self::quiz::QuizState;
-pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Scroll, Ticker};
+use self::review::Review;
+pub use self::state::{
+    Extent, Focus, Follow, KeyMode, MatrixShape, Metrics, Options, Rows, Scroll, Ticker,
+};
 
 /// The player's whole state. It owns its course (shared, never copied), so a player is
 /// self-contained and the course can be swapped for a re-loaded one while playing
@@ -66,6 +70,16 @@ pub struct Model {
     pub notice: Option<String>,
     /// The notice about a save that did not happen, while saving has trouble.
     pub save_problem: Option<String>,
+    /// Today, for the review (see [`Options::today`]).
+    pub today: Day,
+    /// This session's random number (see [`Options::entropy`]).
+    pub entropy: u64,
+    /// Review sessions started so far in this session (each draws a fresh order).
+    pub reviews_started: u64,
+    /// The review session being played, if any: the quiz pane asks its questions.
+    pub review: Option<Review>,
+    /// The course was just completed: the finish screen opens when the learner moves on.
+    pub finish_due: bool,
 }
 
 impl Model {
@@ -91,11 +105,23 @@ impl Model {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
             save_problem: None,
+            today: options.today,
+            entropy: options.entropy,
+            reviews_started: 0,
+            review: None,
+            finish_due: false,
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
+        model.open_waiting_prompt();
         if let Some(locked) = locked {
             model.refuse_locked_start(locked);
+        }
+        if options.review && model.overlay.is_none() {
+            model.overlay = update::review::start(&mut model);
+        }
+        if options.orientation {
+            model.overlay = Some(overlay::OverlayKind::Orientation.open(&model));
         }
         model
     }
@@ -239,18 +265,77 @@ impl Model {
         self.typing = false;
         self.ticker.remaining = self.ticker_len();
         self.ticker.phase = 0;
-        let passed = self
-            .step_ref()
-            .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id));
+        // In a review, the question is asked afresh: not marked passed, shuffled anew.
+        let (passed, seed) = match &self.review {
+            Some(review) => (false, Some(review.shuffle)),
+            None => (
+                self.step_ref()
+                    .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id)),
+                self.progress.seed,
+            ),
+        };
         self.quiz = match self
             .step_ref()
             .and_then(|s| s.quiz.as_ref().map(|q| (s, q)))
         {
-            Some((s, q)) => QuizState::new(q, &s.id, passed),
+            Some((s, q)) => QuizState::new(q, &n.id, &s.id, passed, seed),
             None => QuizState::default(),
         };
         self.focus = self.default_focus();
         self.typing = self.focus == Focus::Quiz && self.wants_text();
+    }
+
+    /// Opens the prompt of the next bash entry when it is a type-along the learner has not
+    /// typed before and the bash pane has the keyboard: from then on letters are typed into
+    /// it, never taken for keys. Called whenever the entry before it is fully shown (or the
+    /// step is entered, for a first entry). Returns whether it opened one.
+    pub(crate) fn open_waiting_prompt(&mut self) -> bool {
+        if self.focus != Focus::Bash || self.bash.awaiting || self.bash.is_typing() {
+            return false;
+        }
+        let course = self.course_handle();
+        let (Some(node), Some(step)) = (
+            course.nodes.get(self.node),
+            course.step_at(self.node, self.step),
+        ) else {
+            return false;
+        };
+        let next = self.bash.revealed;
+        let waiting = step.bash.get(next).is_some_and(|e| e.type_along.is_some())
+            && !self.progress.type_along_done(&node.id, &step.id, next);
+        if waiting && self.bash.reveal_next(&step.bash, self.animate) {
+            self.typing = true;
+            self.scroll.bash_back = 0;
+            return true;
+        }
+        false
+    }
+
+    /// Whether the next bash entry (after the one being typed by the animation) waits for
+    /// the learner's line: keys pressed now are meant for it.
+    pub fn prompt_coming(&self) -> bool {
+        self.focus == Focus::Bash
+            && self.bash.is_typing()
+            && self.step_ref().is_some_and(|s| {
+                s.bash
+                    .get(self.bash.revealed)
+                    .is_some_and(|e| e.type_along.is_some())
+            })
+    }
+
+    /// Whether the hint key has something to give on this step: a quiz's hints (or its
+    /// answer), or a type-along's.
+    pub fn hint_available(&self) -> bool {
+        let type_along = self.bash.awaiting
+            && self
+                .step_ref()
+                .zip(self.bash.active())
+                .and_then(|(s, i)| s.bash.get(i))
+                .is_some_and(|e| e.type_along.is_some());
+        type_along
+            || self
+                .quiz_ref()
+                .is_some_and(|q| !self.quiz.is_right() || self.quiz.hints_shown < q.hints.len())
     }
 
     /// Whether the quiz's text field should take the keyboard: a `text` quiz not yet answered
@@ -347,11 +432,25 @@ impl Model {
             Some(overlay) => KeyMode::Overlay(overlay.kind()),
             None => match self.focus {
                 Focus::Narration => KeyMode::Narration,
-                Focus::Bash if self.typing => KeyMode::TypeAlong,
+                Focus::Bash if self.typing || self.prompt_coming() => KeyMode::TypeAlong,
                 Focus::Bash => KeyMode::Bash,
-                Focus::Quiz if self.typing => KeyMode::QuizText,
-                Focus::Quiz => KeyMode::Quiz,
+                Focus::Quiz => self.quiz_mode(),
             },
+        }
+    }
+
+    fn quiz_mode(&self) -> KeyMode {
+        if self.typing {
+            return KeyMode::QuizText;
+        }
+        if self.quiz.is_right() {
+            return KeyMode::QuizDone;
+        }
+        match self.quiz_ref().map(|q| &q.kind) {
+            Some(QuizKind::Text { .. }) => KeyMode::QuizIdle,
+            Some(QuizKind::Order { .. }) if self.quiz.carrying => KeyMode::Carrying,
+            Some(QuizKind::Order { .. }) => KeyMode::Order,
+            _ => KeyMode::Quiz,
         }
     }
 }

@@ -23,6 +23,7 @@
 pub mod builtin;
 pub mod cli;
 pub mod editor;
+pub mod first_run;
 pub(crate) mod events;
 pub mod fs_source;
 pub mod headless;

@@ -52,6 +52,8 @@ pub enum Action {
     Open,
     MatrixLeft,
     MatrixRight,
+    /// Start a review of the questions due (from the matrix or the finish screen).
+    StartReview,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

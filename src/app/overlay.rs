@@ -13,9 +13,12 @@
 //! also be opened by `update` itself (`model.overlay = Some(kind.open(model))`).
 
 pub mod faq;
+pub mod finish;
 pub mod glossary;
 pub mod help;
 pub mod matrix;
+pub mod orientation;
+pub mod review;
 pub mod search;
 
 use std::fmt;
@@ -26,9 +29,12 @@ use super::msg::Msg;
 use super::{Extent, Model};
 
 pub use self::faq::FaqState;
+pub use self::finish::FinishState;
 pub use self::glossary::GlossaryState;
 pub use self::help::HelpState;
 pub use self::matrix::MatrixState;
+pub use self::orientation::OrientationState;
+pub use self::review::ReviewState;
 pub use self::search::SearchState;
 
 /// Which overlay: the one name shared by the app (keys, modes), the headless renderer
@@ -40,15 +46,24 @@ pub enum OverlayKind {
     Faq,
     Help,
     Search,
+    /// The course-complete screen.
+    Finish,
+    /// The summary of a review session.
+    Review,
+    /// The first-run orientation.
+    Orientation,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
+        Self::Finish,
+        Self::Review,
+        Self::Orientation,
     ];
 
     /// Its name on the command line and in snapshot file names.
@@ -59,6 +74,9 @@ impl OverlayKind {
             Self::Faq => "faq",
             Self::Help => "help",
             Self::Search => "search",
+            Self::Finish => "finish",
+            Self::Review => "review",
+            Self::Orientation => "orientation",
         }
     }
 
@@ -70,7 +88,14 @@ impl OverlayKind {
     /// Whether it shows something before anything is typed into it: the screens `render
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
     pub fn shows_alone(self) -> bool {
-        self != Self::Search
+        matches!(self, Self::Matrix | Self::Glossary | Self::Faq | Self::Help)
+    }
+
+    /// Whether `render --screen` can draw it: the screens that show alone, and the finish
+    /// and orientation screens, which an author may want to see (the finish screen with no
+    /// results yet, so the course's closing note can be checked).
+    pub fn renderable(self) -> bool {
+        self.shows_alone() || matches!(self, Self::Finish | Self::Orientation)
     }
 
     /// The overlay as it opens over `model`.
@@ -81,6 +106,9 @@ impl OverlayKind {
             Self::Faq => Overlay::Faq(FaqState::open(model)),
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
+            Self::Finish => Overlay::Finish(FinishState::open(model)),
+            Self::Review => Overlay::Review(ReviewState::open(model)),
+            Self::Orientation => Overlay::Orientation(OrientationState::open(model)),
         }
     }
 }
@@ -115,6 +143,9 @@ pub enum Overlay {
     Faq(FaqState),
     Help(HelpState),
     Search(SearchState),
+    Finish(FinishState),
+    Review(ReviewState),
+    Orientation(OrientationState),
 }
 
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
@@ -128,6 +159,9 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Faq($state) => $body,
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
+            $crate::app::overlay::Overlay::Finish($state) => $body,
+            $crate::app::overlay::Overlay::Review($state) => $body,
+            $crate::app::overlay::Overlay::Orientation($state) => $body,
         }
     };
 }

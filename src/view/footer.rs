@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Model;
 use crate::app::keymap::footer_items;
+use crate::app::{KeyMode, Model};
+use crate::core::review::due_count;
 use crate::view::theme::Theme;
 
 /// `badge`: announce practice mode at the right end.
@@ -21,10 +22,10 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
     };
     let mut spans = Vec::new();
     let mut used = tag.width();
-    let awaiting = model.bash.awaiting;
-    let items = footer_items(model.key_mode())
+    let mode = model.key_mode();
+    let items = footer_items(mode)
         .into_iter()
-        .filter(|(_, text)| awaiting || *text != "type");
+        .filter(|(_, text)| applies(model, mode, text));
     for (key, text) in items {
         let item = key.width() + text.width() + 3;
         if used + item > width {
@@ -39,6 +40,20 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
         spans.push(Span::styled(tag, theme.warning));
     }
     Line::from(spans).render(area, buf);
+}
+
+/// Whether a footer item applies to the model's state, for items that do not always: typing
+/// when there is something to type, the hint when there is one, paging the narration when it
+/// has more below, leaving a review during one, starting one when something is due.
+fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
+    match text {
+        "type" => mode != KeyMode::Bash || model.bash.awaiting,
+        "hint" => model.hint_available(),
+        "read on" => model.scroll.narration < model.metrics.narration.max_scroll(),
+        "end review" => model.review.is_some(),
+        "review" => due_count(model.course(), &model.progress, model.today) > 0,
+        _ => true,
+    }
 }
 
 pub fn render_notice(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {

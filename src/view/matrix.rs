@@ -16,7 +16,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::MatrixShape;
 use crate::core::course::Course;
+use crate::core::progress::Progress;
+use crate::core::results::{Left, left_in_node};
 use crate::core::unlock::NodeState;
 use crate::view::panel::{panel, selectable, truncate};
 use crate::view::theme::Theme;
@@ -24,18 +27,22 @@ use crate::view::theme::Theme;
 /// The matrix screen, drawn from plain data.
 pub struct Matrix<'a> {
     pub course: &'a Course,
+    /// The learner's progress, for what is left in a node; `None` says nothing about it.
+    pub progress: Option<&'a Progress>,
     /// One per node, in course order.
     pub states: &'a [NodeState],
     pub selected: usize,
-    /// The node the learner is working on, marked `▶`.
+    /// The node the learner is working on, marked `▶` (beside its state's symbol).
     pub current: Option<usize>,
+    /// Questions due in the review today, shown with the key that starts it.
+    pub review_due: usize,
     pub theme: &'a Theme,
     /// Use ASCII symbols and borders instead of Unicode ones.
     pub ascii: bool,
 }
 
-/// A node's symbol: what state it is in, or `▶` for the current node. Unicode symbols are one
-/// cell wide; ASCII ones are three.
+/// A node's symbol: what state it is in, or `▶` for the current node (a label shows both, see
+/// [`label_symbol`]). Unicode symbols are one cell wide; ASCII ones are three.
 pub fn node_symbol(state: &NodeState, current: bool, ascii: bool) -> &'static str {
     match (current, state, ascii) {
         (true, _, false) => "▶",
@@ -48,6 +55,17 @@ pub fn node_symbol(state: &NodeState, current: bool, ascii: bool) -> &'static st
         (_, NodeState::Available, true) => "[ ]",
         (_, NodeState::Locked { .. }, false) => "■",
         (_, NodeState::Locked { .. }, true) => "[#]",
+    }
+}
+
+/// The symbols in front of a node's title: its state's, after `▶` when it is the current
+/// node, so that being here never hides being complete.
+pub fn label_symbol(state: &NodeState, current: bool, ascii: bool) -> String {
+    let symbol = node_symbol(state, false, ascii);
+    match (current, ascii) {
+        (true, false) => format!("▶{symbol}"),
+        (true, true) => format!(">{symbol}"),
+        (false, _) => symbol.to_owned(),
     }
 }
 
@@ -183,7 +201,7 @@ impl Matrix<'_> {
     fn label(&self, i: usize, width: usize) -> Line<'static> {
         let state = self.state(i);
         let current = self.current == Some(i);
-        let symbol = node_symbol(state, current, self.ascii);
+        let symbol = label_symbol(state, current, self.ascii);
         let title = truncate(
             &self.course.nodes[i].title,
             width.saturating_sub(symbol.width() + 1),
@@ -226,7 +244,25 @@ impl Matrix<'_> {
             ));
             spans.push(Span::styled(format!(" {label}   "), self.theme.dim));
         }
+        if self.review_due > 0 {
+            let s = if self.review_due == 1 { "" } else { "s" };
+            spans.push(Span::styled("R", self.theme.footer_key));
+            spans.push(Span::styled(
+                format!(" review: {} question{s} due", self.review_due),
+                self.theme.warning,
+            ));
+        }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    }
+
+    /// How the nodes are drawn in the matrix drawn at `area`: what the arrow keys follow.
+    pub fn shape(&self, area: Rect) -> MatrixShape {
+        let inner = ratatui::widgets::Block::bordered().inner(area);
+        if inner.is_empty() || self.course.nodes.is_empty() {
+            return MatrixShape::List;
+        }
+        let (_, graph) = self.split_tagline(area, sections(inner)[0]);
+        self.shape_in(graph)
     }
 
     fn render_detail(&self, area: Rect, buf: &mut Buffer) {
@@ -293,9 +329,82 @@ impl Matrix<'_> {
                 format!("needs: {}", names.join(", ")),
                 theme.warning,
             ));
+        } else if let Some(left) = self.left_line(self.selected) {
+            lines.push(left);
         }
         lines.push(Line::styled(node.summary.clone(), theme.text));
+        let links = self.links_line(self.selected);
+        if !links.spans.is_empty() {
+            lines.push(links);
+        }
         lines
+    }
+}
+
+impl Matrix<'_> {
+    /// What is left to do in node `i`, when it is started and not complete: its quizzes and
+    /// tasks not passed yet, by step title.
+    fn left_line(&self, i: usize) -> Option<Line<'static>> {
+        let (node, progress) = (self.course.nodes.get(i)?, self.progress?);
+        if !matches!(self.state(i), NodeState::InProgress) {
+            return None;
+        }
+        let left = left_in_node(node, progress);
+        if left.is_empty() {
+            return None;
+        }
+        let names: Vec<String> = left
+            .iter()
+            .map(|l| match l {
+                Left::Quiz(step) => format!("quiz \"{}\"", step.title),
+                Left::Task(step) => format!("task \"{}\"", step.title),
+                Left::Read(step) => format!("read to \"{}\"", step.title),
+            })
+            .collect();
+        Some(Line::styled(
+            format!("left: {}", names.join(", ")),
+            self.theme.node_in_progress,
+        ))
+    }
+
+    /// What node `i` needs and what it unlocks, by title: the edges of the selected node in
+    /// words (its connectors are highlighted in the graph).
+    fn links_line(&self, i: usize) -> Line<'static> {
+        let Some(node) = self.course.nodes.get(i) else {
+            return Line::default();
+        };
+        let title = |id: &crate::core::course::NodeId| {
+            self.course
+                .node(id)
+                .map_or_else(|| id.to_string(), |n| n.title.clone())
+        };
+        // A locked node's missing prerequisites are listed as "needs:" already.
+        let locked = matches!(self.state(i), NodeState::Locked { .. });
+        let requires: Vec<String> = if locked {
+            Vec::new()
+        } else {
+            node.requires.iter().map(title).collect()
+        };
+        let unlocks: Vec<String> = self
+            .course
+            .nodes
+            .iter()
+            .filter(|n| n.requires.contains(&node.id))
+            .map(|n| n.title.clone())
+            .collect();
+        let mut spans = Vec::new();
+        if !requires.is_empty() {
+            spans.push(Span::styled("after: ", self.theme.dim));
+            spans.push(Span::styled(requires.join(", "), self.theme.text));
+        }
+        if !unlocks.is_empty() {
+            if !spans.is_empty() {
+                spans.push(Span::styled("  ·  ", self.theme.dim));
+            }
+            spans.push(Span::styled("unlocks: ", self.theme.dim));
+            spans.push(Span::styled(unlocks.join(", "), self.theme.text));
+        }
+        Line::from(spans)
     }
 }
 

@@ -23,7 +23,7 @@ fn model_at(course: &Arc<Course>, node: &str, step: &str, practice: bool) -> Mod
             animate: true,
             node: Some(NodeId::new(node)),
             step: Some(StepId::new(step)),
-            notice: None,
+            ..Options::default()
         },
     )
 }

@@ -28,6 +28,8 @@ fn screen(width: u16, height: u16, selected: usize, ascii: bool) -> String {
     let theme = Theme::no_color();
     let matrix = Matrix {
         course: &course,
+        progress: None,
+        review_due: 0,
         states: &states,
         selected,
         current: Some(2),
@@ -66,6 +68,8 @@ fn selection_is_reversed_and_states_have_symbols() {
     let theme = Theme::no_color();
     let matrix = Matrix {
         course: &course,
+        progress: None,
+        review_due: 0,
         states: &states,
         selected: 0,
         current: Some(2),
@@ -76,7 +80,7 @@ fn selection_is_reversed_and_states_have_symbols() {
     let text = buffer_text(&buf);
     for needle in [
         "✔ Container basics",
-        "▶ Python deps",
+        "▶◐ Python deps",
         "○ Secrets",
         "■ Ship it",
     ] {
@@ -145,6 +149,8 @@ fn a_tagline_too_long_for_the_border_is_shown_above_the_graph_and_clicks_still_h
     let theme = Theme::no_color();
     let matrix = Matrix {
         course: &course,
+        progress: None,
+        review_due: 0,
         states: &states,
         selected: 0,
         current: None,

@@ -225,11 +225,11 @@ fn a_reloaded_course_keeps_the_learners_place_in_an_unchanged_step() {
     let mut m = model_at(&course, "a", "shell", false);
     m.animate = false;
     press(&mut m, Key::Right);
-    assert_eq!(m.bash.revealed, 1);
+    assert_eq!(m.bash.revealed, 2, "the entry, and the type-along's prompt after it");
     let same = Arc::new((*course).clone());
     let effects = update(&mut m, Msg::CourseLoaded(SharedCourse(same)));
     assert_eq!(saves(&effects), 1);
-    assert_eq!((m.node, m.step, m.bash.revealed, m.revision), (0, 1, 1, 1));
+    assert_eq!((m.node, m.step, m.bash.revealed, m.revision), (0, 1, 2, 1));
 
     let mut changed = (*course).clone();
     changed.nodes[0].steps[1].title = "Shell, revised".into();
