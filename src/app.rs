@@ -332,10 +332,7 @@ impl Model {
                 .zip(self.bash.active())
                 .and_then(|(s, i)| s.bash.get(i))
                 .is_some_and(|e| e.type_along.is_some());
-        type_along
-            || self
-                .quiz_ref()
-                .is_some_and(|q| !self.quiz.is_right() || self.quiz.hints_shown < q.hints.len())
+        type_along || (self.quiz_ref().is_some() && !self.quiz.is_right())
     }
 
     /// Whether the quiz's text field should take the keyboard: a `text` quiz not yet answered

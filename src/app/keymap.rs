@@ -180,8 +180,6 @@ pub static BINDINGS: &[Binding] = &[
     Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], does: Does::PickDigit,
               help: "pick choice 1 to 9", footer: None, section: "Quiz" },
     bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
-    bind(ANSWERING, &[K::Enter], A::Submit, "submit the answer", Some("submit"), "Quiz"),
-    bind(QUIZ_NEXT, &[K::Right, K::Char('l')], A::Next, "next step (an unanswered quiz is skipped)", Some("next"), "Quiz"),
     // Order quizzes: pick an item up, move it, put it down.
     bind(&[Order], &[K::Char(' ')], A::Toggle, "pick up the item under the cursor", Some("pick up"), "Order quiz"),
     bind(&[Carrying], &[K::Up, K::Char('k')], A::MoveItemUp, "move the item up", None, "Moving an item"),
@@ -189,12 +187,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[Carrying], &[K::Char(' '), K::Esc], A::Toggle, "put the item down", Some("drop"), "Moving an item"),
     bind(&[Order, Carrying], &[K::ShiftUp, K::Char('K')], A::MoveItemUp, "move the item up without picking it up", None, "Order quiz"),
     bind(&[Order, Carrying], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move the item down without picking it up", None, "Order quiz"),
+    bind(ANSWERING, &[K::Enter], A::Submit, "submit the answer", Some("submit"), "Quiz"),
+    bind(QUIZ_NEXT, &[K::Right, K::Char('l')], A::Next, "next step (an unanswered quiz is skipped)", Some("next"), "Quiz"),
     // Text quizzes and answered quizzes.
     bind(&[QuizIdle], &[K::Enter], A::Submit, "type the answer", Some("type"), "Text quiz"),
     bind(&[QuizDone], &[K::Enter], A::Next, "go on after a right answer", Some("next"), "Answered"),
-    // Hints: F2 everywhere, also while typing; i where nothing is being typed.
-    bind(ALL_STEP, &[K::F(2)], A::Hint, "hint (after 3 misses: the answer)", Some("hint"), "Hints"),
-    bind(STEP, &[K::Char('i')], A::Hint, "hint, where nothing is being typed", None, "Hints"),
     // Typing into inputs.
     bind(&[TypeAlong], &[K::Enter], A::Submit, "run the line", Some("run"), "Typing"),
     bind(&[TypeAlong], &[K::Right], A::Next, "with nothing typed: show the command instead", None, "Typing"),
@@ -203,6 +200,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
     bind(&[Bash], &[K::Enter], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
+    // Hints: F2 everywhere, also while typing; i where nothing is being typed.
+    bind(ALL_STEP, &[K::F(2)], A::Hint, "hint (after 3 misses: the answer)", Some("hint"), "Hints"),
+    bind(STEP, &[K::Char('i')], A::Hint, "hint, where nothing is being typed", None, "Hints"),
     // Moving through the course.
     bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next: bash entry, then step", Some("next"), "Reading"),
     bind(STEP, &[K::Left, K::Char('h')], A::Prev, "previous step", Some("back"), "Reading"),
@@ -241,7 +241,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(EVERYWHERE, &[K::Ctrl('z')], A::Suspend, "suspend (resume with fg)", None, "Screens"),
     // Last: on the orientation, every other key dismisses it.
     Binding { modes: &[ORIENTATION], keys: &[], does: Does::AnyKey(A::Back),
-              help: "any key: close the orientation", footer: None, section: "Screens" },
+              help: "close the orientation", footer: Some("start"), section: "Screens" },
 ];
 
 /// What `key` means in `mode`, or `None` when it means nothing there. In input modes an

@@ -184,6 +184,15 @@ fn note_lines(
         lines.extend(hanging(label, &text, style, width));
     };
     if pane.awaiting {
+        // The note of the entry just shown stays while the prompt after it waits.
+        let before = pane.active().and_then(|i| i.checked_sub(1));
+        if let Some(note) = before
+            .and_then(|i| entries.get(i))
+            .filter(|e| e.type_along.is_none())
+            .and_then(|e| e.note.as_ref())
+        {
+            add("", note.clone(), theme.note);
+        }
         if model.typing && model.focus == Focus::Bash {
             add("", "Type the command, then Enter.".into(), theme.dim);
         } else {

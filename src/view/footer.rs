@@ -8,6 +8,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::footer_items;
+use crate::app::overlay::OverlayKind;
 use crate::app::{KeyMode, Model};
 use crate::core::review::due_count;
 use crate::view::theme::Theme;
@@ -52,6 +53,7 @@ fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
         "read on" => model.scroll.narration < model.metrics.narration.max_scroll(),
         "end review" => model.review.is_some(),
         "review" => due_count(model.course(), &model.progress, model.today) > 0,
+        "close" => mode != KeyMode::Overlay(OverlayKind::Orientation),
         _ => true,
     }
 }

@@ -88,7 +88,8 @@ pub fn layout(area: Rect, has_bash: bool, has_quiz: bool, notice: bool) -> Areas
 }
 
 /// Fewest rows the narration keeps on a quiz step whose quiz needs the room: its frame and
-/// one line (the step title), with `↓` saying there is more.
+/// one line (the step title), with `↓` saying there is more. When even that would leave the
+/// quiz short (a right answer's explanation at 80x24), the narration folds to its title bar.
 pub const QUIZ_STEP_NARRATION_MIN: u16 = 3;
 
 /// Lays out a frame of `area` for a step whose activity is a quiz alone: the narration above,
@@ -103,12 +104,16 @@ pub fn quiz_step(area: Rect, notice: bool, narration_rows: u16, quiz_rows: u16) 
     let frame = |rows: u16| rows.saturating_add(2);
     let narration_wants = frame(narration_rows);
     let quiz_wants = frame(quiz_rows);
-    let narration_h = if narration_wants.saturating_add(quiz_wants) <= body.height {
+    let room = body.height.saturating_sub(quiz_wants);
+    let narration_h = if narration_wants <= room {
         narration_wants
+    } else if room >= QUIZ_STEP_NARRATION_MIN {
+        room
+    } else if body.height.saturating_sub(QUIZ_STEP_NARRATION_MIN) >= quiz_wants {
+        QUIZ_STEP_NARRATION_MIN
     } else {
-        body.height
-            .saturating_sub(quiz_wants)
-            .max(QUIZ_STEP_NARRATION_MIN.min(narration_wants))
+        // The title bar alone (a frame's top row, saying `narration ↓`).
+        1
     }
     .min(body.height);
     let [narration, quiz] =
@@ -147,8 +152,11 @@ mod tests {
         let tight = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 16);
         assert_eq!(tight.narration.height, 3);
         assert_eq!(tight.quiz.map(|q| q.height), Some(18), "every row of the quiz");
-        let cramped = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 40);
-        assert_eq!(cramped.narration.height, QUIZ_STEP_NARRATION_MIN);
+        let cramped = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 18);
+        assert_eq!(cramped.narration.height, 1, "folded to its title bar");
+        assert_eq!(cramped.quiz.map(|q| q.height), Some(20));
+        let hopeless = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 40);
+        assert_eq!(hopeless.narration.height, 1);
     }
 
     #[test]

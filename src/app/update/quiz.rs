@@ -145,7 +145,7 @@ fn revealed_notice(quiz: &Quiz) -> String {
         QuizKind::Text { .. } => "The answer is filled in",
         QuizKind::Order { .. } => "The items are in the right order",
     };
-    format!("{what}: press Enter to submit it (it comes back in the review).")
+    format!("{what}: press Enter to submit it.")
 }
 
 fn no_more_hints(misses: u32, quiz: &Quiz) -> String {

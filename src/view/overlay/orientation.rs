@@ -15,18 +15,18 @@ const MAX_W: u16 = 70;
 
 /// What each key does, in the order a newcomer meets them.
 const ITEMS: &[(&str, &str)] = &[
-    ("→ / Space", "step on: run the next command in the bash pane, then go to the next step"),
-    ("← ", "go back a step"),
+    ("→ Space", "run the next command in the bash pane, then go on to the next step"),
+    ("←", "go back a step"),
     (
         "type",
-        "when a prompt waits in the bash pane, type the command and press Enter; letters go \
-         to the prompt, never to keys (Esc leaves it)",
+        "when a prompt waits, type the command and Enter: letters are typed, never keys \
+         (Esc leaves the prompt)",
     ),
-    ("1-9 Enter", "answer a quiz: pick a choice (or type the answer), then Enter"),
-    ("F2", "a hint; after three misses it fills in the answer"),
+    ("1-9 Enter", "answer a quiz: pick a choice (or type), then Enter"),
+    ("F2", "a hint; after three misses, the answer"),
     ("PgDn", "read on when the narration has more below"),
-    ("m", "the Deployment Matrix: your progress and what each node unlocks"),
-    ("? / F1", "every key; q quits and keeps your place"),
+    ("m", "the Deployment Matrix: the nodes, and what each unlocks"),
+    ("? q", "every key; quit (your place is kept)"),
 ];
 
 /// Where the orientation goes, and its lines.
@@ -71,8 +71,8 @@ impl OverlayView for OrientationState {
 fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = wrap_spans(
         &[Span::styled(
-            "Each step has narration to read, often a bash pane to step through, and sometimes a \
-             quiz. Pass a node's quizzes to complete it and unlock the next ones.",
+            "Read the narration, step through the bash pane, answer the quizzes: passing a \
+             node's quizzes completes it and unlocks the next nodes.",
             theme.text,
         )],
         width,
@@ -96,10 +96,9 @@ fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
             out.push(Line::from(spans));
         }
     }
-    out.push(Line::default());
     out.extend(wrap_spans(
         &[Span::styled(
-            "Progress is saved as you go. This screen shows once; press any key to begin.",
+            "Progress is saved as you go. This screen shows once.",
             theme.dim,
         )],
         width,
