@@ -50,6 +50,7 @@ fn saves(effects: &[Effect]) -> usize {
 }
 
 mod bash;
+mod learner;
 mod narration;
 mod overlays;
 mod quiz;

@@ -40,6 +40,7 @@ impl OverlayView for FinishState {
     }
 
     fn draw(&self, cx: Cx<'_>, layout: &FinishLayout, text: &[Line<'static>], buf: &mut Buffer) {
+        let layout = &fitted(layout, text.len());
         let theme = cx.theme;
         let title = cx
             .model
@@ -67,6 +68,7 @@ impl OverlayView for FinishState {
     }
 
     fn extent(&self, _cx: Cx<'_>, layout: &FinishLayout, text: &[Line<'static>]) -> Extent {
+        let layout = fitted(layout, text.len());
         Extent {
             content: u16::try_from(text.len()).unwrap_or(u16::MAX),
             view: layout.inner.height,
@@ -90,6 +92,45 @@ impl OverlayView for FinishState {
     }
 }
 
+/// `layout`'s popup shortened (and kept centred) to the `rows` of text it shows: the text's
+/// width never depends on its height, so the cache's layout stays right.
+fn fitted(layout: &FinishLayout, rows: usize) -> FinishLayout {
+    let want = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let popup = layout.popup;
+    let height = want.min(popup.height);
+    let popup = Rect {
+        y: popup.y + (popup.height - height) / 2,
+        height,
+        ..popup
+    };
+    FinishLayout {
+        popup,
+        inner: frame_inner(popup),
+    }
+}
+
+/// `text` wrapped to `width` after `label`, with a hanging indent of the label's width.
+fn hanging(label: Span<'static>, text: &str, style: ratatui::style::Style, width: u16) -> Vec<Line<'static>> {
+    let indent = unicode_width::UnicodeWidthStr::width(label.content.as_ref());
+    let body = wrap_spans(
+        &[Span::styled(text.to_owned(), style)],
+        width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX)),
+    );
+    body.into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let lead = if n == 0 {
+                label.clone()
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            let mut spans = vec![lead];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
+}
+
 /// The results and the next steps, as lines `width` cells wide.
 pub fn results_lines(
     model: &Model,
@@ -98,7 +139,7 @@ pub fn results_lines(
     width: u16,
 ) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let mut para = |spans: Vec<Span<'static>>, lines: &mut Vec<Line<'static>>| {
+    let para = |spans: Vec<Span<'static>>, lines: &mut Vec<Line<'static>>| {
         lines.extend(wrap_spans(&spans, width));
     };
     para(
@@ -138,13 +179,12 @@ pub fn results_lines(
     }
     rows.push(("Time spent", time));
     for (label, value) in rows {
-        para(
-            vec![
-                Span::styled(format!("  {label:<14}"), theme.dim),
-                Span::styled(value, theme.text),
-            ],
-            &mut lines,
-        );
+        lines.extend(hanging(
+            Span::styled(format!("  {label:<14}"), theme.dim),
+            &value,
+            theme.text,
+            width,
+        ));
     }
     lines.push(Line::default());
     para(vec![Span::styled("What next", theme.heading(3))], &mut lines);
@@ -155,16 +195,15 @@ pub fn results_lines(
         1 => "Review: 1 question you missed is due. Press R to answer it again.".to_owned(),
         n => format!("Review: {n} questions you missed are due. Press R to answer them again."),
     };
-    let practice = "Practice: `termcourse --practice` opens every node to replay it; nothing \
+    let practice = "Practice: termcourse --practice opens every node to replay it; nothing \
                     you do there changes your progress.";
     for item in [review.as_str(), practice] {
-        para(
-            vec![
-                Span::styled("  • ", theme.list_marker),
-                Span::styled(item.to_owned(), theme.text),
-            ],
-            &mut lines,
-        );
+        lines.extend(hanging(
+            Span::styled("  • ", theme.list_marker),
+            item,
+            theme.text,
+            width,
+        ));
     }
     lines
 }
