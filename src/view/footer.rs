@@ -63,3 +63,60 @@ pub fn render_notice(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer)
         Line::from(Span::styled(format!(" {notice}"), theme.warning)).render(area, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::msg::{Action, Msg};
+    use crate::app::update::update;
+    use crate::app::{Options, keymap};
+    use crate::core::course::{NodeId, StepId};
+    use crate::core::progress::Progress;
+    use crate::view::test_util::buffer_text;
+
+    fn footer(model: &Model) -> String {
+        let area = Rect::new(0, 0, 120, 1);
+        let mut buf = Buffer::empty(area);
+        render(model, &Theme::no_color(), false, area, &mut buf);
+        buffer_text(&buf)
+    }
+
+    #[test]
+    fn a_passed_text_quiz_offers_moving_on_not_choosing() {
+        let mut m = Model::new(
+            crate::app::test_course::course(),
+            Progress::new("t"),
+            &Options {
+                practice: true,
+                node: Some(NodeId::new("b")),
+                step: Some(StepId::new("text")),
+                ..Options::default()
+            },
+        );
+        for c in "slim".chars() {
+            drop(update(&mut m, Msg::Input(c)));
+        }
+        drop(update(&mut m, Msg::Act(Action::Submit)));
+        assert!(m.quiz.is_right());
+        let text = footer(&m);
+        assert!(text.contains("→ next"), "{text}");
+        assert!(!text.contains("choose") && !text.contains("select"), "{text}");
+        assert!(!text.contains("hint"), "nothing left to hint: {text}");
+    }
+
+    #[test]
+    fn every_conditional_item_is_a_footer_label_of_the_keymap() {
+        let labels: Vec<&str> = keymap::BINDINGS.iter().filter_map(|b| b.footer).collect();
+        for text in ["type", "hint", "read on", "end review", "review", "close"] {
+            assert!(labels.contains(&text), "{text}");
+        }
+        let m = Model::new(
+            Arc::clone(&crate::app::test_course::course()),
+            Progress::new("t"),
+            &Options::default(),
+        );
+        assert!(!footer(&m).contains("end review"), "only during a review");
+    }
+}

@@ -358,7 +358,7 @@ impl Matrix<'_> {
             .map(|l| match l {
                 Left::Quiz(step) => format!("quiz \"{}\"", step.title),
                 Left::Task(step) => format!("task \"{}\"", step.title),
-                Left::Read(step) => format!("read to \"{}\"", step.title),
+                Left::Read(step) => format!("read on to \"{}\"", step.title),
             })
             .collect();
         Some(Line::styled(
