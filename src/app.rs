@@ -43,6 +43,7 @@ pub const TICK_MS: u64 = 30;
 pub const TICKS_PER_TICKER_CHAR: u32 = 4;
 
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about the session, not a state machine
 pub struct Model {
     /// Private so that it changes only through [`Model::replace_course`], which keeps the
     /// position valid and bumps [`Model::revision`].

@@ -23,8 +23,8 @@
 pub mod builtin;
 pub mod cli;
 pub mod editor;
-pub mod first_run;
 pub(crate) mod events;
+pub mod first_run;
 pub mod fs_source;
 pub mod headless;
 pub(crate) mod highlighter;

@@ -412,7 +412,7 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         answer,
         overlay,
         no_color: rng.one_in(4),
-        seed: rng.one_in(2).then(|| u64::try_from(rng.below(1 << 20)).unwrap_or(0)),
+        seed: rng.one_in(2).then(|| rng.below(1 << 20)),
     };
     (scene, Size::new(width, height))
 }

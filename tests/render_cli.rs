@@ -178,7 +178,14 @@ fn screens_and_states_render() {
 fn render_keeps_the_authors_order_or_shuffles_with_a_seed() {
     let data = TempDir::new().expect("temp dir");
     let render = |extra: &[&str]| {
-        let mut args = vec!["render", fixture_path(), "--step", "pick-many", "--size", "80x24"];
+        let mut args = vec![
+            "render",
+            fixture_path(),
+            "--step",
+            "pick-many",
+            "--size",
+            "80x24",
+        ];
         args.extend(extra);
         let out = termcourse(data.path(), &args);
         assert_eq!(code(&out), Some(0), "{}", stderr(&out));
@@ -190,9 +197,15 @@ fn render_keeps_the_authors_order_or_shuffles_with_a_seed() {
     let orders: Vec<String> = (1..8)
         .map(|seed| render(&["--seed", &seed.to_string()]))
         .collect();
-    assert!(orders.iter().any(|o| *o != plain), "some seed shuffles:\n{plain}");
+    assert!(
+        orders.iter().any(|o| *o != plain),
+        "some seed shuffles:\n{plain}"
+    );
     let answered = render(&["--seed", "3", "--answer", "1"]);
-    assert!(answered.contains("(•)") || answered.contains("[x]"), "{answered}");
+    assert!(
+        answered.contains("(•)") || answered.contains("[x]"),
+        "{answered}"
+    );
 }
 
 /// The finish screen can be drawn on its own, for an author checking their `[finish]` note.
@@ -201,7 +214,14 @@ fn the_finish_screen_renders_alone() {
     let data = TempDir::new().expect("temp dir");
     let out = termcourse(
         data.path(),
-        &["render", fixture_path(), "--screen", "finish", "--size", "80x24"],
+        &[
+            "render",
+            fixture_path(),
+            "--screen",
+            "finish",
+            "--size",
+            "80x24",
+        ],
     );
     assert_eq!(code(&out), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("Course complete"), "{}", stdout(&out));

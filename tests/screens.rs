@@ -193,7 +193,10 @@ fn type_along_after_a_miss() {
             }
             press(&mut player, Key::Right);
         }
-        assert_eq!(player.model().key_mode(), termcourse::app::KeyMode::TypeAlong);
+        assert_eq!(
+            player.model().key_mode(),
+            termcourse::app::KeyMode::TypeAlong
+        );
         for c in "docker image model-server".chars() {
             press(&mut player, Key::Char(c));
         }
@@ -380,7 +383,12 @@ fn finish_screen() {
         let mut buf = Buffer::empty(area);
         player.frame(area, &mut buf);
         let screen = text(&buf);
-        for needle in ["Image shipped", "Time spent", "2 h 05 min", "Review: 2 questions"] {
+        for needle in [
+            "Image shipped",
+            "Time spent",
+            "2 h 05 min",
+            "Review: 2 questions",
+        ] {
             assert!(screen.contains(needle), "{needle}:\n{screen}");
         }
         insta::assert_snapshot!(format!("finish_{w}x{h}"), screen);

@@ -7,6 +7,7 @@ use crate::core::progress::Day;
 
 /// How the player was started.
 #[derive(Debug, Clone, Default)]
+#[allow(clippy::struct_excessive_bools)] // independent switches, one per start option
 pub struct Options {
     /// Every node is open; quiz passes and completions are not recorded.
     pub practice: bool,

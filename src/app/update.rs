@@ -15,7 +15,7 @@ pub use nav::start;
 use super::effect::Effect;
 use super::msg::{Action, Msg};
 use super::overlay::Reply;
-use super::{Extent, Focus, Follow, Model, Rows, TICKS_PER_TICKER_CHAR};
+use super::{Focus, Follow, Model, Rows, TICKS_PER_TICKER_CHAR};
 
 /// Applies `msg` to `model` and returns what the runtime must do.
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {

@@ -166,9 +166,9 @@ pub fn depths(course: &Course) -> Vec<usize> {
 /// order the matrix draws each level in, which keeps most connectors short and uncrossed, and
 /// the order its arrow keys move through.
 pub fn levels(course: &Course, depths: &[usize]) -> Vec<Vec<usize>> {
-    let n_cols = depths.iter().max().map_or(0, |d| d + 1);
     /// Fixed-point scale for mean slots, so means compare without floats.
     const SCALE: usize = 1024;
+    let n_cols = depths.iter().max().map_or(0, |d| d + 1);
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_cols];
     let mut slot = vec![0; depths.len()];
     for (c, column) in columns.iter_mut().enumerate() {

@@ -21,7 +21,11 @@ pub fn take_first_run(data_dir: &Path) -> bool {
     let _ = std::fs::create_dir_all(data_dir);
     // `create_new` fails on any existing entry, a dangling symlink included: nothing is
     // followed or replaced.
-    if let Ok(mut file) = OpenOptions::new().write(true).create_new(true).open(&marker) {
+    if let Ok(mut file) = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&marker)
+    {
         let _ = file.write_all(
             b"termcourse showed its first-run orientation; delete this file to see it again.\n",
         );
@@ -46,7 +50,10 @@ mod tests {
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink(&target, other.path().join(MARKER)).expect("symlink");
-            assert!(!take_first_run(other.path()), "a link there counts as shown");
+            assert!(
+                !take_first_run(other.path()),
+                "a link there counts as shown"
+            );
             assert!(!target.exists(), "nothing written through the link");
         }
     }

@@ -203,7 +203,10 @@ fn note_lines(
             let what = pane.last_verdict.as_deref().unwrap_or("not quite");
             add(
                 "✗ ",
-                format!("{what} ({} miss{s}; fix the line, Ctrl-U clears it)", pane.misses),
+                format!(
+                    "{what} ({} miss{s}; fix the line, Ctrl-U clears it)",
+                    pane.misses
+                ),
                 theme.error,
             );
         }
@@ -214,7 +217,11 @@ fn note_lines(
             add("hint: ", hint.clone(), theme.warning);
         }
         if pane.answer_shown {
-            add("", "The command is filled in: press Enter to run it.".into(), theme.warning);
+            add(
+                "",
+                "The command is filled in: press Enter to run it.".into(),
+                theme.warning,
+            );
         } else if pane.answer_offered() {
             add("", "F2 fills in the answer.".into(), theme.warning);
         } else if !pane.hint_visible()
@@ -347,7 +354,10 @@ mod tests {
         assert!(m.bash.awaiting && m.typing, "the prompt is open");
         let waiting = pane(&m, 60);
         assert!(!waiting.contains("Secret"), "{waiting}");
-        assert!(waiting.contains("repository's"), "the entry before keeps its note");
+        assert!(
+            waiting.contains("repository's"),
+            "the entry before keeps its note"
+        );
         for c in "docker run app".chars() {
             drop(update(&mut m, Msg::Input(c)));
         }

@@ -102,7 +102,10 @@ mod tests {
         assert!(m.quiz.is_right());
         let text = footer(&m);
         assert!(text.contains("→ next"), "{text}");
-        assert!(!text.contains("choose") && !text.contains("select"), "{text}");
+        assert!(
+            !text.contains("choose") && !text.contains("select"),
+            "{text}"
+        );
         assert!(!text.contains("hint"), "nothing left to hint: {text}");
     }
 

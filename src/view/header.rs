@@ -9,6 +9,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::Model;
 use crate::view::theme::Theme;
 
+/// Cells the title keeps at least before the position gives up its node title.
+const TITLE_MIN: usize = 12;
+
 /// Draws the header into `area` (one row): the course title on the left, where the learner
 /// is on the right, the ticker in what room is left. When room is short the ticker goes
 /// first, then the title is cut (with `…`), then the node's title, so that `step k/n` stays.
@@ -16,8 +19,6 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let title = format!(" {} ", model.course().title);
     let (full, short) = position(model);
-    // The title keeps at least this much before the position gives up its node title.
-    const TITLE_MIN: usize = 12;
     let right = if full.width() + TITLE_MIN.min(title.width()) <= width {
         full
     } else if short.width() < width {
@@ -57,7 +58,14 @@ fn position(model: &Model) -> (String, String) {
     if let Some(review) = &model.review {
         let short = format!("review {}/{} ", review.at + 1, review.items.len());
         let node = model.node_ref().map_or("", |n| n.title.as_str());
-        return (format!("Review · {node} · question {}/{} ", review.at + 1, review.items.len()), short);
+        return (
+            format!(
+                "Review · {node} · question {}/{} ",
+                review.at + 1,
+                review.items.len()
+            ),
+            short,
+        );
     }
     match model.node_ref() {
         Some(node) => {
@@ -142,7 +150,10 @@ mod tests {
         for width in [44, 50, 60, 70] {
             let line = header(width);
             assert!(line.contains("step 1/"), "{width}: {line}");
-            assert!(line.chars().count() <= usize::from(width), "{width}: {line}");
+            assert!(
+                line.chars().count() <= usize::from(width),
+                "{width}: {line}"
+            );
         }
         let at_50 = header(50);
         assert!(!at_50.contains("docker"), "no ticker: {at_50}");

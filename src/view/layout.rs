@@ -147,11 +147,18 @@ mod tests {
         let roomy = quiz_step(area, false, 4, 10);
         let quiz = roomy.quiz.expect("quiz");
         assert_eq!(quiz.width, 120, "the wide pane");
-        assert_eq!(roomy.narration.height, 6, "the narration as tall as its text");
+        assert_eq!(
+            roomy.narration.height, 6,
+            "the narration as tall as its text"
+        );
         assert_eq!(quiz.height, 38 - 6, "the quiz the rest");
         let tight = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 16);
         assert_eq!(tight.narration.height, 3);
-        assert_eq!(tight.quiz.map(|q| q.height), Some(18), "every row of the quiz");
+        assert_eq!(
+            tight.quiz.map(|q| q.height),
+            Some(18),
+            "every row of the quiz"
+        );
         let cramped = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 18);
         assert_eq!(cramped.narration.height, 1, "folded to its title bar");
         assert_eq!(cramped.quiz.map(|q| q.height), Some(20));
@@ -169,7 +176,13 @@ mod tests {
                     assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
                 }
                 let q = quiz_step(area, true, 10, 30);
-                for r in [q.header, q.narration, q.body, q.footer, q.quiz.unwrap_or_default()] {
+                for r in [
+                    q.header,
+                    q.narration,
+                    q.body,
+                    q.footer,
+                    q.quiz.unwrap_or_default(),
+                ] {
                     assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
                 }
             }

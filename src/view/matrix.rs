@@ -333,9 +333,9 @@ impl Matrix<'_> {
             lines.push(left);
         }
         lines.push(Line::styled(node.summary.clone(), theme.text));
-        let links = self.links_line(self.selected);
-        if !links.spans.is_empty() {
-            lines.push(links);
+        let edges = self.links_line(self.selected);
+        if !edges.spans.is_empty() {
+            lines.push(edges);
         }
         lines
     }

@@ -254,7 +254,10 @@ fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> Q
             .enumerate()
             .map(|(i, h)| {
                 let label = crate::view::quiz::hint_label(i).width();
-                lines(h, width.saturating_sub(u16::try_from(label).unwrap_or(u16::MAX)))
+                lines(
+                    h,
+                    width.saturating_sub(u16::try_from(label).unwrap_or(u16::MAX)),
+                )
             })
             .collect(),
         explain: quiz

@@ -137,7 +137,11 @@ fn content(model: &Model, quiz: &Quiz, text: &QuizText, look: &Look) -> Content 
     lines.push(Line::default());
     let mut hints = None;
     // Once the answer is right, the hints have done their job: the room goes to the verdict.
-    let shown = if state.is_right() { 0 } else { state.hints_shown };
+    let shown = if state.is_right() {
+        0
+    } else {
+        state.hints_shown
+    };
     for (i, hint) in text.hints.iter().take(shown).enumerate() {
         hints = Some(lines.len());
         let label = hint_label(i);

@@ -6,7 +6,12 @@ use termcourse::core::shuffle::{choice_order, order_start};
 
 /// Keys that answer `quiz` (at `step` of `node`) wrong, then keys that answer it right, for a
 /// learner whose seed is `seed`.
-pub fn answers(quiz: &Quiz, node: &str, step: &str, seed: Option<u64>) -> (Vec<String>, Vec<String>) {
+pub fn answers(
+    quiz: &Quiz,
+    node: &str,
+    step: &str,
+    seed: Option<u64>,
+) -> (Vec<String>, Vec<String>) {
     let (node, step) = (NodeId::new(node), StepId::new(step));
     // The digit that picks the choice the author numbered `i` (0-based).
     let shown = |n: usize| choice_order(seed, &node, &step, n);

@@ -172,7 +172,13 @@ fn letters_typed_early_go_to_the_prompt_not_to_keys() {
     let cmd = &step.bash[k].cmd;
     t.start_sized(
         "early",
-        &["--practice", "--node", node.id.as_str(), "--step", step.id.as_str()],
+        &[
+            "--practice",
+            "--node",
+            node.id.as_str(),
+            "--step",
+            step.id.as_str(),
+        ],
         (80, 24),
         &[],
     );
@@ -207,13 +213,29 @@ fn practice_never_moves_the_resume_point() {
     t.write_progress(&course, SEED);
     let node = &course.nodes[0];
     let second = &node.steps[1];
-    t.start_sized("normal", &["--no-anim", "--node", node.id.as_str(), "--step", second.id.as_str()], (120, 40), &[]);
+    t.start_sized(
+        "normal",
+        &[
+            "--no-anim",
+            "--node",
+            node.id.as_str(),
+            "--step",
+            second.id.as_str(),
+        ],
+        (120, 40),
+        &[],
+    );
     let position = format!("step 2/{}", node.steps.len());
     t.wait_for("normal", &[&position]);
     t.keys("normal", &["q"]);
     t.assert_exited_ok("normal");
     let other = &course.nodes[3];
-    t.start_sized("practice", &["--practice", "--no-anim", "--node", other.id.as_str()], (120, 40), &[]);
+    t.start_sized(
+        "practice",
+        &["--practice", "--no-anim", "--node", other.id.as_str()],
+        (120, 40),
+        &[],
+    );
     t.wait_for("practice", &[&head(&other.title, 20), "PRACTICE"]);
     // Arriving there (a practice arrival) saved; Esc leaves a prompt that may be open, so
     // that q quits rather than being typed.
@@ -223,7 +245,10 @@ fn practice_never_moves_the_resume_point() {
     t.assert_exited_ok("practice");
     t.start_sized("again", &[], (120, 40), &[]);
     let screen = t.wait_for("again", &[&position]);
-    assert!(screen.contains(&node.title), "resumed where the normal session left:\n{screen}");
+    assert!(
+        screen.contains(&node.title),
+        "resumed where the normal session left:\n{screen}"
+    );
     t.keys("again", &["q"]);
     t.assert_exited_ok("again");
 }
@@ -239,7 +264,12 @@ fn termcourse_review_asks_the_missed_questions_again() {
         .nodes
         .iter()
         .flat_map(|n| n.steps.iter().map(move |s| (n, s)))
-        .find(|(_, s)| matches!(s.quiz.as_ref().map(|q| &q.kind), Some(QuizKind::Single { .. })))
+        .find(|(_, s)| {
+            matches!(
+                s.quiz.as_ref().map(|q| &q.kind),
+                Some(QuizKind::Single { .. })
+            )
+        })
         .expect("a single-choice quiz");
     let mut progress = Progress::new(course.id.as_str());
     progress.seed = Some(SEED);
@@ -273,7 +303,10 @@ fn the_orientation_shows_on_the_first_run_only() {
     let started = Instant::now();
     let mut screen = t.screen("first");
     while screen.contains("Welcome to termcourse") {
-        assert!(started.elapsed() < super::TIMEOUT, "not dismissed:\n{screen}");
+        assert!(
+            started.elapsed() < super::TIMEOUT,
+            "not dismissed:\n{screen}"
+        );
         std::thread::sleep(std::time::Duration::from_millis(50));
         screen = t.screen("first");
     }
@@ -289,7 +322,11 @@ fn the_orientation_shows_on_the_first_run_only() {
     t.start_sized("second", &[], (80, 24), &[]);
     let screen = t.wait_for("second", &[&course.title]);
     std::thread::sleep(std::time::Duration::from_millis(300));
-    let screen = if screen.contains("Welcome") { screen } else { t.screen("second") };
+    let screen = if screen.contains("Welcome") {
+        screen
+    } else {
+        t.screen("second")
+    };
     assert!(!screen.contains("Welcome to termcourse"), "{screen}");
     t.keys("second", &["q"]);
     t.assert_exited_ok("second");

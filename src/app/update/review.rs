@@ -20,13 +20,8 @@ pub(crate) fn start(model: &mut Model) -> Option<Overlay> {
         .review
         .as_ref()
         .map_or((model.node, model.step), |r| r.return_to);
-    let Some(review) = Review::start(
-        model.course(),
-        &model.progress,
-        model.today,
-        shuffle,
-        here,
-    ) else {
+    let Some(review) = Review::start(model.course(), &model.progress, model.today, shuffle, here)
+    else {
         return Some(Overlay::Review(ReviewState::summary(model, None)));
     };
     model.reviews_started = model.reviews_started.wrapping_add(1);

@@ -37,7 +37,8 @@ pub struct Args {
     /// `plain`: characters only; `ansi`: with colours and styles as SGR sequences.
     #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
     pub format: FormatArg,
-    /// Show the bash pane after K entries [default: all of them].
+    /// Show the bash pane after K entries [default: all of them]; a type-along entry right
+    /// after them is shown at its open prompt, as the player opens it.
     #[arg(long, value_name = "K")]
     pub bash: Option<usize>,
     /// Show the quiz after this answer: `2`, `1,3`, an order like `3,1,2,4` (numbers from 1,

@@ -275,8 +275,16 @@ mod tests {
         let hot = Style::new().bold();
         wires.draw(&mut buf, Style::new(), hot, false);
         assert_eq!(buffer_text(&buf), "───┬───\n   │\n   └───\n");
-        assert_eq!(buf[(3, 1)].style().add_modifier, hot.add_modifier, "highlighted");
-        assert_ne!(buf[(5, 0)].style().add_modifier, hot.add_modifier, "not highlighted");
+        assert_eq!(
+            buf[(3, 1)].style().add_modifier,
+            hot.add_modifier,
+            "highlighted"
+        );
+        assert_ne!(
+            buf[(5, 0)].style().add_modifier,
+            hot.add_modifier,
+            "not highlighted"
+        );
         let mut ascii = Buffer::empty(area);
         wires.draw(&mut ascii, Style::new(), hot, true);
         assert_eq!(buffer_text(&ascii), "---+---\n   |\n   +---\n");

@@ -117,7 +117,12 @@ impl Matrix<'_> {
                 }
             }
         }
-        wires.draw(buf, self.theme.connector, self.theme.border_focused, self.ascii);
+        wires.draw(
+            buf,
+            self.theme.connector,
+            self.theme.border_focused,
+            self.ascii,
+        );
         for (i, label) in labels.iter().enumerate() {
             let (x, y) = placed.pos(i);
             buf.set_line(x, y, label, placed.label_w(i));

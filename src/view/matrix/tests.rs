@@ -231,9 +231,15 @@ fn an_in_progress_node_lists_what_is_left_and_the_selected_nodes_links() {
     };
     let text = buffer_text(&draw(&matrix, 120, 40));
     assert!(text.contains("left: quiz \"Pin versions\""), "{text}");
-    assert!(!text.contains("Lock files"), "passed quizzes are not left: {text}");
+    assert!(
+        !text.contains("Lock files"),
+        "passed quizzes are not left: {text}"
+    );
     assert!(text.contains("after: Container basics"), "{text}");
     assert!(text.contains("unlocks: Layer caching"), "{text}");
     assert!(text.contains("R review: 3 questions due"), "{text}");
-    assert!(text.contains("▶◐ Python deps"), "here and in progress, both shown: {text}");
+    assert!(
+        text.contains("▶◐ Python deps"),
+        "here and in progress, both shown: {text}"
+    );
 }

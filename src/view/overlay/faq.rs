@@ -67,7 +67,10 @@ impl FaqLayout {
 
 /// The heading shown above an answer: its question, wrapped to `width` (never cut).
 pub fn answer_heading(entry: &FaqEntry, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-    wrap_spans(&[Span::styled(entry.question.clone(), theme.heading(2))], width)
+    wrap_spans(
+        &[Span::styled(entry.question.clone(), theme.heading(2))],
+        width,
+    )
 }
 
 impl OverlayView for FaqState {

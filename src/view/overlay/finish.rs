@@ -2,6 +2,8 @@
 //! hints, revealed answers, time), what to do next, and the course's closing note (`[finish]`),
 //! laid out once by the screen's cache and scrolled by the state.
 
+use std::fmt::Write as _;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -110,7 +112,12 @@ fn fitted(layout: &FinishLayout, rows: usize) -> FinishLayout {
 }
 
 /// `text` wrapped to `width` after `label`, with a hanging indent of the label's width.
-fn hanging(label: Span<'static>, text: &str, style: ratatui::style::Style, width: u16) -> Vec<Line<'static>> {
+fn hanging(
+    label: &Span<'static>,
+    text: &str,
+    style: ratatui::style::Style,
+    width: u16,
+) -> Vec<Line<'static>> {
     let indent = unicode_width::UnicodeWidthStr::width(label.content.as_ref());
     let body = wrap_spans(
         &[Span::styled(text.to_owned(), style)],
@@ -168,26 +175,32 @@ pub fn results_lines(
     if r.type_alongs > 0 {
         rows.push((
             "Commands",
-            format!("{} of {} typed yourself", r.type_alongs_typed, r.type_alongs),
+            format!(
+                "{} of {} typed yourself",
+                r.type_alongs_typed, r.type_alongs
+            ),
         ));
     }
     rows.push(("Hints used", r.hints_used.to_string()));
     rows.push(("Answers shown", r.answers_revealed.to_string()));
     let mut time = format_duration(r.active_secs);
     if let Some(elapsed) = r.elapsed_secs.filter(|e| *e > r.active_secs) {
-        time.push_str(&format!(", over {}", format_duration(elapsed)));
+        let _ = write!(time, ", over {}", format_duration(elapsed));
     }
     rows.push(("Time spent", time));
     for (label, value) in rows {
         lines.extend(hanging(
-            Span::styled(format!("  {label:<14}"), theme.dim),
+            &Span::styled(format!("  {label:<14}"), theme.dim),
             &value,
             theme.text,
             width,
         ));
     }
     lines.push(Line::default());
-    para(vec![Span::styled("What next", theme.heading(3))], &mut lines);
+    para(
+        vec![Span::styled("What next", theme.heading(3))],
+        &mut lines,
+    );
     let review = match r.review_due {
         0 => "Review: nothing is due. Questions you missed come back on another day; press R \
               on the matrix then."
@@ -199,7 +212,7 @@ pub fn results_lines(
                     you do there changes your progress.";
     for item in [review.as_str(), practice] {
         lines.extend(hanging(
-            Span::styled("  • ", theme.list_marker),
+            &Span::styled("  • ", theme.list_marker),
             item,
             theme.text,
             width,

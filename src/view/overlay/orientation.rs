@@ -15,17 +15,26 @@ const MAX_W: u16 = 70;
 
 /// What each key does, in the order a newcomer meets them.
 const ITEMS: &[(&str, &str)] = &[
-    ("→ Space", "run the next command in the bash pane, then go on to the next step"),
+    (
+        "→ Space",
+        "run the next command in the bash pane, then go on to the next step",
+    ),
     ("←", "go back a step"),
     (
         "type",
         "when a prompt waits, type the command and Enter: letters are typed, never keys \
          (Esc leaves the prompt)",
     ),
-    ("1-9 Enter", "answer a quiz: pick a choice (or type), then Enter"),
+    (
+        "1-9 Enter",
+        "answer a quiz: pick a choice (or type), then Enter",
+    ),
     ("F2", "a hint; after three misses, the answer"),
     ("PgDn", "read on when the narration has more below"),
-    ("m", "the Deployment Matrix: the nodes, and what each unlocks"),
+    (
+        "m",
+        "the Deployment Matrix: the nodes, and what each unlocks",
+    ),
     ("? q", "every key; quit (your place is kept)"),
 ];
 
@@ -78,7 +87,11 @@ fn lines(theme: &Theme, width: u16) -> Vec<Line<'static>> {
         width,
     );
     out.push(Line::default());
-    let keys_w = ITEMS.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let keys_w = ITEMS
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     let indent = u16::try_from(keys_w + 3).unwrap_or(u16::MAX);
     for (keys, what) in ITEMS {
         let body = wrap_spans(

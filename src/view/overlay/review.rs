@@ -49,7 +49,8 @@ impl OverlayView for ReviewState {
 impl ReviewState {
     fn lines(&self, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let mut lines = Vec::new();
-        let mut say = |text: String, style| lines.extend(wrap_spans(&[Span::styled(text, style)], width));
+        let mut say =
+            |text: String, style| lines.extend(wrap_spans(&[Span::styled(text, style)], width));
         match self.tally {
             None if self.waiting > 0 => say(
                 format!(

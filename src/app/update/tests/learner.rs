@@ -193,7 +193,10 @@ fn practice_never_moves_the_resume_point() {
     let Some(Effect::SaveProgress(saved)) = effects.first() else {
         panic!("arriving saves: {effects:?}");
     };
-    assert_eq!(saved.position, None, "practice leaves the stored position alone");
+    assert_eq!(
+        saved.position, None,
+        "practice leaves the stored position alone"
+    );
     let mut stored = Progress::new("test");
     stored.set_position(&NodeId::new("b"), &StepId::new("text"));
     let merged = crate::core::progress::merge(&stored, saved);
@@ -368,14 +371,20 @@ fn r_on_the_matrix_reviews_the_missed_questions_most_missed_first() {
     assert_eq!(review.items[0], (1, 0), "the most missed first");
     assert_eq!((m.node, m.step), (1, 0));
     assert!(m.overlay.is_none() && !m.quiz.passed, "asked afresh");
-    assert_eq!(m.progress.position.as_ref().map(|p| p.step.as_str()), Some("intro"));
+    assert_eq!(
+        m.progress.position.as_ref().map(|p| p.step.as_str()),
+        Some("intro")
+    );
     // Answer the first right: recorded as a review answer for today.
     let right = crate::core::quiz::correct_answer(m.quiz_ref().expect("quiz"));
     m.quiz.enter(&right);
     let effects = press(&mut m, Key::Enter);
     assert_eq!(saves(&effects), 1);
     let record = &m.progress.nodes["b"].quizzes["multi"];
-    assert_eq!(record.review.last().map(|e| (e.day, e.outcome)), Some((Day(20_000), ReviewOutcome::Correct)));
+    assert_eq!(
+        record.review.last().map(|e| (e.day, e.outcome)),
+        Some((Day(20_000), ReviewOutcome::Correct))
+    );
     // Enter moves to the next question; a wrong answer then counts as a miss, once.
     press(&mut m, Key::Enter);
     assert_eq!(m.review.as_ref().map(|r| r.at), Some(1));
@@ -389,7 +398,10 @@ fn r_on_the_matrix_reviews_the_missed_questions_most_missed_first() {
     press(&mut m, Key::Esc);
     assert!(m.review.is_none());
     assert_eq!((m.node, m.step), (0, 0));
-    let Some(Overlay::Review(ReviewState { tally: Some(tally), .. })) = &m.overlay else {
+    let Some(Overlay::Review(ReviewState {
+        tally: Some(tally), ..
+    })) = &m.overlay
+    else {
         panic!("a summary: {:?}", m.overlay);
     };
     assert_eq!((tally.right, tally.missed, tally.skipped), (1, 1, 1));
@@ -416,7 +428,14 @@ fn a_question_leaves_the_review_after_right_answers_on_two_days() {
     press(&mut m, Key::Esc);
     let overlay = crate::app::update::review::start(&mut m);
     assert!(
-        matches!(overlay, Some(Overlay::Review(ReviewState { tally: None, due: 0, .. }))),
+        matches!(
+            overlay,
+            Some(Overlay::Review(ReviewState {
+                tally: None,
+                due: 0,
+                ..
+            }))
+        ),
         "nothing left to review: {overlay:?}"
     );
 }

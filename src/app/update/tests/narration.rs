@@ -225,7 +225,10 @@ fn a_reloaded_course_keeps_the_learners_place_in_an_unchanged_step() {
     let mut m = model_at(&course, "a", "shell", false);
     m.animate = false;
     press(&mut m, Key::Right);
-    assert_eq!(m.bash.revealed, 2, "the entry, and the type-along's prompt after it");
+    assert_eq!(
+        m.bash.revealed, 2,
+        "the entry, and the type-along's prompt after it"
+    );
     let same = Arc::new((*course).clone());
     let effects = update(&mut m, Msg::CourseLoaded(SharedCourse(same)));
     assert_eq!(saves(&effects), 1);

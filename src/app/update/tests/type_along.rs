@@ -19,7 +19,10 @@ fn a_miss_shows_the_hint_and_a_match_prints_the_output() {
     assert!(press(&mut m, Key::Enter).is_empty());
     assert_eq!(m.bash.misses, 1);
     assert!(m.bash.hint_visible());
-    assert_eq!(m.bash.input, "docker run ap", "a wrong line stays, to be fixed");
+    assert_eq!(
+        m.bash.input, "docker run ap",
+        "a wrong line stays, to be fixed"
+    );
     assert_eq!(
         m.bash.last_verdict.as_deref(),
         Some("`app` instead of `ap`"),
