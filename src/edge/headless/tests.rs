@@ -156,7 +156,7 @@ fn overflows_name_the_pane() {
         ..Scene::default()
     };
     assert!(overflows_of(&course, &scene, 120, 40).is_empty());
-    let small = overflows_of(&course, &scene, 50, 14);
+    let small = overflows_of(&course, &scene, 44, 12);
     assert!(
         small
             .iter()
