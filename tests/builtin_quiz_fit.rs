@@ -4,7 +4,9 @@
 //! then offered), the answer revealed, and the right answer with its explanation.
 //!
 //! Driven through the keymap and the player's own frame pipeline, as the terminal does; the
-//! learner has a seed, so choices are shuffled. `--nocapture` prints the tallest quizzes.
+//! learner has a seed, so choices are shuffled. Every quiz is played as the last one left in
+//! the course, so its right answer also completes its node and the course: the most a verdict
+//! ever says, with the notice line taking a row. `--nocapture` prints the tallest quizzes.
 
 use std::sync::Arc;
 
@@ -72,13 +74,20 @@ fn every_builtin_quiz_and_its_verdict_fit_80x24() {
         for step in node.steps.iter().filter(|s| s.quiz.is_some()) {
             let quiz = step.quiz.as_ref().expect("quiz");
             let options = Options {
-                practice: true,
                 node: Some(node.id.clone()),
                 step: Some(step.id.clone()),
                 ..Options::default()
             };
             let mut progress = Progress::new(course.id.as_str());
             progress.seed = Some(20_251_124);
+            for other in &course.nodes {
+                let record = progress.nodes.entry(other.id.to_string()).or_default();
+                record.complete = other.id != node.id;
+                for s in other.steps.iter().filter(|s| s.quiz.is_some() && s.id != step.id) {
+                    let quiz = record.quizzes.entry(s.id.to_string()).or_default();
+                    quiz.passed = true;
+                }
+            }
             let model = Model::new(Arc::clone(&course), progress, &options);
             let mut player = Player::new(model, Screen::new(Theme::no_color(), false));
             drop(player.start());
@@ -119,7 +128,18 @@ fn every_builtin_quiz_and_its_verdict_fit_80x24() {
                 node.id,
                 step.id
             );
-            check(&mut player, "right");
+            assert!(
+                player
+                    .model()
+                    .quiz
+                    .feedback
+                    .as_ref()
+                    .is_some_and(|f| f.finished),
+                "{}/{}: the last quiz finishes the course",
+                node.id,
+                step.id
+            );
+            check(&mut player, "right, completing the node and the course");
             if matches!(quiz.kind, QuizKind::Text { .. }) {
                 assert!(player.model().quiz.text.contains(step_sample(quiz)));
             }

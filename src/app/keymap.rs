@@ -241,7 +241,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(EVERYWHERE, &[K::Ctrl('z')], A::Suspend, "suspend (resume with fg)", None, "Screens"),
     // Last: on the orientation, every other key dismisses it.
     Binding { modes: &[ORIENTATION], keys: &[], does: Does::AnyKey(A::Back),
-              help: "close the orientation", footer: Some("start"), section: "Screens" },
+              help: "close the orientation", footer: Some("to start"), section: "Screens" },
 ];
 
 /// What `key` means in `mode`, or `None` when it means nothing there. In input modes an

@@ -353,16 +353,43 @@ impl Matrix<'_> {
         if left.is_empty() {
             return None;
         }
-        let names: Vec<String> = left
-            .iter()
-            .map(|l| match l {
-                Left::Quiz(step) => format!("quiz \"{}\"", step.title),
-                Left::Task(step) => format!("task \"{}\"", step.title),
-                Left::Read(step) => format!("read on to \"{}\"", step.title),
-            })
-            .collect();
+        // By step number: quiz steps are often all titled alike ("System Verification").
+        let number = |step: &crate::core::course::Step| {
+            node.steps
+                .iter()
+                .position(|s| s.id == step.id)
+                .map_or(0, |i| i + 1)
+        };
+        let list = |(one, many): (&str, &str), steps: Vec<usize>| match steps.as_slice() {
+            [] => None,
+            [n] => Some(format!("{one} at step {n}")),
+            all => Some(format!(
+                "{} {many} at steps {}",
+                all.len(),
+                all.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        };
+        let of = |pick: fn(&Left) -> bool| {
+            left.iter()
+                .filter(|l| pick(l))
+                .map(|l| number(l.step()))
+                .collect::<Vec<_>>()
+        };
+        let names: Vec<String> = [
+            list(("a quiz", "quizzes"), of(|l| matches!(l, Left::Quiz(_)))),
+            list(("a task", "tasks"), of(|l| matches!(l, Left::Task(_)))),
+            of(|l| matches!(l, Left::Read(_)))
+                .first()
+                .map(|n| format!("read on to step {n}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
         Some(Line::styled(
-            format!("left: {}", names.join(", ")),
+            format!("left: {}", names.join("; ")),
             self.theme.node_in_progress,
         ))
     }

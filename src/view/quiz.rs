@@ -342,29 +342,15 @@ fn verdict_lines(lines: &mut Vec<Line<'static>>, model: &Model, text: &QuizText,
         Grade::Correct => {
             lines.push(Line::styled("✓ Correct!", theme.success));
             lines.extend(text.explain.iter().cloned());
-            if feedback.completed {
-                lines.push(Line::default());
-                lines.push(Line::styled("Node complete.", theme.success));
-            }
-            if !feedback.unlocked.is_empty() {
-                let names: Vec<&str> = feedback
-                    .unlocked
-                    .iter()
-                    .filter_map(|id| model.course().node(id))
-                    .map(|n| n.title.as_str())
-                    .collect();
-                lines.push(Line::styled(
-                    format!("Unlocked: {}", names.join(", ")),
-                    theme.success,
-                ));
-            }
-            if feedback.finished {
-                lines.push(Line::styled(
-                    "Course complete! Enter: see your results.",
-                    theme.success,
-                ));
-            } else if model.review.is_some() {
-                lines.push(Line::styled("Enter: next question.", theme.dim));
+            // A node's completion and what it unlocked are said on the notice line.
+            // The course's completion is said on the notice line too ("Enter: your results").
+            if let (false, Some(review)) = (feedback.finished, &model.review) {
+                let next = if review.at + 1 < review.items.len() {
+                    "Enter: next question."
+                } else {
+                    "Enter: end the review."
+                };
+                lines.push(Line::styled(next, theme.dim));
             }
         }
         Grade::Wrong | Grade::Invalid => {

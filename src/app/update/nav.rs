@@ -77,8 +77,8 @@ fn skipped_quiz(model: &Model) -> Option<String> {
         return None;
     }
     Some(format!(
-        "Skipped the quiz \"{}\": answer it later (the matrix lists what is left).",
-        step.title
+        "Skipped the quiz of step {}: answer it later (the matrix lists what is left).",
+        model.step + 1
     ))
 }
 
@@ -124,10 +124,7 @@ pub(super) fn announce_completion(model: &mut Model) -> Vec<crate::core::course:
     let unlocked = unlocked.iter().map(|n| n.id.clone()).collect();
     if is_course_complete(model.course(), &model.progress) {
         model.finish_due = true;
-        model.notice = Some(format!(
-            "✓ {} complete · the whole course is done!",
-            model.node_ref().map_or("", |n| n.title.as_str())
-        ));
+        model.notice = Some("✓ Course complete! Enter or →: your results".to_owned());
     }
     unlocked
 }

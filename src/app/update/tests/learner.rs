@@ -235,7 +235,7 @@ fn skipping_an_unanswered_quiz_says_so() {
     assert!(
         m.notice
             .as_deref()
-            .is_some_and(|n| n.contains("Skipped") && n.contains("Multi")),
+            .is_some_and(|n| n.contains("Skipped") && n.contains("step 1")),
         "{:?}",
         m.notice
     );

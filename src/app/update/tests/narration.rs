@@ -122,7 +122,12 @@ fn a_node_without_quizzes_completes_when_its_last_step_is_seen() {
     assert!(
         m.notice
             .as_deref()
-            .is_some_and(|n| n.contains("Secrets complete"))
+            .is_some_and(|n| n.contains("Course complete"))
+    );
+    assert_eq!(
+        m.overlay.as_ref().map(Overlay::kind),
+        Some(OverlayKind::Finish),
+        "the last node, completed by reading, finishes the course: its screen opens"
     );
 }
 
