@@ -9,6 +9,7 @@
 pub(crate) mod bash;
 pub mod effect;
 pub mod keymap;
+mod modes;
 pub mod msg;
 pub mod overlay;
 pub(crate) mod quiz;
@@ -21,7 +22,7 @@ pub(crate) mod test_course;
 
 use std::sync::Arc;
 
-use crate::core::course::{Course, Node, NodeId, Quiz, QuizKind, Step, StepId};
+use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
 use crate::core::progress::{Day, Progress};
 use crate::core::unlock::{NodeState, node_states};
 
@@ -286,56 +287,6 @@ impl Model {
         self.typing = self.focus == Focus::Quiz && self.wants_text();
     }
 
-    /// Opens the prompt of the next bash entry when it is a type-along the learner has not
-    /// typed before and the bash pane has the keyboard: from then on letters are typed into
-    /// it, never taken for keys. Called whenever the entry before it is fully shown (or the
-    /// step is entered, for a first entry). Returns whether it opened one.
-    pub(crate) fn open_waiting_prompt(&mut self) -> bool {
-        if self.focus != Focus::Bash || self.bash.awaiting || self.bash.is_typing() {
-            return false;
-        }
-        let course = self.course_handle();
-        let (Some(node), Some(step)) = (
-            course.nodes.get(self.node),
-            course.step_at(self.node, self.step),
-        ) else {
-            return false;
-        };
-        let next = self.bash.revealed;
-        let waiting = step.bash.get(next).is_some_and(|e| e.type_along.is_some())
-            && !self.progress.type_along_done(&node.id, &step.id, next);
-        if waiting && self.bash.reveal_next(&step.bash, self.animate) {
-            self.typing = true;
-            self.scroll.bash_back = 0;
-            return true;
-        }
-        false
-    }
-
-    /// Whether the next bash entry (after the one being typed by the animation) waits for
-    /// the learner's line: keys pressed now are meant for it.
-    pub fn prompt_coming(&self) -> bool {
-        self.focus == Focus::Bash
-            && self.bash.is_typing()
-            && self.step_ref().is_some_and(|s| {
-                s.bash
-                    .get(self.bash.revealed)
-                    .is_some_and(|e| e.type_along.is_some())
-            })
-    }
-
-    /// Whether the hint key has something to give on this step: a quiz's hints (or its
-    /// answer), or a type-along's.
-    pub fn hint_available(&self) -> bool {
-        let type_along = self.bash.awaiting
-            && self
-                .step_ref()
-                .zip(self.bash.active())
-                .and_then(|(s, i)| s.bash.get(i))
-                .is_some_and(|e| e.type_along.is_some());
-        type_along || (self.quiz_ref().is_some() && !self.quiz.is_right())
-    }
-
     /// Whether the quiz's text field should take the keyboard: a `text` quiz not yet answered
     /// right.
     pub fn wants_text(&self) -> bool {
@@ -422,33 +373,6 @@ impl Model {
             )
         } else {
             None
-        }
-    }
-
-    pub fn key_mode(&self) -> KeyMode {
-        match &self.overlay {
-            Some(overlay) => KeyMode::Overlay(overlay.kind()),
-            None => match self.focus {
-                Focus::Narration => KeyMode::Narration,
-                Focus::Bash if self.typing || self.prompt_coming() => KeyMode::TypeAlong,
-                Focus::Bash => KeyMode::Bash,
-                Focus::Quiz => self.quiz_mode(),
-            },
-        }
-    }
-
-    fn quiz_mode(&self) -> KeyMode {
-        if self.typing {
-            return KeyMode::QuizText;
-        }
-        if self.quiz.is_right() {
-            return KeyMode::QuizDone;
-        }
-        match self.quiz_ref().map(|q| &q.kind) {
-            Some(QuizKind::Text { .. }) => KeyMode::QuizIdle,
-            Some(QuizKind::Order { .. }) if self.quiz.carrying => KeyMode::Carrying,
-            Some(QuizKind::Order { .. }) => KeyMode::Order,
-            _ => KeyMode::Quiz,
         }
     }
 }

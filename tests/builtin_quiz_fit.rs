@@ -83,7 +83,11 @@ fn every_builtin_quiz_and_its_verdict_fit_80x24() {
             for other in &course.nodes {
                 let record = progress.nodes.entry(other.id.to_string()).or_default();
                 record.complete = other.id != node.id;
-                for s in other.steps.iter().filter(|s| s.quiz.is_some() && s.id != step.id) {
+                for s in other
+                    .steps
+                    .iter()
+                    .filter(|s| s.quiz.is_some() && s.id != step.id)
+                {
                     let quiz = record.quizzes.entry(s.id.to_string()).or_default();
                     quiz.passed = true;
                 }

@@ -1,5 +1,6 @@
 //! Screens drawn over the step ("overlays"): the Deployment Matrix, the glossary, the FAQ, key
-//! help and search. Each is a module of its own here (its state and what keys do to it, behind
+//! help, search, the course-complete screen, the review's summary and the first-run
+//! orientation. Each is a module of its own here (its state and what keys do to it, behind
 //! [`OverlayState`]) and one in `view::overlay` (its layout, drawing and hit-testing).
 //!
 //! # Adding an overlay

@@ -110,6 +110,26 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_off_narration_is_offered_from_other_panes() {
+        let mut m = Model::new(
+            crate::app::test_course::course(),
+            Progress::new("t"),
+            &Options {
+                node: Some(NodeId::new("a")),
+                step: Some(StepId::new("shell")),
+                ..Options::default()
+            },
+        );
+        assert!(!footer(&m).contains("read on"), "nothing more to read");
+        m.metrics.narration = crate::app::Extent {
+            content: 30,
+            view: 8,
+        };
+        let text = footer(&m);
+        assert!(text.starts_with(" PgDn read on"), "{text}");
+    }
+
+    #[test]
     fn every_conditional_item_is_a_footer_label_of_the_keymap() {
         let labels: Vec<&str> = keymap::BINDINGS.iter().filter_map(|b| b.footer).collect();
         for text in ["type", "hint", "read on", "end review", "review", "close"] {

@@ -319,6 +319,14 @@ fn the_orientation_shows_on_the_first_run_only() {
     t.keys("first", &["q"]);
     t.assert_exited_ok("first");
     assert!(marker.exists());
+    // The learner's shuffles were seeded at the start and saved with the progress.
+    let saved = t
+        .data_dir
+        .path()
+        .join("progress")
+        .join(format!("{}.toml", course.id));
+    let text = std::fs::read_to_string(&saved).expect("progress saved");
+    assert!(text.contains("\nseed = "), "{text}");
     t.start_sized("second", &[], (80, 24), &[]);
     let screen = t.wait_for("second", &[&course.title]);
     std::thread::sleep(std::time::Duration::from_millis(300));

@@ -50,6 +50,7 @@ fn saves(effects: &[Effect]) -> usize {
 }
 
 mod bash;
+mod finish;
 mod learner;
 mod narration;
 mod overlays;
