@@ -68,9 +68,13 @@ fn split(model: &Model, theme: &Theme, inner: Rect) -> (Rect, Rect) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let notes = note_lines(model, entries, theme, inner.width).len();
     let want = if notes == 0 { 0 } else { notes + 1 };
-    let height = u16::try_from(want)
-        .unwrap_or(u16::MAX)
-        .min(inner.height / 2);
+    // While a prompt waits, its verdict, hint and offer matter more than old output.
+    let most = if model.bash.awaiting {
+        inner.height.saturating_mul(2) / 3
+    } else {
+        inner.height / 2
+    };
+    let height = u16::try_from(want).unwrap_or(u16::MAX).min(most);
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(inner);
     (top, bottom)
@@ -184,31 +188,31 @@ fn note_lines(
         lines.extend(hanging(label, &text, style, width));
     };
     if pane.awaiting {
-        // The note of the entry just shown stays while the prompt after it waits.
+        // Until the learner misses (when the verdict, the hint and the offer need the room),
+        // the note of the entry just shown stays, with how to go on.
+        let fresh = pane.misses == 0 && !pane.hint_requested;
         let before = pane.active().and_then(|i| i.checked_sub(1));
-        if let Some(note) = before
-            .and_then(|i| entries.get(i))
-            .filter(|e| e.type_along.is_none())
-            .and_then(|e| e.note.as_ref())
-        {
+        if let (true, Some(note)) = (
+            fresh,
+            before
+                .and_then(|i| entries.get(i))
+                .filter(|e| e.type_along.is_none())
+                .and_then(|e| e.note.as_ref()),
+        ) {
             add("", note.clone(), theme.note);
         }
-        if model.typing && model.focus == Focus::Bash {
-            add("", "Type the command, then Enter.".into(), theme.dim);
-        } else {
+        if !(model.typing && model.focus == Focus::Bash) {
             add("", "Enter: type it yourself · →: show it".into(), theme.dim);
+        } else if fresh {
+            add("", "Type the command, then Enter.".into(), theme.dim);
         }
         if let (true, Some(_)) = (pane.misses > 0, &pane.last_miss) {
-            let s = if pane.misses == 1 { "" } else { "es" };
             let what = pane.last_verdict.as_deref().unwrap_or("not quite");
-            add(
-                "✗ ",
-                format!(
-                    "{what} ({} miss{s}; fix the line, Ctrl-U clears it)",
-                    pane.misses
-                ),
-                theme.error,
-            );
+            let count = match pane.misses {
+                1 => "1 miss: fix the line, or Ctrl-U to clear it".to_owned(),
+                n => format!("{n} misses"),
+            };
+            add("✗ ", format!("{what} ({count})"), theme.error);
         }
         if let (true, Some(hint)) = (
             pane.hint_visible(),

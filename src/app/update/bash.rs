@@ -112,6 +112,8 @@ pub(super) fn hint(model: &mut Model) -> Vec<Effect> {
     };
     model.typing = model.bash.awaiting;
     let changed = if model.bash.fill_answer(&step.bash) {
+        // The line changed: the verdict on the old one goes.
+        model.bash.edited();
         !model.practice
             && model
                 .progress
