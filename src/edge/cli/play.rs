@@ -74,9 +74,12 @@ pub struct PlayArgs {
     pub options: PlayOptions,
 }
 
-/// Review the questions you missed: asks again, in a fresh order, every question you answered
+/// Answer again the questions you missed.
+///
+/// Asks again, in a fresh order with freshly shuffled choices, every question you answered
 /// wrong or had shown to you, most-missed first. A question leaves the review once you answer
-/// it right on two different days. Then play on, or press q.
+/// it right on two different days (`R` on the matrix starts a review too). After the review
+/// you are back where you were in the course: play on, or press q.
 #[derive(Debug, Clone, Args)]
 pub struct ReviewArgs {
     /// The course directory (or its course.toml); the built-in course when omitted.
