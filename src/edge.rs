@@ -37,6 +37,7 @@ pub mod safe_fs;
 pub mod snapshot;
 pub mod store;
 pub mod task_session;
+pub mod task_worker;
 pub(crate) mod terminal;
 pub mod trust;
 pub mod watcher;

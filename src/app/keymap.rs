@@ -5,7 +5,8 @@
 //! from the same table ([`help_rows`]), so it can never disagree with the keys.
 
 use super::KeyMode::{
-    self, Bash, Carrying, Narration, Order, Quiz, QuizDone, QuizIdle, QuizText, TypeAlong,
+    self, Bash, Carrying, Narration, Order, Quiz, QuizDone, QuizIdle, QuizText, Task, TaskConfirm,
+    TypeAlong,
 };
 use super::msg::{Action, Msg};
 use super::overlay::OverlayKind;
@@ -18,6 +19,7 @@ const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
 const FINISH: KeyMode = KeyMode::Overlay(OverlayKind::Finish);
 const REVIEW: KeyMode = KeyMode::Overlay(OverlayKind::Review);
 const ORIENTATION: KeyMode = KeyMode::Overlay(OverlayKind::Orientation);
+const TRUST: KeyMode = KeyMode::Overlay(OverlayKind::Trust);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -99,14 +101,16 @@ pub struct Binding {
 }
 
 /// Step modes where no input line has the keyboard: letters are keys here.
-const STEP: &[KeyMode] = &[Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone];
-const READ: &[KeyMode] = &[Narration, Bash];
+const STEP: &[KeyMode] = &[
+    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, Task,
+];
+const READ: &[KeyMode] = &[Narration, Bash, Task];
 /// Reading modes: the arrows scroll the focused pane.
-const SCROLLING: &[KeyMode] = &[Narration, Bash, QuizIdle, QuizDone];
+const SCROLLING: &[KeyMode] = &[Narration, Bash, QuizIdle, QuizDone, Task];
 /// Modes where a line is being typed: every printable key is text.
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
 const ALL_STEP: &[KeyMode] = &[
-    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, TypeAlong, QuizText,
+    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, TypeAlong, QuizText, Task,
 ];
 /// Answering a quiz: Enter submits.
 const ANSWERING: &[KeyMode] = &[Quiz, Order, Carrying, QuizText];
@@ -121,9 +125,11 @@ const OVERLAYS: &[KeyMode] = &[
     FINISH,
     REVIEW,
     ORIENTATION,
+    TRUST,
 ];
 const BROWSE: &[KeyMode] = &[
-    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, MATRIX, FAQ, HELP, FINISH, REVIEW,
+    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, Task, MATRIX, FAQ, HELP, FINISH,
+    REVIEW,
 ];
 const EVERYWHERE: &[KeyMode] = &[
     Narration,
@@ -135,6 +141,8 @@ const EVERYWHERE: &[KeyMode] = &[
     QuizText,
     QuizIdle,
     QuizDone,
+    Task,
+    TaskConfirm,
     MATRIX,
     GLOSSARY,
     FAQ,
@@ -143,6 +151,7 @@ const EVERYWHERE: &[KeyMode] = &[
     FINISH,
     REVIEW,
     ORIENTATION,
+    TRUST,
 ];
 
 const fn bind(
@@ -200,6 +209,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
     bind(&[Bash], &[K::Enter], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
+    // A hands-on task (no other row binds these keys in its modes).
+    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in your editor ($VISUAL, $EDITOR)", Some("edit"), "Task"),
+    bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
+    bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
+    bind(&[Task], &[K::F(2), K::Char('i')], A::Hint, "the next hint of a failing check", Some("hint"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('y')], A::Yes, "reset the file (the current one is kept as a backup)", Some("reset"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('n'), K::Esc], A::No, "keep the file", Some("cancel"), "Task"),
     // Hints: F2 everywhere, also while typing; i where nothing is being typed.
     bind(ALL_STEP, &[K::F(2)], A::Hint, "hint (after 3 misses: the answer)", Some("hint"), "Hints"),
     bind(STEP, &[K::Char('i')], A::Hint, "hint, where nothing is being typed", None, "Hints"),
@@ -230,6 +246,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[FAQ, HELP, FINISH], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
     bind(&[FINISH, REVIEW], &[K::Enter], A::Submit, "close the results", None, "Course complete"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
+    // The trust prompt.
+    bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
+    bind(&[TRUST], &[K::Char('n')], A::No, "deny them (their checks show as not run)", Some("deny"), "Trust prompt"),
+    bind(&[TRUST], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the commands down", Some("scroll"), "Trust prompt"),
+    bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
     bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
     bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
     bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),

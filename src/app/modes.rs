@@ -53,7 +53,11 @@ impl Model {
                 .zip(self.bash.active())
                 .and_then(|(s, i)| s.bash.get(i))
                 .is_some_and(|e| e.type_along.is_some());
-        type_along || (self.quiz_ref().is_some() && !self.quiz.is_right())
+        let task = self
+            .task_ref()
+            .zip(self.task.as_ref())
+            .is_some_and(|(task, pane)| pane.next_hint(task).is_some());
+        type_along || task || (self.quiz_ref().is_some() && !self.quiz.is_right())
     }
 
     pub fn key_mode(&self) -> KeyMode {
@@ -64,6 +68,15 @@ impl Model {
                 Focus::Bash if self.typing || self.prompt_coming() => KeyMode::TypeAlong,
                 Focus::Bash => KeyMode::Bash,
                 Focus::Quiz => self.quiz_mode(),
+                Focus::Task
+                    if self
+                        .task
+                        .as_ref()
+                        .is_some_and(|t| t.confirm_reset.is_some()) =>
+                {
+                    KeyMode::TaskConfirm
+                }
+                Focus::Task => KeyMode::Task,
             },
         }
     }

@@ -21,6 +21,7 @@ pub mod matrix;
 pub mod orientation;
 pub mod review;
 pub mod search;
+pub mod trust;
 
 use std::fmt;
 use std::str::FromStr;
@@ -37,6 +38,7 @@ pub use self::matrix::MatrixState;
 pub use self::orientation::OrientationState;
 pub use self::review::ReviewState;
 pub use self::search::SearchState;
+pub use self::trust::TrustState;
 
 /// Which overlay: the one name shared by the app (keys, modes), the headless renderer
 /// (`Scene::overlay`) and the command line (`render --screen`).
@@ -53,10 +55,12 @@ pub enum OverlayKind {
     Review,
     /// The first-run orientation.
     Orientation,
+    /// The trust prompt, before a course's first command runs.
+    Trust,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
@@ -65,6 +69,7 @@ impl OverlayKind {
         Self::Finish,
         Self::Review,
         Self::Orientation,
+        Self::Trust,
     ];
 
     /// Its name on the command line and in snapshot file names.
@@ -78,6 +83,7 @@ impl OverlayKind {
             Self::Finish => "finish",
             Self::Review => "review",
             Self::Orientation => "orientation",
+            Self::Trust => "trust",
         }
     }
 
@@ -110,6 +116,7 @@ impl OverlayKind {
             Self::Finish => Overlay::Finish(FinishState::open(model)),
             Self::Review => Overlay::Review(ReviewState::open(model)),
             Self::Orientation => Overlay::Orientation(OrientationState::open(model)),
+            Self::Trust => Overlay::Trust(TrustState::open(model)),
         }
     }
 }
@@ -147,6 +154,7 @@ pub enum Overlay {
     Finish(FinishState),
     Review(ReviewState),
     Orientation(OrientationState),
+    Trust(TrustState),
 }
 
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
@@ -163,6 +171,7 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Finish($state) => $body,
             $crate::app::overlay::Overlay::Review($state) => $body,
             $crate::app::overlay::Overlay::Orientation($state) => $body,
+            $crate::app::overlay::Overlay::Trust($state) => $body,
         }
     };
 }

@@ -28,6 +28,8 @@ pub struct Options {
     pub orientation: bool,
     /// Start with a review session of the questions due (`termcourse review`).
     pub review: bool,
+    /// Where the course's tasks are written and whether its commands may run.
+    pub tasks: crate::app::task::TaskEnv,
 }
 
 /// Which pane keys and scrolling go to.
@@ -36,6 +38,8 @@ pub enum Focus {
     Narration,
     Bash,
     Quiz,
+    /// The hands-on task's checklist.
+    Task,
 }
 
 /// The context that decides what a key means; see `keymap`.
@@ -57,6 +61,10 @@ pub enum KeyMode {
     QuizIdle,
     /// A quiz answered right, its verdict on screen: Enter moves on.
     QuizDone,
+    /// A hands-on task.
+    Task,
+    /// A task's `Ctrl-R`, waiting for `y` to confirm.
+    TaskConfirm,
     /// An overlay is open (typing into it, for those that take text).
     Overlay(OverlayKind),
 }
@@ -73,7 +81,9 @@ impl KeyMode {
             | Self::Order
             | Self::Carrying
             | Self::QuizIdle
-            | Self::QuizDone => false,
+            | Self::QuizDone
+            | Self::Task
+            | Self::TaskConfirm => false,
         }
     }
 }
@@ -99,6 +109,7 @@ pub struct Metrics {
     pub code_cols: Extent,
     pub bash: Extent,
     pub quiz: Extent,
+    pub task: Extent,
     /// The open overlay's scrollable text (help, or the FAQ's selected answer).
     pub overlay: Extent,
     /// Where, in the quiz pane's content, the part the model asked to follow is
@@ -148,6 +159,7 @@ pub struct Scroll {
     pub quiz: u16,
     /// What the quiz pane follows, until the learner scrolls it by hand.
     pub follow: Option<Follow>,
+    pub task: u16,
 }
 
 /// The header's ticker: how far it has scrolled (in characters), how many more characters it

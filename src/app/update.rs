@@ -9,6 +9,7 @@ mod bash;
 pub(crate) mod nav;
 mod quiz;
 pub(crate) mod review;
+pub(crate) mod task;
 
 pub use nav::start;
 
@@ -39,6 +40,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CourseLoaded(course) => nav::reload(model, course.0),
+        Msg::Task(news) => task::on_msg(model, news),
         Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],
         // Any key completes the typing animation, and does nothing else; but when the next
@@ -72,6 +74,9 @@ fn tick(model: &mut Model, ticks: u32) {
         if typing && !model.bash.is_typing() {
             model.open_waiting_prompt();
         }
+    }
+    if let Some(pane) = model.task.as_mut().filter(|t| t.is_running()) {
+        pane.spinner = pane.spinner.wrapping_add(ticks);
     }
     let t = &mut model.ticker;
     if t.remaining > 0 {
@@ -107,6 +112,7 @@ fn step_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         _ => match model.focus {
             Focus::Bash => bash::update(model, msg),
             Focus::Quiz => quiz::update(model, msg),
+            Focus::Task => task::update(model, msg),
             Focus::Narration => common(model, &msg),
         },
     }
@@ -194,7 +200,7 @@ pub(super) fn set_focus(model: &mut Model, pane: Focus) {
     model.typing = match pane {
         Focus::Bash => model.bash.awaiting,
         Focus::Quiz => model.wants_text(),
-        Focus::Narration => false,
+        Focus::Narration | Focus::Task => false,
     };
     if pane == Focus::Bash && !already {
         model.open_waiting_prompt();
@@ -238,6 +244,7 @@ fn scroll(model: &mut Model, pane: Focus, delta: i32) {
             s.quiz = offset(s.quiz, delta, m.quiz.max_scroll());
             s.follow = None;
         }
+        Focus::Task => s.task = offset(s.task, delta, m.task.max_scroll()),
     }
 }
 
@@ -266,6 +273,7 @@ fn clamp_scroll(model: &mut Model) {
     s.code_x = s.code_x.min(m.code_cols.max_scroll());
     s.bash_back = s.bash_back.min(m.bash.max_scroll());
     s.quiz = s.quiz.min(m.quiz.max_scroll());
+    s.task = s.task.min(m.task.max_scroll());
     if let Some(overlay) = model.overlay.as_mut() {
         overlay.clamp(m.overlay);
     }

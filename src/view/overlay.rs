@@ -15,6 +15,7 @@ mod matrix;
 mod orientation;
 mod review;
 mod search;
+mod trust;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};

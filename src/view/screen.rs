@@ -16,12 +16,12 @@ use crate::app::msg::Msg;
 use crate::app::{Extent, Focus, MatrixShape, Metrics, Model};
 use crate::view::colours::{Colouring, Colours};
 use crate::view::highlight::{CodeBlock, Coloured};
-use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, quiz_step, too_small};
+use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, for_panes, quiz_step, too_small};
 use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
 use crate::view::too_small::TooSmall;
-use crate::view::{bash_pane, footer, header, narration, pane, quiz};
+use crate::view::{bash_pane, footer, header, narration, pane, quiz, task};
 
 pub struct Screen {
     pub theme: Theme,
@@ -71,7 +71,7 @@ impl Screen {
             let quiz = to_u16(quiz::content_rows(model, &self.prepared.quiz, &self.look()));
             return quiz_step(area, model.notice.is_some(), narration, quiz);
         }
-        layout(area, bash, quiz, model.notice.is_some())
+        for_panes(area, &panes, model.notice.is_some())
     }
 
     fn cx<'a>(&'a self, model: &'a Model) -> Cx<'a> {
@@ -91,6 +91,7 @@ impl Screen {
             step: model.step,
             narration_width: pane::inner(areas.narration).width,
             quiz_width: areas.quiz.map_or(0, |q| pane::inner(q).width),
+            task_width: areas.task.map_or(0, |t| pane::inner(t).width),
             theme: self.theme.kind,
             ascii: self.ascii,
         };
@@ -154,16 +155,26 @@ impl Screen {
                 view: inner.width,
             },
             bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, r)
+                bash_pane::measure(model, &self.theme, self.ascii, r)
             }),
             quiz: quiz_extent,
             quiz_target,
+            task: areas.task.map_or_else(Extent::default, |r| {
+                task::measure(model, &self.prepared.task, &self.task_look(), r)
+            }),
             overlay: model.overlay.as_ref().map_or_else(Extent::default, |o| {
                 overlay::extent(o, self.cx(model), areas.body, &self.overlay_text.lines)
             }),
             matrix: model.overlay.as_ref().map_or(MatrixShape::default(), |o| {
                 overlay::matrix_shape(o, self.cx(model), areas.body)
             }),
+        }
+    }
+
+    fn task_look(&self) -> task::Look<'_> {
+        task::Look {
+            theme: &self.theme,
+            ascii: self.ascii,
         }
     }
 
@@ -204,6 +215,9 @@ impl Screen {
         }
         if let Some(r) = areas.quiz {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
+        }
+        if let Some(r) = areas.task {
+            task::render(model, &self.prepared.task, &self.task_look(), r, buf);
         }
         if let Some(open) = &model.overlay {
             let text = &self.overlay_text.lines;

@@ -29,6 +29,7 @@ pub(crate) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool)
     // A notice is about the moment it was given; moving on retires it. Going anywhere by
     // hand (the matrix, search) leaves a review session.
     model.notice = None;
+    let left = super::task::leave(model);
     model.review = None;
     model.enter_step(node, step);
     if let (true, Some(s)) = (finished, model.step_ref()) {
@@ -36,7 +37,9 @@ pub(crate) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool)
     } else {
         model.open_waiting_prompt();
     }
-    record_arrival(model)
+    let mut effects: Vec<Effect> = left.into_iter().collect();
+    effects.extend(record_arrival(model));
+    effects
 }
 
 /// The next step, or at the end of a node the matrix with the next open node selected. When
@@ -105,7 +108,10 @@ fn record_arrival(model: &mut Model) -> Vec<Effect> {
             model.overlay = Some(Overlay::Finish(FinishState::default()));
         }
     }
-    vec![save(model)]
+    let mut effects = vec![save(model)];
+    // A task's starters are written when it is first shown, and its files checked.
+    effects.extend(super::task::prepare(model));
+    effects
 }
 
 /// Sets the notice for the node that was just completed, naming what it unlocked; returns the

@@ -55,4 +55,5 @@ mod learner;
 mod narration;
 mod overlays;
 mod quiz;
+mod task;
 mod type_along;
