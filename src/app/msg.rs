@@ -56,6 +56,8 @@ pub enum Action {
     Zoom,
     /// Open the current step's reveal blocks (`<details>`), or close them.
     ToggleReveal,
+    /// Start a review of the questions due (from the matrix or the finish screen).
+    StartReview,
     // Tasks.
     /// Open the task's file in the learner's editor.
     Edit,

@@ -48,6 +48,8 @@ pub struct Scene {
     pub no_color: bool,
     /// The step's reveal blocks (`<details>`) opened, as the learner's `o` does.
     pub open: bool,
+    /// Shuffle choices as a learner with this seed sees them; `None` keeps the author's order.
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -195,18 +197,16 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
         animate: false,
         node: Some(course.nodes[node].id.clone()),
         step: Some(course.nodes[node].steps[step].id.clone()),
-        notice: None,
         tasks: TaskEnv {
             workspace: Some(format!("<data dir>/workspaces/{}", course.id)),
             problem: None,
             trust: Trust::Granted,
         },
+        ..Options::default()
     };
-    let model = Model::new(
-        Arc::clone(course),
-        Progress::new(course.id.as_str()),
-        &options,
-    );
+    let mut progress = Progress::new(course.id.as_str());
+    progress.seed = scene.seed;
+    let model = Model::new(Arc::clone(course), progress, &options);
     let theme = if scene.no_color {
         Theme::no_color()
     } else {
@@ -375,11 +375,16 @@ fn answer_quiz(player: &mut Player, answer: &Answer) -> Result<(), SceneError> {
         });
     }
     send(player, Msg::FocusPane(Focus::Quiz));
+    // Answers name choices in the author's order; the keys pick them where they are shown.
     match (answer, &quiz.kind) {
-        (Answer::Choice(i), _) => send(player, Msg::Pick(*i)),
+        (Answer::Choice(i), _) => {
+            let row = player.model().quiz.row_of(*i);
+            send(player, Msg::Pick(row));
+        }
         (Answer::Choices(set), _) => {
             for i in set {
-                send(player, Msg::Pick(*i));
+                let row = player.model().quiz.row_of(*i);
+                send(player, Msg::Pick(row));
             }
         }
         (Answer::Text(text), _) => {

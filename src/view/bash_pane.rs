@@ -22,7 +22,7 @@ use crate::app::task::TaskPane;
 use crate::app::{Extent, Focus, Model};
 use crate::core::course::BashEntry;
 use crate::core::task::CheckStatus;
-use crate::view::markdown::{clip_line, wrap_words};
+use crate::view::markdown::{clip_line, wrap_spans};
 use crate::view::theme::Theme;
 use crate::view::{pane, task};
 
@@ -119,16 +119,22 @@ pub fn wanted_widths(entries: &[BashEntry]) -> Vec<u16> {
 fn split(model: &Model, theme: &Theme, inner: Rect) -> (Rect, Rect) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let notes = note_lines(model, entries, theme, inner.width).len();
-    let height = notes_height(notes, inner.height);
+    let height = notes_height(notes, inner.height, model.bash.awaiting);
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(inner);
     (top, bottom)
 }
 
-/// Rows the notes get in a pane `rows` high: their lines and a rule, at most half the pane.
-pub fn notes_height(note_lines: usize, rows: u16) -> u16 {
+/// Rows the notes get in a pane `rows` high: their lines and a rule, at most half the pane,
+/// or two thirds while a prompt waits (its verdict, hint and offer matter more than old output).
+pub fn notes_height(note_lines: usize, rows: u16, awaiting: bool) -> u16 {
     let want = if note_lines == 0 { 0 } else { note_lines + 1 };
-    u16::try_from(want).unwrap_or(u16::MAX).min(rows / 2)
+    let most = if awaiting {
+        rows.saturating_mul(2) / 3
+    } else {
+        rows / 2
+    };
+    u16::try_from(want).unwrap_or(u16::MAX).min(most)
 }
 
 fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'static> {
@@ -275,7 +281,9 @@ fn prompted(text: &str, cursor: Option<Span<'static>>, theme: &Theme) -> Vec<Vec
     lines
 }
 
-/// Note, hint and answer lines for the active entry, wrapped at word boundaries.
+/// Note, hint and answer lines for the active entry, wrapped at word boundaries (they are
+/// prose, unlike the transcript above). A type-along's note shows once its command is typed,
+/// so it never gives the command away.
 fn note_lines(
     model: &Model,
     entries: &[BashEntry],
@@ -287,52 +295,90 @@ fn note_lines(
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let mut add = |text: String, style: Style| {
-        let spans = [Span::styled(text, style)];
-        lines.extend(
-            wrap_words(&spans, usize::from(width))
-                .into_iter()
-                .map(Line::from),
-        );
+    let mut add = |label: &str, text: String, style: Style| {
+        lines.extend(hanging(label, &text, style, width));
     };
-    if let Some(note) = &entry.note {
-        add(note.clone(), theme.note);
-    }
     if pane.awaiting {
-        if model.typing && entry.cmd.contains('\n') {
-            let how = "Type it line by line (Enter goes on while the command is unfinished), or paste it; then Enter.";
-            add(how.into(), theme.dim);
-        } else if model.typing {
-            add("Type the command, then Enter.".into(), theme.dim);
-        } else {
-            add("Enter: type it yourself · →: show it".into(), theme.dim);
+        // Until the learner misses (when the verdict, the hint and the offer need the room),
+        // the note of the entry just shown stays, with how to go on.
+        let fresh = pane.misses == 0 && !pane.hint_requested;
+        let before = pane.active().and_then(|i| i.checked_sub(1));
+        if let (true, Some(note)) = (
+            fresh,
+            before
+                .and_then(|i| entries.get(i))
+                .filter(|e| e.type_along.is_none())
+                .and_then(|e| e.note.as_ref()),
+        ) {
+            add("", note.clone(), theme.note);
         }
-        if let (true, Some(line)) = (pane.misses > 0, &pane.last_miss) {
-            let s = if pane.misses == 1 { "" } else { "es" };
-            let text = format!("✗ {}: not quite ({} miss{s})", one_line(line), pane.misses);
-            add(text, theme.error);
+        if !(model.typing && model.focus == Focus::Bash) {
+            add("", "Enter: type it yourself · →: show it".into(), theme.dim);
+        } else if fresh && entry.cmd.contains('\n') {
+            let how = "Type it line by line (Enter goes on while the command is unfinished), or paste it; then Enter.";
+            add("", how.into(), theme.dim);
+        } else if fresh {
+            add("", "Type the command, then Enter.".into(), theme.dim);
+        }
+        if let (true, Some(_)) = (pane.misses > 0, &pane.last_miss) {
+            let what = pane.last_verdict.as_deref().unwrap_or("not quite");
+            let count = match pane.misses {
+                1 => "1 miss: fix the line, or Ctrl-U to clear it".to_owned(),
+                n => format!("{n} misses"),
+            };
+            add("✗ ", format!("{what} ({count})"), theme.error);
         }
         if let (true, Some(hint)) = (
             pane.hint_visible(),
             entry.type_along.as_ref().and_then(|t| t.hint.as_ref()),
         ) {
-            add(format!("hint: {hint}"), theme.warning);
+            add("hint: ", hint.clone(), theme.warning);
         }
-        if pane.answer_offered() && !pane.answer_shown {
-            add("F2 fills in the answer".into(), theme.warning);
+        if pane.answer_shown {
+            add(
+                "",
+                "The command is filled in: press Enter to run it.".into(),
+                theme.warning,
+            );
+        } else if pane.answer_offered() {
+            add("", "F2 fills in the answer.".into(), theme.warning);
+        } else if !pane.hint_visible()
+            && entry.type_along.as_ref().is_some_and(|t| t.hint.is_some())
+        {
+            add("", "F2: a hint.".into(), theme.dim);
         }
-    } else if pane.typed_line(pane.revealed.saturating_sub(1)).is_some() {
-        add("✓ matched".into(), theme.success);
+        return lines;
+    }
+    if entry.type_along.is_some() && pane.typed_line(pane.revealed.saturating_sub(1)).is_some() {
+        add("", "✓ matched".into(), theme.success);
+    }
+    if let Some(note) = &entry.note {
+        add("", note.clone(), theme.note);
     }
     lines
 }
 
-/// A typed line for a one-line message: its first line, `…` when there were more.
-fn one_line(text: &str) -> String {
-    match text.split_once('\n') {
-        Some((first, _)) => format!("{first} …"),
-        None => text.to_owned(),
-    }
+/// `text` wrapped at word boundaries to `width`, `label` in front of the first line and its
+/// width of spaces in front of the others.
+fn hanging(label: &str, text: &str, style: Style, width: u16) -> Vec<Line<'static>> {
+    let indent = label.width();
+    let body = wrap_spans(
+        &[Span::styled(text.to_owned(), style)],
+        width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX)),
+    );
+    body.into_iter()
+        .enumerate()
+        .map(|(n, line)| {
+            let lead = if n == 0 {
+                label.to_owned()
+            } else {
+                " ".repeat(indent)
+            };
+            let mut spans = vec![Span::styled(lead, style)];
+            spans.extend(line.spans);
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Wraps styled spans by character at `width` cells, as a terminal does.
@@ -363,5 +409,7 @@ fn wrap_chars(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     lines.into_iter().map(Line::from).collect()
 }
 
+#[cfg(test)]
+mod note_tests;
 #[cfg(test)]
 mod tests;

@@ -135,7 +135,7 @@ pub fn unreachable(step: &Step, area: Rect) -> Vec<Overflow> {
                 .as_deref()
                 .map_or(0, |h| lines(&format!("hint: {h}")));
         }
-        let available = notes_height(notes, zoomed.height);
+        let available = notes_height(notes, zoomed.height, false);
         if notes > 0 && usize::from(available) < notes + 1 {
             out.push(Overflow {
                 pane: "bash notes",

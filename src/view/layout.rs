@@ -48,6 +48,9 @@ pub struct Wants {
     pub narration_width: u16,
     /// The pane shown alone on the whole body.
     pub zoom: Option<Focus>,
+    /// For a step whose activity is a quiz alone: the content rows (without frames) its
+    /// narration and its quiz want. Such a step is stacked full width (see `stack_quiz`).
+    pub quiz_rows: Option<(u16, u16)>,
 }
 
 /// The rectangles of one frame. A pane the step lacks, or that a zoomed pane hides, is `None`
@@ -128,6 +131,12 @@ pub fn layout(area: Rect, wants: &Wants) -> Areas {
         areas.narration = body;
         return areas;
     }
+    if let (true, false, false, Some((narration, quiz))) =
+        (wants.quiz, wants.bash, wants.task, wants.quiz_rows)
+    {
+        stack_quiz(&mut areas, narration, quiz);
+        return areas;
+    }
     let side = area.width >= SIDE_BY_SIDE_WIDTH;
     let [narration, activity] = if side {
         // A task's checklist has long lines and many: it usually gets 55 %, other panes 45 %.
@@ -187,9 +196,55 @@ pub fn layout(area: Rect, wants: &Wants) -> Areas {
     areas
 }
 
+/// Fewest rows the narration keeps on a quiz step whose quiz needs the room: its frame and
+/// one line (the step title), with `↓` saying there is more. When even that would leave the
+/// quiz short (a right answer's explanation at 80x24), the narration folds to its title bar.
+pub const QUIZ_STEP_NARRATION_MIN: u16 = 3;
+
+/// Lays out a step whose activity is a quiz alone: the narration above, the quiz below, both
+/// the full width (the question and choices get the wide pane, not a column beside a narration
+/// that is short or empty on such steps). The quiz gets the rows its content needs, the
+/// narration the rest; when both do not fit, the narration shrinks to
+/// [`QUIZ_STEP_NARRATION_MIN`] rows and scrolls. `narration_rows` and `quiz_rows` are the
+/// content rows each wants, without its frame.
+fn stack_quiz(areas: &mut Areas, narration_rows: u16, quiz_rows: u16) {
+    let body = areas.body;
+    let frame = |rows: u16| rows.saturating_add(2);
+    let narration_wants = frame(narration_rows);
+    let quiz_wants = frame(quiz_rows);
+    let room = body.height.saturating_sub(quiz_wants);
+    let narration_h = if narration_wants <= room {
+        narration_wants
+    } else if room >= QUIZ_STEP_NARRATION_MIN {
+        room
+    } else if body.height.saturating_sub(QUIZ_STEP_NARRATION_MIN) >= quiz_wants {
+        QUIZ_STEP_NARRATION_MIN
+    } else {
+        // The title bar alone (a frame's top row, saying `narration ↓`).
+        1
+    }
+    .min(body.height);
+    let [narration, quiz] =
+        Layout::vertical([Constraint::Length(narration_h), Constraint::Fill(1)]).areas(body);
+    areas.narration = narration;
+    areas.quiz = Some(quiz);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn quiz_step(area: Rect, notice: bool, narration_rows: u16, quiz_rows: u16) -> Areas {
+        layout(
+            area,
+            &Wants {
+                quiz: true,
+                notice,
+                quiz_rows: Some((narration_rows, quiz_rows)),
+                ..Wants::default()
+            },
+        )
+    }
 
     fn bash(width: u16) -> Wants {
         Wants {
@@ -299,6 +354,31 @@ mod tests {
     }
 
     #[test]
+    fn a_quiz_step_gives_the_quiz_the_full_width_and_the_rows_it_needs() {
+        let area = Rect::new(0, 0, 120, 40);
+        let roomy = quiz_step(area, false, 4, 10);
+        let quiz = roomy.quiz.expect("quiz");
+        assert_eq!(quiz.width, 120, "the wide pane");
+        assert_eq!(
+            roomy.narration.height, 6,
+            "the narration as tall as its text"
+        );
+        assert_eq!(quiz.height, 38 - 6, "the quiz the rest");
+        let tight = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 16);
+        assert_eq!(tight.narration.height, 3);
+        assert_eq!(
+            tight.quiz.map(|q| q.height),
+            Some(18),
+            "every row of the quiz"
+        );
+        let cramped = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 18);
+        assert_eq!(cramped.narration.height, 1, "folded to its title bar");
+        assert_eq!(cramped.quiz.map(|q| q.height), Some(20));
+        let hopeless = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 40);
+        assert_eq!(hopeless.narration.height, 1);
+    }
+
+    #[test]
     fn a_task_takes_the_quiz_place_and_more_height_when_stacked() {
         let task = Wants {
             task: true,
@@ -357,6 +437,7 @@ mod tests {
                         narration_width: 60,
                         zoom: None,
                         task,
+                        quiz_rows: None,
                     };
                     let a = layout(area, &wants);
                     let panes = [a.bash, a.quiz, a.task].into_iter().flatten();
@@ -366,6 +447,16 @@ mod tests {
                     {
                         assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
                     }
+                }
+                let q = quiz_step(area, true, 10, 30);
+                for r in [
+                    q.header,
+                    q.narration,
+                    q.body,
+                    q.footer,
+                    q.quiz.unwrap_or_default(),
+                ] {
+                    assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
                 }
             }
         }

@@ -13,7 +13,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
 use crate::app::msg::Msg;
-use crate::app::{Extent, Focus, Metrics, Model};
+use crate::app::{Extent, Focus, MatrixShape, Metrics, Model};
 use crate::view::colours::{Colouring, Colours};
 use crate::view::highlight::{CodeBlock, Coloured};
 use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, Wants, layout, too_small};
@@ -60,20 +60,35 @@ impl Screen {
         self.colours.colouring()
     }
 
-    /// The layout of a frame of `area` for the model's current step.
-    pub fn areas(model: &Model, area: Rect) -> Areas {
+    /// The layout of a frame of `area` for the model's current step. A step whose activity is
+    /// a quiz alone is laid out by how many rows its narration and quiz want (from the
+    /// prepared cache, whose widths do not depend on those rows: both panes are full width).
+    pub fn areas(&self, model: &Model, area: Rect) -> Areas {
         let panes = model.panes();
         let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
+        let (bash, quiz, task) = (
+            panes.contains(&Focus::Bash),
+            panes.contains(&Focus::Quiz),
+            panes.contains(&Focus::Task),
+        );
+        let quiz_rows = (quiz && !bash && !task).then(|| {
+            let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+            (
+                to_u16(self.prepared.narration.height()),
+                to_u16(quiz::content_rows(model, &self.prepared.quiz, &self.look())),
+            )
+        });
         layout(
             area,
             &Wants {
-                bash: panes.contains(&Focus::Bash),
-                quiz: panes.contains(&Focus::Quiz),
-                task: panes.contains(&Focus::Task),
+                bash,
+                quiz,
+                task,
                 notice: model.notice.is_some(),
                 bash_widths: bash_pane::wanted_widths(entries),
                 narration_width: model.step_ref().map_or(0, narration::wanted_width),
                 zoom: model.zoomed(),
+                quiz_rows,
             },
         )
     }
@@ -88,7 +103,7 @@ impl Screen {
 
     /// Refreshes the caches for `area` if needed. Returns whether the step was laid out again.
     pub fn prepare(&mut self, model: &Model, area: Rect) -> bool {
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         // A pane hidden by a zoomed one keeps its layout, ready for when it comes back.
         let kept = self.prepared.key.filter(|k| {
             k.revision == model.revision && k.node == model.node && k.step == model.step
@@ -160,12 +175,15 @@ impl Screen {
 
     /// Content and viewport sizes of the scrollable panes at `area`.
     pub fn measure(&self, model: &Model, area: Rect) -> Metrics {
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         let inner = pane::inner(areas.narration);
         let doc = &self.prepared.narration;
         let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         let bash = areas.bash.map_or_else(Default::default, |r| {
             bash_pane::measure(model, &self.theme, self.ascii, r)
+        });
+        let (quiz_extent, quiz_target) = areas.quiz.map_or((Extent::default(), None), |r| {
+            quiz::measure(model, &self.prepared.quiz, &self.look(), r)
         });
         Metrics {
             narration: Extent {
@@ -178,14 +196,16 @@ impl Screen {
             },
             bash: bash.0,
             bash_cols: bash.1,
-            quiz: areas.quiz.map_or_else(Extent::default, |r| {
-                quiz::measure(model, &self.prepared.quiz, &self.look(), r)
-            }),
+            quiz: quiz_extent,
+            quiz_target,
             task: areas.task.map_or_else(Extent::default, |r| {
                 task::measure(model, &self.prepared.task, &self.task_look(), r)
             }),
             overlay: model.overlay.as_ref().map_or_else(Extent::default, |o| {
                 overlay::extent(o, self.cx(model), areas.body, &self.overlay_text.lines)
+            }),
+            matrix: model.overlay.as_ref().map_or(MatrixShape::default(), |o| {
+                overlay::matrix_shape(o, self.cx(model), areas.body)
             }),
         }
     }
@@ -218,7 +238,7 @@ impl Screen {
             .render(area, buf);
             return;
         }
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         let theme = &self.theme;
         header::render(model, theme, areas.header, buf);
         if !areas.narration.is_empty() {
@@ -257,7 +277,7 @@ impl Screen {
         if too_small(area) {
             return None;
         }
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         if let Some(open) = &model.overlay {
             return overlay::hit(open, self.cx(model), areas.body, Position::new(col, row));
         }
@@ -291,14 +311,14 @@ impl Screen {
 
     /// What a mouse wheel turn at (col, row) means, if anything: over an overlay, the overlay
     /// decides (its list or its text moves); else the pane under the pointer scrolls.
-    pub fn wheel(model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
+    pub fn wheel(&self, model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
         if model.overlay.is_some() {
             return Some(Msg::Scroll {
                 pane: model.focus,
                 down,
             });
         }
-        Self::areas(model, area)
+        self.areas(model, area)
             .pane_at(col, row)
             .map(|pane| Msg::Scroll { pane, down })
     }

@@ -57,6 +57,10 @@ pub struct Args {
     /// about the same at 80x24.
     #[arg(long)]
     pub deny_overflow: bool,
+    /// Show quiz choices shuffled as a learner with this seed sees them (a learner's seed is
+    /// in their progress file); by default they keep the author's order.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -77,6 +81,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         },
         deny_overflow: args.deny_overflow,
         force: args.force,
+        seed: args.seed,
     };
     let outcome = snapshot_course(&std::sync::Arc::new(course), &args.out, &sizes, options)?;
     outcome

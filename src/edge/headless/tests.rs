@@ -31,7 +31,12 @@ fn scenes_are_reached_through_update() {
             w,
             h,
         );
-        assert!(shell.contains("bash 1 / 2") && shell.contains("Successfully built"));
+        assert!(
+            shell.contains("bash 2 / 2")
+                && shell.contains("Successfully built")
+                && shell.contains("Type the command"),
+            "the type-along after the entry waits at its prompt, as in the player:\n{shell}"
+        );
         let all = render(
             &Scene {
                 step: step("shell"),
@@ -151,7 +156,7 @@ fn panes_that_need_scrolling_are_named_but_are_not_overflow() {
         ..Scene::default()
     };
     assert_eq!(measured(&course, &scene, 120, 40), Measured::default());
-    let small = measured(&course, &scene, 50, 14);
+    let small = measured(&course, &scene, 44, 12);
     assert!(
         small
             .scrolling
