@@ -270,8 +270,9 @@ fn reveal_blocks_are_closed_and_open_by_key_and_by_click() {
 
 #[test]
 fn a_multi_line_type_along_is_typed_line_by_line() {
+    // The prompt is open on arrival: the type-along is the step's first entry.
     let mut player = player_at("type-heredoc");
-    press(&mut player, Key::Right);
+    assert!(player.model().bash.awaiting);
     type_text(&mut player, "cat > .dockerignore <<'EOF'");
     press(&mut player, Key::Enter);
     type_text(&mut player, ".git");
@@ -295,8 +296,9 @@ fn a_multi_line_type_along_is_typed_line_by_line() {
 
 #[test]
 fn a_multi_line_type_along_accepts_a_paste() {
+    // The prompt is open on arrival: the type-along is the step's first entry.
     let mut player = player_at("type-heredoc");
-    press(&mut player, Key::Right);
+    assert!(player.model().bash.awaiting);
     let pasted = "cat > .dockerignore <<'EOF'\r\n.git\r\n__pycache__/\r\nEOF\r\n";
     let _ = player.dispatch(Msg::Paste(pasted.into()));
     let shown = frame(&mut player, 120, 40);

@@ -579,8 +579,7 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
         args
     };
     t.start_with("paste", &course_args("type-heredoc"));
-    t.wait_for("paste", &["Type it yourself"]);
-    t.keys("paste", &["Right"]);
+    // The prompt is open on arrival: the type-along is the step's first entry.
     t.wait_for("paste", &["Type it line by line"]);
     let text = "cat > .dockerignore <<'EOF'\n.git\n__pycache__/\nEOF\n";
     let buffer = t.data_dir.path().join("paste.txt");
@@ -600,8 +599,7 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
     // A type-along typed once is shown as scripted from then on: start afresh.
     std::fs::remove_dir_all(t.data_dir.path().join("progress")).expect("progress written");
     t.start_with("type", &course_args("type-heredoc"));
-    t.wait_for("type", &["Type it yourself"]);
-    t.keys("type", &["Right"]);
+    // The prompt is open on arrival: the type-along is the step's first entry.
     t.wait_for("type", &["Type it line by line"]);
     for line in ["cat > .dockerignore <<'EOF'", ".git", "__pycache__/"] {
         t.keys("type", &["-l", line]);

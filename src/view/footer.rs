@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::footer_items;
 use crate::app::overlay::OverlayKind;
-use crate::app::{KeyMode, Model};
+use crate::app::{Focus, KeyMode, Model};
 use crate::core::review::due_count;
 use crate::view::prepared::step_has_reveal;
 use crate::view::theme::Theme;
@@ -60,7 +60,10 @@ fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
         "zoom" => model.shown.zoom || model.panes().len() > 1,
         "reveal" => model.step_ref().is_some_and(step_has_reveal),
         "hint" => model.hint_available(),
-        "read on" => model.scroll.narration < model.metrics.narration.max_scroll(),
+        "read on" => {
+            model.zoomed().is_none_or(|pane| pane == Focus::Narration)
+                && model.scroll.narration < model.metrics.narration.max_scroll()
+        }
         "end review" => model.review.is_some(),
         "review" => due_count(model.course(), &model.progress, model.today) > 0,
         "close" => mode != KeyMode::Overlay(OverlayKind::Orientation),
