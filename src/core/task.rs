@@ -56,7 +56,7 @@ pub enum SkipReason {
     /// Commands are off for this session (`--no-run`).
     Disabled,
     /// The command ran and exited with status 77, the conventional "skip" status (automake's,
-    /// among others): it cannot check here (no Docker daemon, a Docker without BuildKit). The
+    /// among others): it cannot check here (no Docker daemon, a Docker without `BuildKit`). The
     /// text is the last line it printed, sanitized. `Enter` runs it again.
     Unavailable(String),
 }
