@@ -142,14 +142,16 @@ fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'sta
         // Only a task's command checks print here.
         return Line::from(Span::styled(" bash · checks ", theme.title));
     }
+    // A type-along whose prompt is open is not done until it is typed.
+    let done = pane.revealed - usize::from(pane.awaiting && pane.revealed > 0);
     let mut spans = vec![Span::styled(
-        format!(" bash {} / {total} ", pane.revealed),
+        format!(" bash {done} / {total} "),
         theme.title,
     )];
     if total <= MAX_DOTS {
         let (on, off) = if ascii { ("*", ".") } else { ("●", "○") };
         let dots: String = (0..total)
-            .map(|i| if i < pane.revealed { on } else { off })
+            .map(|i| if i < done { on } else { off })
             .collect();
         spans.push(Span::styled(format!("{dots} "), theme.dim));
     }

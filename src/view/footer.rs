@@ -71,10 +71,50 @@ fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
     }
 }
 
+/// The notice line: `code` in backticks is shown in the code style without its backticks (as
+/// in the narration), and a notice too long for the line ends in `…`.
 pub fn render_notice(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(notice) = &model.notice {
-        Line::from(Span::styled(format!(" {notice}"), theme.warning)).render(area, buf);
+        notice_line(notice, theme, usize::from(area.width)).render(area, buf);
     }
+}
+
+fn notice_line(notice: &str, theme: &Theme, width: usize) -> Line<'static> {
+    let parts: Vec<&str> = notice.split('`').collect();
+    // Unbalanced backticks are shown as they are.
+    let parts = if parts.len() % 2 == 1 {
+        parts
+    } else {
+        vec![notice]
+    };
+    let mut room = width.saturating_sub(1);
+    let mut spans = vec![Span::styled(" ", theme.warning)];
+    for (i, part) in parts.iter().enumerate() {
+        let style = if i % 2 == 1 {
+            theme.inline_code
+        } else {
+            theme.warning
+        };
+        if part.width() <= room {
+            room -= part.width();
+            spans.push(Span::styled((*part).to_owned(), style));
+            continue;
+        }
+        let mut cut = String::new();
+        let mut used = 0;
+        for c in part.chars() {
+            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + w + 1 > room {
+                break;
+            }
+            used += w;
+            cut.push(c);
+        }
+        spans.push(Span::styled(cut, style));
+        spans.push(Span::styled("…", theme.warning));
+        break;
+    }
+    Line::from(spans)
 }
 
 #[cfg(test)]
@@ -94,6 +134,20 @@ mod tests {
         let mut buf = Buffer::empty(area);
         render(model, &Theme::no_color(), false, area, &mut buf);
         buffer_text(&buf)
+    }
+
+    #[test]
+    fn notices_show_code_without_backticks_and_end_in_an_ellipsis_when_cut() {
+        let theme = Theme::dark();
+        let text =
+            |line: &Line<'_>| -> String { line.spans.iter().map(|s| s.content.as_ref()).collect() };
+        let line = notice_line("Starter written: `app/Dockerfile`", &theme, 80);
+        assert_eq!(text(&line), " Starter written: app/Dockerfile");
+        assert_eq!(line.spans[2].style, theme.inline_code);
+        let cut = notice_line("Starter written: `app/Dockerfile`", &theme, 24);
+        assert_eq!(text(&cut), " Starter written: app/D…");
+        assert_eq!(cut.width(), 24);
+        assert_eq!(text(&notice_line("a ` b", &theme, 80)), " a ` b");
     }
 
     #[test]

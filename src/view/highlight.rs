@@ -241,9 +241,31 @@ fn with_syntax(
     deadline: Instant,
 ) -> Option<Vec<Line<'static>>> {
     let mut hl = Lines::new(syntax, t);
+    if needs_a_from(syntax, code) {
+        // The Dockerfile syntax colours instructions only after a `FROM`, but courses often
+        // show a fragment (a `CMD`, a `RUN`): start it as if a `FROM` came first.
+        let _ = hl.hl.highlight_line("FROM scratch\n", hl.set);
+    }
     LinesWithEndings::from(code)
         .map(|line| (Instant::now() < deadline).then(|| highlight_line(&mut hl, line, fallback)))
         .collect()
+}
+
+/// Whether `code` is a Dockerfile fragment whose first instruction is not a `FROM`.
+fn needs_a_from(syntax: Syntax, code: &str) -> bool {
+    let first = code
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#'));
+    syntax
+        .reference
+        .name
+        .to_ascii_lowercase()
+        .contains("dockerfile")
+        && first.is_some_and(|l| {
+            !l.get(..5)
+                .is_some_and(|word| word.eq_ignore_ascii_case("from "))
+        })
 }
 
 fn highlight_line(hl: &mut Lines<'_>, line: &str, fallback: Style) -> Line<'static> {
@@ -362,6 +384,21 @@ mod tests {
             theme: theme.kind,
         };
         colour(&block, theme, Budget::HEADLESS).unwrap_or_else(|| uncoloured(code, lang, theme))
+    }
+
+    #[test]
+    fn a_dockerfile_fragment_without_from_is_coloured_like_a_whole_file() {
+        let theme = Theme::dark();
+        let fragment = highlight("CMD [\"uvicorn\", \"app\"]\n", "dockerfile", &theme);
+        let whole = highlight(
+            "FROM python:3.13-slim\nCMD [\"uvicorn\", \"app\"]\n",
+            "dockerfile",
+            &theme,
+        );
+        assert_eq!(fragment.len(), 1, "the primer is not shown");
+        assert_eq!(text_of(&fragment[0]), "CMD [\"uvicorn\", \"app\"]");
+        assert_eq!(fragment[0], whole[1], "CMD coloured as after a FROM");
+        assert!(fragment[0].spans.len() > 1, "not one plain span");
     }
 
     #[test]

@@ -224,7 +224,14 @@ fn verdict_lines(lines: &mut Vec<Line<'static>>, model: &Model, text: &QuizText,
     };
     match feedback.grade {
         Grade::Correct => {
-            lines.push(Line::styled("✓ Correct!", theme.success));
+            // A revealed answer passes, but it was not the learner's: say so (the review
+            // asks it again).
+            let verdict = if state.revealed {
+                "✓ Right, with the answer shown: it comes back in the review."
+            } else {
+                "✓ Correct!"
+            };
+            lines.push(Line::styled(verdict, theme.success));
             lines.extend(text.explain.iter().cloned());
             // A node's completion and what it unlocked are said on the notice line.
             // The course's completion is said on the notice line too ("Enter: your results").

@@ -133,7 +133,9 @@ fn content(
         if let Some(under) = under {
             lines.extend(wrap_plain(&under, width, theme.dim, UNDER));
         }
+        // A hint is for fixing a check: once it passes, the hint goes.
         if pane.hints.contains(&i)
+            && *status != CheckStatus::Passed
             && let Some(hint) = text.hints.get(i).filter(|h| !h.is_empty())
         {
             push_indented(&mut lines, &format!("{UNDER}hint: "), hint, theme.warning);

@@ -32,7 +32,7 @@ fn scenes_are_reached_through_update() {
             h,
         );
         assert!(
-            shell.contains("bash 2 / 2")
+            shell.contains("bash 1 / 2")
                 && shell.contains("Successfully built")
                 && shell.contains("Type the command"),
             "the type-along after the entry waits at its prompt, as in the player:\n{shell}"

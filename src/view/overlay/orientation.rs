@@ -29,7 +29,10 @@ const ITEMS: &[(&str, &str)] = &[
         "1-9 Enter",
         "answer a quiz: pick a choice (or type), then Enter",
     ),
-    ("F2", "a hint; after three misses, the answer"),
+    (
+        "F2",
+        "the next hint; after three misses and every hint, the answer",
+    ),
     ("PgDn", "read on when the narration has more below"),
     (
         "m",
