@@ -20,6 +20,11 @@ mod task;
 pub struct Sp<T>(toml::Spanned<T>);
 
 impl<T> Sp<T> {
+    /// `value` as if read from `span` (text that came from a file of its own).
+    pub fn new(span: Range<usize>, value: T) -> Self {
+        Self(toml::Spanned::new(span, value))
+    }
+
     pub fn span(&self) -> Range<usize> {
         self.0.span()
     }
@@ -100,6 +105,8 @@ pub struct RawFinish {
     /// A closing note in markdown: what to build next, where to read more.
     #[schemars(required)]
     pub note: Option<Sp<String>>,
+    /// `note` in a markdown file, relative to this file (give `note` or `note_file`).
+    pub note_file: Option<Sp<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -124,6 +131,8 @@ pub struct RawGlossaryEntry {
     /// Markdown.
     #[schemars(required)]
     pub definition: Option<Sp<String>>,
+    /// `definition` in a markdown file, relative to this file (give one of the two).
+    pub definition_file: Option<Sp<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -135,6 +144,8 @@ pub struct RawFaqEntry {
     /// Markdown.
     #[schemars(required)]
     pub answer: Option<Sp<String>>,
+    /// `answer` in a markdown file, relative to this file (give one of the two).
+    pub answer_file: Option<Sp<String>>,
 }
 
 /// A node of the matrix: inline as `[[node]]`, or the top level of a node file.
@@ -170,6 +181,11 @@ pub struct RawStep {
     pub sys_msg: Option<Sp<String>>,
     /// Markdown prose.
     pub body: Option<Sp<String>>,
+    /// `sys_msg` in a markdown file, relative to this file (give one of the two).
+    pub sys_msg_file: Option<Sp<String>>,
+    /// `body` in a markdown file, relative to this file (give one of the two), e.g.
+    /// `body_file = "intro.md"`.
+    pub body_file: Option<Sp<String>>,
     /// The scripted bash pane, in order.
     #[serde(default)]
     pub bash: Vec<Sp<RawBashEntry>>,
@@ -222,10 +238,14 @@ pub struct RawQuiz {
     /// Markdown.
     #[schemars(required)]
     pub question: Option<Sp<String>>,
+    /// `question` in a markdown file, relative to this file (give one of the two).
+    pub question_file: Option<Sp<String>>,
     /// Revealed one at a time, most gentle first.
     pub hints: Option<SpList<String>>,
     /// Shown after a correct answer. Markdown.
     pub explain: Option<Sp<String>>,
+    /// `explain` in a markdown file, relative to this file (give one of the two).
+    pub explain_file: Option<Sp<String>>,
     /// `single` and `multi`: the choices, in display order.
     #[serde(default)]
     pub choice: Vec<Sp<RawChoice>>,

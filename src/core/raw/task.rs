@@ -16,6 +16,8 @@ pub struct RawTask {
     /// Markdown: what to build, shown at the top of the task pane.
     #[schemars(required)]
     pub goal: Option<Sp<String>>,
+    /// `goal` in a markdown file, relative to this file (give one of the two).
+    pub goal_file: Option<Sp<String>>,
     /// The files the learner works on (at least one).
     #[serde(default)]
     #[schemars(required, length(min = 1))]

@@ -73,8 +73,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();
     let warnings: usize = checked.iter().map(|c| c.report.warnings()).sum();
     let text = match args.format {
-        Format::Human => human(&checked, use_color(args.color), args.max_per_kind),
-        Format::Json => json(&checked, errors, warnings, args.max_per_kind)?,
+        Format::Human => human(
+            &checked,
+            use_color(args.color),
+            args.max_per_kind,
+            args.deny_warnings,
+        ),
+        Format::Json => json(
+            &checked,
+            errors,
+            warnings,
+            args.max_per_kind,
+            args.deny_warnings,
+        )?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if checked.iter().any(|c| c.unusable) {
@@ -114,7 +125,7 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn human(checked: &[Checked], color: bool, max_per_kind: usize) -> String {
+fn human(checked: &[Checked], color: bool, max_per_kind: usize, deny_warnings: bool) -> String {
     let mut out = String::new();
     for c in checked {
         out.push_str(&c.report.render_diagnostics(color, max_per_kind));
@@ -139,6 +150,10 @@ fn human(checked: &[Checked], color: bool, max_per_kind: usize) -> String {
     let errors = checked.iter().map(|c| c.report.errors()).sum();
     let warnings = checked.iter().map(|c| c.report.warnings()).sum();
     out.push_str(&summary(errors, warnings));
+    if errors == 0 && warnings > 0 && deny_warnings {
+        // The only reason for exit status 1 must not be a mystery.
+        out.push_str(": failed because of --deny-warnings");
+    }
     out.push('\n');
     out
 }
@@ -171,6 +186,8 @@ fn stats(course: &Course) -> Stats {
 
 #[derive(Serialize)]
 struct JsonOutput<'a> {
+    /// Whether the check passed: false exactly when the exit status is not 0.
+    ok: bool,
     courses: Vec<JsonCourse<'a>>,
     errors: usize,
     warnings: usize,
@@ -179,6 +196,7 @@ struct JsonOutput<'a> {
 #[derive(Serialize)]
 struct JsonCourse<'a> {
     path: String,
+    /// No errors (and, with `--deny-warnings`, no warnings) in this course.
     ok: bool,
     course: Option<Stats>,
     diagnostics: Vec<&'a Diagnostic>,
@@ -200,14 +218,17 @@ fn json(
     errors: usize,
     warnings: usize,
     max_per_kind: usize,
+    deny_warnings: bool,
 ) -> anyhow::Result<String> {
-    let courses = checked
+    let courses: Vec<JsonCourse<'_>> = checked
         .iter()
         .map(|c| {
             let shown = c.report.shown(max_per_kind);
             JsonCourse {
                 path: sanitize(&c.path.display().to_string()).into_owned(),
-                ok: !c.report.has_errors(),
+                ok: !c.unusable
+                    && !c.report.has_errors()
+                    && !(deny_warnings && c.report.warnings() > 0),
                 course: c.course.as_ref().map(stats),
                 omitted: shown
                     .iter()
@@ -223,6 +244,7 @@ fn json(
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&JsonOutput {
+        ok: courses.iter().all(|c| c.ok),
         courses,
         errors,
         warnings,
