@@ -14,6 +14,7 @@
 //!   [`editor`] (which editor opens a file), [`trust`] (whether commands may run), all on top of
 //!   [`nofollow`] (file access that never follows a symbolic link); [`task_session`] sets them
 //!   up for one session from the command line.
+//! - [`scaffold`]: the small course `termcourse new` writes.
 //! - [`safe_fs`]: opening files someone else prepared (no symlink followed by accident, no FIFO
 //!   or device, never more than a limit read).
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.
@@ -33,6 +34,7 @@ pub mod player;
 pub mod runner;
 pub(crate) mod runtime;
 pub mod safe_fs;
+pub mod scaffold;
 pub mod snapshot;
 pub mod store;
 pub mod task_session;

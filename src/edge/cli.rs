@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 pub mod check;
 pub mod completions;
+pub mod new;
 pub mod play;
 pub mod progress;
 pub mod render;
@@ -28,6 +29,8 @@ Environment:
 
 Examples:
   termcourse                                  play the built-in course
+  termcourse new my-course                    start a course of your own
+  termcourse play --watch my-course           play it; every save reloads it
   termcourse play my-course --practice        play a course with every node open
   termcourse check my-course                  report every mistake in a course
   termcourse trust my-course                  see a course's commands and allow them to run
@@ -48,6 +51,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Play(play::PlayArgs),
+    New(new::Args),
     Check(check::Args),
     Schema(schema::Args),
     Progress(progress::ProgressArgs),
@@ -77,6 +81,7 @@ pub fn main() -> ExitCode {
             options: cli.play,
         })),
         Some(Command::Play(args)) => finish(play::run(&args)),
+        Some(Command::New(args)) => finish(new::run(args)),
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
         Some(Command::Progress(args)) => finish(progress::run(args)),
