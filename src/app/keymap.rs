@@ -13,6 +13,7 @@ const GLOSSARY: KeyMode = KeyMode::Overlay(OverlayKind::Glossary);
 const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
 const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
 const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
+const ERRORS: KeyMode = KeyMode::Overlay(OverlayKind::Errors);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -94,10 +95,10 @@ const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
 const READ: &[KeyMode] = &[Narration, Bash];
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
 const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
-const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH];
-const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP];
+const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH, ERRORS];
+const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP, ERRORS];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH,
+    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH, ERRORS,
 ];
 
 const fn bind(
@@ -167,12 +168,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[FAQ, HELP], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
     bind(&[FAQ, HELP], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
     bind(&[FAQ, HELP], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
+    bind(&[ERRORS], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the errors down", Some("scroll"), "Watching"),
+    bind(&[ERRORS], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the errors up", None, "Watching"),
+    bind(&[ERRORS], &[K::PageDown], A::PageDown, "page the errors down", None, "Watching"),
+    bind(&[ERRORS], &[K::PageUp], A::PageUp, "page the errors up", None, "Watching"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
     bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
     bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
     bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),
     bind(BROWSE, &[K::Char('/')], A::Show(OverlayKind::Search), "search every step", Some("search"), "Screens"),
     bind(BROWSE, &[K::Char('?')], A::Show(OverlayKind::Help), "this help", Some("help"), "Screens"),
+    bind(BROWSE, &[K::Char('!')], A::Show(OverlayKind::Errors), "why the course being watched does not load (play --watch)", None, "Watching"),
     bind(EVERYWHERE, &[K::F(1)], A::Show(OverlayKind::Help), "help, also while typing", None, "Screens"),
     bind(BROWSE, &[K::Char('q')], A::Quit, "quit (progress is kept)", Some("quit"), "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('c')], A::Quit, "quit", None, "Screens"),

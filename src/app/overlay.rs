@@ -1,5 +1,5 @@
 //! Screens drawn over the step ("overlays"): the Deployment Matrix, the glossary, the FAQ, key
-//! help and search. Each is a module of its own here (its state and what keys do to it, behind
+//! help, search, and the error panel of `play --watch`. Each is a module of its own here (its state and what keys do to it, behind
 //! [`OverlayState`]) and one in `view::overlay` (its layout, drawing and hit-testing).
 //!
 //! # Adding an overlay
@@ -12,6 +12,7 @@
 //! Keys that open it, if any, are rows of the keymap (`Action::Show(kind)`); an overlay can
 //! also be opened by `update` itself (`model.overlay = Some(kind.open(model))`).
 
+pub mod errors;
 pub mod faq;
 pub mod glossary;
 pub mod help;
@@ -25,6 +26,7 @@ use super::effect::Effect;
 use super::msg::Msg;
 use super::{Extent, Model};
 
+pub use self::errors::ErrorsState;
 pub use self::faq::FaqState;
 pub use self::glossary::GlossaryState;
 pub use self::help::HelpState;
@@ -40,15 +42,18 @@ pub enum OverlayKind {
     Faq,
     Help,
     Search,
+    /// Why the course being watched (`play --watch`) does not load.
+    Errors,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
+        Self::Errors,
     ];
 
     /// Its name on the command line and in snapshot file names.
@@ -59,6 +64,7 @@ impl OverlayKind {
             Self::Faq => "faq",
             Self::Help => "help",
             Self::Search => "search",
+            Self::Errors => "errors",
         }
     }
 
@@ -69,8 +75,9 @@ impl OverlayKind {
 
     /// Whether it shows something before anything is typed into it: the screens `render
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
+    /// The error panel shows only while watching a course that does not load.
     pub fn shows_alone(self) -> bool {
-        self != Self::Search
+        !matches!(self, Self::Search | Self::Errors)
     }
 
     /// The overlay as it opens over `model`.
@@ -81,6 +88,7 @@ impl OverlayKind {
             Self::Faq => Overlay::Faq(FaqState::open(model)),
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
+            Self::Errors => Overlay::Errors(ErrorsState::open(model)),
         }
     }
 }
@@ -115,6 +123,7 @@ pub enum Overlay {
     Faq(FaqState),
     Help(HelpState),
     Search(SearchState),
+    Errors(ErrorsState),
 }
 
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
@@ -128,6 +137,7 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Faq($state) => $body,
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
+            $crate::app::overlay::Overlay::Errors($state) => $body,
         }
     };
 }

@@ -8,6 +8,7 @@
 mod bash;
 pub(crate) mod nav;
 mod quiz;
+mod watch;
 
 pub use nav::start;
 
@@ -37,6 +38,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CourseLoaded(course) => nav::reload(model, course.0),
+        Msg::CourseEdited(course) => watch::edited(model, course.0),
+        Msg::CourseBroken(problems) => {
+            watch::broken(model, problems);
+            Vec::new()
+        }
         Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],
         // Any key completes the typing animation, and does nothing else.

@@ -15,6 +15,7 @@ pub mod render;
 pub mod schema;
 pub mod snapshot;
 pub mod trust;
+pub mod watching;
 
 const AFTER_HELP: &str = "\
 Without a command, termcourse plays the built-in course and resumes where you left off.
@@ -78,6 +79,7 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => finish(play::run(&play::PlayArgs {
             path: None,
+            watch: false,
             options: cli.play,
         })),
         Some(Command::Play(args)) => finish(play::run(&args)),

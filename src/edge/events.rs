@@ -26,4 +26,6 @@ pub enum Incoming {
     /// The course, loaded again or in full (from a loader thread), or the errors that stop it
     /// from loading.
     Loaded(Result<Course, Report>),
+    /// The course being watched was saved (`play --watch`), and what loading it found.
+    Reloaded(crate::edge::reload::Reloaded),
 }

@@ -12,8 +12,10 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_mini::notify::{
+    self, Event, EventHandler, RecommendedWatcher, RecursiveMode, Watcher, WatcherKind,
+};
+use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
 
 /// How long after the last event of a burst it is reported. The player re-checks files
 /// within about twice this of a save.
@@ -59,7 +61,7 @@ pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> W
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
     let supervisor = move || {
-        let mut watching: Option<Debouncer<RecommendedWatcher>> = None;
+        let mut watching: Option<Debouncer<ChangesOnly>> = None;
         let mut first = true;
         let mut troubled = false;
         loop {
@@ -103,16 +105,45 @@ pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> W
     WorkspaceWatcher { stop: tx, thread }
 }
 
-fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<RecommendedWatcher>, String> {
+fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<ChangesOnly>, String> {
     let handler = move |result: DebounceEventResult| {
         let _ = events.send(Inner::Events(result));
     };
-    let mut debouncer = new_debouncer(DEBOUNCE, handler).map_err(|e| e.to_string())?;
+    let config = Config::default().with_timeout(DEBOUNCE);
+    let mut debouncer = new_debouncer_opt(config, handler).map_err(|e| e.to_string())?;
     debouncer
         .watcher()
         .watch(root, RecursiveMode::Recursive)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     Ok(debouncer)
+}
+
+/// The platform's watcher without access events. inotify reports a file being opened, and the
+/// debouncer cannot tell that from a write: reading the files after a change (re-checking a
+/// task, reloading a course) would then look like another change, and again, forever.
+pub struct ChangesOnly(RecommendedWatcher);
+
+impl Watcher for ChangesOnly {
+    fn new<F: EventHandler>(mut handler: F, config: notify::Config) -> notify::Result<Self> {
+        let filter = move |event: notify::Result<Event>| {
+            if !matches!(&event, Ok(e) if e.kind.is_access()) {
+                handler.handle_event(event);
+            }
+        };
+        RecommendedWatcher::new(filter, config).map(Self)
+    }
+
+    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, recursive_mode)
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+
+    fn kind() -> WatcherKind {
+        RecommendedWatcher::kind()
+    }
 }
 
 /// `path` relative to `root`, `/`-separated; as given when it is not below `root`.

@@ -1,4 +1,5 @@
-//! The header line: course title, the ticker, and where the learner is.
+//! The header line: course title, the ticker, and where the learner is (and `watching` while
+//! `play --watch` reloads the course on every save).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -16,12 +17,19 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let position = position(model);
     let mut left = clip(&title, width);
     let right_room = width.saturating_sub(left.width());
+    let watching = if model.watching && WATCHING.width() < right_room {
+        WATCHING
+    } else {
+        ""
+    };
+    let right_room = right_room.saturating_sub(watching.width());
     let right = if position.width() < right_room {
         position
     } else {
         String::new()
     };
     let ticker_room = right_room.saturating_sub(right.width() + 2);
+    let right_width = right.width() + watching.width();
     let ticker = if ticker_room >= 8 {
         format!(
             " {} ",
@@ -33,15 +41,19 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if left.is_empty() {
         left = clip(&model.course().title, width);
     }
-    let gap = width.saturating_sub(left.width() + ticker.width() + right.width());
+    let gap = width.saturating_sub(left.width() + ticker.width() + right_width);
     let line = Line::from(vec![
         Span::styled(left, theme.title),
         Span::styled(ticker, theme.ticker),
         Span::raw(" ".repeat(gap)),
+        Span::styled(watching, theme.warning),
         Span::styled(right, theme.dim),
     ]);
     line.render(area, buf);
 }
+
+/// What the header says while the course is watched for saves.
+const WATCHING: &str = "watching · ";
 
 /// `node title · step k/n `, or `step k/n ` alone when there is no node.
 fn position(model: &Model) -> String {

@@ -11,6 +11,7 @@ use crate::core::course::Course;
 use crate::core::diagnostic::{DEFAULT_MAX_PER_KIND, Diagnostic, Report, Severity, summary};
 use crate::core::load::{LoadOptions, load_with_warnings};
 use crate::core::sanitize::sanitize;
+use crate::edge::cli::watching::{Saves, clear_screen};
 use crate::edge::fs_source::{FsSource, open_error_report};
 
 /// Check courses for mistakes, reporting all of them in one run.
@@ -22,6 +23,9 @@ use crate::edge::fs_source::{FsSource, open_error_report};
 ///
 /// Exit status: 0 when there are no errors, 1 when there are (or, with `--deny-warnings`, any
 /// warning), 2 on bad usage, including a PATH that does not exist or is not a course.
+///
+/// With `--watch`, it checks again after every save under the course directories, clearing the
+/// screen first, until interrupted (Ctrl-C).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Course directories, or their `course.toml` files.
@@ -40,6 +44,9 @@ pub struct Args {
     /// shows all that were kept (1,000 of a kind). Applies to both formats.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_KIND)]
     pub max_per_kind: usize,
+    /// Check again after every save, clearing the screen each time (Ctrl-C stops).
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,6 +73,35 @@ struct Checked {
 
 #[allow(clippy::needless_pass_by_value)] // every subcommand's `run` takes its `Args`
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if !args.watch {
+        return check_once(&args);
+    }
+    let saves = Saves::watch(&args.paths);
+    loop {
+        clear_screen();
+        let status = check_once(&args)?;
+        let paths: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| sanitize(&p.display().to_string()).into_owned())
+            .collect();
+        let verdict = if status == ExitCode::SUCCESS {
+            "passed"
+        } else {
+            "failed"
+        };
+        println!(
+            "\n[{verdict}] watching {} for saves (Ctrl-C to stop)",
+            paths.join(", ")
+        );
+        if let Err(why) = saves.next() {
+            anyhow::bail!("cannot watch for saves: {why}");
+        }
+    }
+}
+
+/// One check of every path: prints the report and returns the exit status.
+fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         known_language: &crate::view::highlight::has_syntax,
     };

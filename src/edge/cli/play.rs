@@ -2,7 +2,7 @@
 //! the player in the terminal.
 
 use std::io::IsTerminal as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -13,8 +13,10 @@ use crate::app::Options;
 use crate::core::course::{Course, NodeId, StepId};
 use crate::core::diagnostic::Report;
 use crate::core::progress::Progress;
+use crate::edge::cli::watching::{Saves, clear_screen};
 use crate::edge::play_load::{NotStarted, Start, first_screen};
 use crate::edge::player::Player;
+use crate::edge::reload::{self, Reload};
 use crate::edge::runtime;
 use crate::edge::store::{Store, data_dir};
 use crate::edge::task_session::{TaskOptions, TaskSession};
@@ -65,10 +67,18 @@ pub enum ThemeArg {
 }
 
 /// Play a course in the terminal.
+///
+/// With `--watch`, for authors: every save under the course directory loads the course again
+/// and shows the first step that changed (or keeps your place); a save that breaks the course
+/// keeps the last version that loaded on screen and lists the errors in a panel until a save
+/// fixes them. Progress is neither read nor saved while watching.
 #[derive(Debug, Clone, Args)]
 pub struct PlayArgs {
     /// The course directory (or its course.toml); the built-in course when omitted.
     pub path: Option<PathBuf>,
+    /// Reload the course on every save, for its author (needs PATH); keeps no progress.
+    #[arg(long, requires = "path")]
+    pub watch: bool,
     #[command(flatten)]
     pub options: PlayOptions,
 }
@@ -76,8 +86,10 @@ pub struct PlayArgs {
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
     let flags = &args.options;
     let builtin = args.path.is_none();
+    let watch = args.path.as_deref().filter(|_| args.watch);
     // `--step` alone names a step in any node: every node's steps must be known to check it.
-    let lazy = flags.step.is_none() || flags.node.is_some();
+    // A watched course is loaded whole, as `check` loads it, so its first screen can wait.
+    let lazy = (flags.step.is_none() || flags.node.is_some()) && watch.is_none();
     let mut store = None;
     let prepare = |course: &Course| -> anyhow::Result<Start> {
         check_start(course, flags)?;
@@ -91,7 +103,17 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
                 "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
             );
         }
-        let (opened, progress, notice) = open_store(course);
+        let (opened, progress, notice) = if watch.is_some() {
+            // A course being edited is no learner's: nothing is read or saved.
+            let notice = "Watching: every save reloads the course; progress is not saved";
+            (
+                None,
+                Progress::new(course.id.as_str()),
+                Some(notice.to_owned()),
+            )
+        } else {
+            open_store(course)
+        };
         store = opened;
         let options = Options {
             practice: flags.practice,
@@ -102,15 +124,19 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
         };
         Ok((progress, options))
     };
-    let first = match first_screen(args.path.as_deref(), lazy, prepare) {
+    if let Some(path) = watch {
+        wait_until_it_loads(path)?;
+    }
+    let mut first = match first_screen(args.path.as_deref(), lazy, prepare) {
         Ok(first) => first,
         Err(NotStarted::Course(report)) => return Ok(report_errors(&report)),
         Err(NotStarted::Refused(err)) => return Err(err),
     };
+    first.model.watching = watch.is_some();
     let ascii = flags.ascii || ascii_terminal();
     let screen = Screen::with_colouring(theme(flags.theme), ascii, Colouring::Deferred);
     let mut player = Player::new(first.model, screen);
-    let ended = runtime::run(&mut player, store, first.rest)?;
+    let ended = runtime::run(&mut player, store, first.rest, watch)?;
     match ended.last_save {
         Final::Saved => {}
         Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
@@ -120,6 +146,28 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
         Some(report) => report_errors(&report),
         None => ExitCode::SUCCESS,
     })
+}
+
+/// `play --watch` on a course that does not load yet: shows why, like `check --watch`, until
+/// a save makes it load.
+fn wait_until_it_loads(path: &Path) -> anyhow::Result<()> {
+    let mut saves: Option<Saves> = None;
+    loop {
+        let report = match reload::load(path) {
+            Reload::Loaded(_) => return Ok(()),
+            Reload::Broken(report) => report,
+            Reload::Trouble(why) => anyhow::bail!("{why}"),
+        };
+        let saves = saves.get_or_insert_with(|| Saves::watch(&[path.to_owned()]));
+        clear_screen();
+        print!("{}", report.render(std::io::stdout().is_terminal()));
+        println!(
+            "\nThe course does not load yet: the player starts once a save fixes it (Ctrl-C to stop)."
+        );
+        if let Err(why) = saves.next() {
+            anyhow::bail!("cannot watch for saves: {why}");
+        }
+    }
 }
 
 /// Prints a course's errors; the exit status for a course that cannot be played.

@@ -1,0 +1,82 @@
+//! `play --watch`: a course saved by its author comes in while they play it.
+//!
+//! A course that loads replaces the one on screen, and the player shows the first step whose
+//! content changed (in course order, compared by node and step id), so each edit is seen as
+//! it is made; when no step changed (a glossary entry, say), the learner's place is kept. The
+//! place in the step shown is kept where it can be: bash entries revealed and scroll offsets,
+//! clamped to the new content. A course that does not load leaves the last one that did on
+//! screen and opens the error panel, until a save that loads closes it.
+
+use std::sync::Arc;
+
+use super::super::Model;
+use super::super::bash::BashPane;
+use super::super::effect::Effect;
+use super::super::overlay::{Overlay, OverlayKind};
+use super::nav::record_arrival;
+use crate::core::course::Course;
+
+/// The course as saved loads: play it, at the first step that changed.
+pub(super) fn edited(model: &mut Model, course: Arc<Course>) -> Vec<Effect> {
+    let old = model.course_handle();
+    let changed = first_changed(&old, &course);
+    let (scroll, revealed) = (model.scroll, model.bash.revealed);
+    model.problems.clear();
+    if model
+        .overlay
+        .as_ref()
+        .is_some_and(|o| o.kind() == OverlayKind::Errors)
+    {
+        model.overlay = None;
+    }
+    model.replace_course(course);
+    let Some((node, step)) = changed else {
+        model.notice = Some("Reloaded: no step changed".to_owned());
+        return record_arrival(model);
+    };
+    // `replace_course` kept the step on screen by id.
+    if (model.node, model.step) == (node, step) {
+        // `replace_course` started the edited step over: put the learner back where they were.
+        let entries = model.step_ref().map_or(0, |s| s.bash.len());
+        model.bash = BashPane::finished(revealed.min(entries));
+        model.scroll = scroll;
+    } else {
+        model.enter_step(node, step);
+        let entries = model.step_ref().map_or(0, |s| s.bash.len());
+        model.bash = BashPane::finished(entries);
+        // An overlay that was open would hide the step the author just edited.
+        model.overlay = None;
+    }
+    let title = model
+        .step_ref()
+        .map(|s| s.title.clone())
+        .unwrap_or_default();
+    model.notice = Some(format!("Reloaded: \"{title}\" changed"));
+    record_arrival(model)
+}
+
+/// The course as saved does not load: keep the last one, show why.
+pub(super) fn broken(model: &mut Model, problems: Vec<String>) {
+    model.problems = problems;
+    let open = model.overlay.as_ref().map(Overlay::kind);
+    if open != Some(OverlayKind::Errors) {
+        model.overlay = Some(OverlayKind::Errors.open(model));
+    }
+}
+
+/// The first step of `new`, in course order, that `old` does not have as it is now (a new
+/// step, or one whose content changed), by index.
+pub(crate) fn first_changed(old: &Course, new: &Course) -> Option<(usize, usize)> {
+    new.nodes.iter().enumerate().find_map(|(ni, node)| {
+        let before = old.node(&node.id);
+        node.steps.iter().enumerate().find_map(|(si, step)| {
+            let same = before
+                .and_then(|b| b.step_index(&step.id).map(|i| &b.steps[i]))
+                .is_some_and(|s| s == step);
+            (!same).then_some((ni, si))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests;
