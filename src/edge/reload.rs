@@ -2,12 +2,14 @@
 //! under the course directory loads the course again, on a thread of its own, and the result
 //! is reported.
 //!
-//! The directory is watched recursively by `edge::watcher` (notify-debouncer-mini), so the
-//! writes of one save (editors often write a temporary file, then rename it) are one event,
-//! [`DEBOUNCE`](crate::edge::watcher::DEBOUNCE) after the last of them. Files no course reads
-//! are ignored: hidden files and directories (`.git`, `.file.swp`), backups ending in `~`, and
-//! the probe file vim writes (`4913`). Saves that arrive while a load runs are taken together
-//! by the next load.
+//! The directory is watched recursively with notify-debouncer-mini (opening a file is not a
+//! change: see `watcher::ChangesOnly`), so the writes of one save (editors often write a
+//! temporary file, then rename it) are one event, [`DEBOUNCE`] after the last of them. The
+//! watch is in place when [`watch_saves`] returns, and [`watch_course`] loads the course once
+//! more right then, so a save made while the player started is not missed. Files no course
+//! reads are ignored: hidden files and directories (`.git`, `.file.swp`), backups ending in
+//! `~`, and the probe file vim writes (`4913`). Saves that arrive while a load runs are taken
+//! together by the next load.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -19,7 +21,14 @@ use crate::core::diagnostic::{Report, Severity};
 use crate::core::load::{LoadOptions, load_with_warnings};
 use crate::core::sanitize::sanitize;
 use crate::edge::fs_source::{FsSource, open_error_report};
-use crate::edge::watcher::{WatchEvent, WorkspaceWatcher, watch};
+use crate::edge::watcher::ChangesOnly;
+
+use notify_debouncer_mini::notify::RecursiveMode;
+use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
+
+/// How long after the last write of a save the course is loaded again: short, since an
+/// author waits for it, and long enough for an editor's write-and-rename to be one save.
+pub const DEBOUNCE: std::time::Duration = std::time::Duration::from_millis(50);
 
 /// What a save led to.
 #[derive(Debug)]
@@ -44,9 +53,21 @@ pub struct Reloaded {
 
 /// A running course watcher; dropping it stops watching.
 pub struct CourseWatch {
-    /// Dropped first: its thread holds the sender that keeps the loader waiting.
-    watcher: Option<WorkspaceWatcher>,
+    /// Dropped first: it holds the sender that keeps the loader waiting.
+    watcher: Option<SaveWatch>,
     loader: Option<JoinHandle<()>>,
+}
+
+/// Watching a course directory for saves; dropping it stops watching.
+pub struct SaveWatch {
+    /// Kept for what dropping it does: the watch ends.
+    _debouncer: Debouncer<ChangesOnly>,
+}
+
+impl std::fmt::Debug for SaveWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SaveWatch").finish_non_exhaustive()
+    }
 }
 
 impl Drop for CourseWatch {
@@ -68,9 +89,21 @@ impl std::fmt::Debug for CourseWatch {
 /// every save and calling `report` with the outcome (from the loader thread).
 pub fn watch_course(path: &Path, report: impl Fn(Reloaded) + Send + 'static) -> CourseWatch {
     let (saves, seen) = mpsc::channel::<Option<String>>();
-    let watcher = watch_saves(path, move |trouble| {
-        let _ = saves.send(trouble);
-    });
+    let notify = saves.clone();
+    let watcher = match watch_saves(path, move |trouble| {
+        let _ = notify.send(trouble);
+    }) {
+        Ok(watcher) => {
+            // Anything saved before the watch was in place is seen by one more load now.
+            let _ = saves.send(None);
+            Some(watcher)
+        }
+        Err(why) => {
+            let _ = saves.send(Some(why));
+            None
+        }
+    };
+    drop(saves);
     let path = path.to_owned();
     let loader = std::thread::Builder::new()
         .name("termcourse-reload".into())
@@ -100,19 +133,17 @@ pub fn watch_course(path: &Path, report: impl Fn(Reloaded) + Send + 'static) -> 
             }
         })
         .ok();
-    CourseWatch {
-        watcher: Some(watcher),
-        loader,
-    }
+    CourseWatch { watcher, loader }
 }
 
 /// Watches the directory of the course at `path` (a directory, or its `course.toml`) and calls
-/// `on_save` after each save that may change the course (with `Some(why)` when watching does
-/// not work), from the watcher's thread. Dropping the watcher stops it.
+/// `on_save` after each save that may change the course (with `Some(why)` when watching
+/// stops working), from the watcher's thread. The watch is in place when this returns; `Err`
+/// says why it could not be set up. Dropping the watcher stops it.
 pub fn watch_saves(
     path: &Path,
     on_save: impl Fn(Option<String>) + Send + 'static,
-) -> WorkspaceWatcher {
+) -> Result<SaveWatch, String> {
     let dir = if path.is_dir() {
         path.to_owned()
     } else {
@@ -120,12 +151,27 @@ pub fn watch_saves(
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_owned)
     };
-    watch(dir, move |event| match event {
-        WatchEvent::Changed(paths) if paths.is_empty() || paths.iter().any(|p| relevant(p)) => {
-            on_save(None);
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.clone());
+    let handler = move |result: DebounceEventResult| match result {
+        Ok(events) => {
+            let relevant = events.iter().any(|e| {
+                let rel = e.path.strip_prefix(&root).unwrap_or(&e.path);
+                relevant(&rel.to_string_lossy().replace('\\', "/"))
+            });
+            if relevant {
+                on_save(None);
+            }
         }
-        WatchEvent::Changed(_) => {}
-        WatchEvent::Trouble(why) => on_save(Some(why)),
+        Err(err) => on_save(Some(err.to_string())),
+    };
+    let config = Config::default().with_timeout(DEBOUNCE);
+    let mut debouncer = new_debouncer_opt(config, handler).map_err(|e| e.to_string())?;
+    debouncer
+        .watcher()
+        .watch(&dir, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+    Ok(SaveWatch {
+        _debouncer: debouncer,
     })
 }
 
@@ -207,8 +253,11 @@ mod tests {
         let watching = watch_course(dir.path(), move |r| {
             let _ = tx.send(r);
         });
-        // Give the watcher a moment to start before the save it must see.
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        // The watch is in place: the course is loaded once more at once, then on each save.
+        let first = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the first load");
+        assert!(matches!(first.reload, Reload::Loaded(c) if c.title == "One"));
         std::fs::write(&course, text.replace("One", "Two")).expect("write");
         let got = rx
             .recv_timeout(std::time::Duration::from_secs(10))

@@ -76,7 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if !args.watch {
         return check_once(&args);
     }
-    let saves = Saves::watch(&args.paths);
+    let saves = Saves::watch(&args.paths).map_err(|why| anyhow::anyhow!("cannot watch: {why}"))?;
     loop {
         clear_screen();
         let status = check_once(&args)?;

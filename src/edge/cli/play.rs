@@ -151,14 +151,18 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
 /// `play --watch` on a course that does not load yet: shows why, like `check --watch`, until
 /// a save makes it load.
 fn wait_until_it_loads(path: &Path) -> anyhow::Result<()> {
-    let mut saves: Option<Saves> = None;
+    if matches!(reload::load(path), Reload::Loaded(_)) {
+        return Ok(());
+    }
+    // Watching before loading again: a save in between is not missed.
+    let saves =
+        Saves::watch(&[path.to_owned()]).map_err(|why| anyhow::anyhow!("cannot watch: {why}"))?;
     loop {
         let report = match reload::load(path) {
             Reload::Loaded(_) => return Ok(()),
             Reload::Broken(report) => report,
             Reload::Trouble(why) => anyhow::bail!("{why}"),
         };
-        let saves = saves.get_or_insert_with(|| Saves::watch(&[path.to_owned()]));
         clear_screen();
         print!("{}", report.render(std::io::stdout().is_terminal()));
         println!(

@@ -5,18 +5,18 @@ use std::io::{IsTerminal as _, Write as _};
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
-use crate::edge::reload::watch_saves;
-use crate::edge::watcher::WorkspaceWatcher;
+use crate::edge::reload::{SaveWatch, watch_saves};
 
 /// The saves of one or more courses, as they happen.
 pub struct Saves {
     seen: Receiver<Option<String>>,
-    _watchers: Vec<WorkspaceWatcher>,
+    _watchers: Vec<SaveWatch>,
 }
 
 impl Saves {
-    /// Starts watching the courses at `paths` (directories, or their `course.toml`).
-    pub fn watch(paths: &[PathBuf]) -> Self {
+    /// Starts watching the courses at `paths` (directories, or their `course.toml`); the
+    /// watches are in place when this returns. `Err` says why one could not be set up.
+    pub fn watch(paths: &[PathBuf]) -> Result<Self, String> {
         let (tx, seen) = mpsc::channel();
         let watchers = paths
             .iter()
@@ -26,11 +26,11 @@ impl Saves {
                     let _ = tx.send(trouble);
                 })
             })
-            .collect();
-        Self {
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(Self {
             seen,
             _watchers: watchers,
-        }
+        })
     }
 
     /// Blocks until the next save (taking any that came with it). `Err` says why saves cannot
