@@ -186,7 +186,7 @@ fn play_watch_shows_each_save_at_its_step_and_keeps_the_last_good_course_while_b
         "names every file of a directory",
     );
     let (screen, took) =
-        tmux.wait_for(&["names every file of a directory", "Next steps · step 1/2"]);
+        tmux.wait_for(&["names every file of a directory", "Next steps · step 1/3"]);
     assert!(took < SHOWN_WITHIN, "shown after {took:?}");
     eprintln!("the edit of another step showed, at that step, after {took:?}");
     assert!(
@@ -223,7 +223,7 @@ fn play_watch_shows_each_save_at_its_step_and_keeps_the_last_good_course_while_b
     let (screen, _) = tmux.until("the course back", |s| {
         !s.contains("does not load") && s.contains("Reloaded")
     });
-    assert!(screen.contains("Next steps · step 1/2"), "{screen}");
+    assert!(screen.contains("Next steps · step 1/3"), "{screen}");
 
     // The course plays on, and nothing was saved as a learner's progress.
     tmux.keys(&["q"]);

@@ -34,6 +34,9 @@ pub struct Case<S> {
 pub struct Rendering {
     pub text: String,
     pub overflows: Vec<PaneOverflow>,
+    /// The same screen with its narration scrolled to each further page (the second page
+    /// first), when the narration does not fit: stored as `<stem>.page-2@<size>.txt`, ….
+    pub pages: Vec<String>,
 }
 
 /// Content that does not fit its pane.
@@ -75,6 +78,11 @@ pub fn shot_path(stem: &str, size: Size) -> String {
     format!("{stem}@{size}.txt")
 }
 
+/// The stem of page `n` (2 and up) of a case's narration: `node/step.page-2`.
+pub fn page_stem(stem: &str, n: usize) -> String {
+    format!("{stem}.page-{n}")
+}
+
 /// Renders every case at every size, in order (size-major, so one size's files come together).
 pub fn render_cases<S, E>(
     cases: &[Case<S>],
@@ -85,7 +93,11 @@ pub fn render_cases<S, E>(
     for &size in sizes {
         for case in cases {
             let path = shot_path(&case.stem, size);
-            let Rendering { text, overflows } = render(case, size)?;
+            let Rendering {
+                text,
+                overflows,
+                pages,
+            } = render(case, size)?;
             rendered
                 .overflows
                 .extend(overflows.into_iter().map(|overflow| OverflowAt {
@@ -93,6 +105,10 @@ pub fn render_cases<S, E>(
                     overflow,
                 }));
             rendered.shots.push(Shot { path, text });
+            for (i, text) in pages.into_iter().enumerate() {
+                let path = shot_path(&page_stem(&case.stem, i + 2), size);
+                rendered.shots.push(Shot { path, text });
+            }
         }
     }
     Ok(rendered)

@@ -10,11 +10,15 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::Model;
 use crate::view::theme::Theme;
 
-/// Draws the header into `area` (one row).
-pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// Draws the header into `area` (one row); `with_position` adds where the learner is.
+pub fn render(model: &Model, theme: &Theme, with_position: bool, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let title = format!(" {} ", model.course().title);
-    let position = position(model);
+    let position = if with_position {
+        position(model)
+    } else {
+        String::new()
+    };
     let mut left = clip(&title, width);
     let right_room = width.saturating_sub(left.width());
     let watching = if model.watching && WATCHING.width() < right_room {

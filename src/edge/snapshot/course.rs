@@ -11,7 +11,7 @@ use thiserror::Error;
 use crate::app::overlay::OverlayKind;
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::edge::headless::{Scene, SceneError, render_scene_measured};
+use crate::edge::headless::{Scene, SceneError, render_scene_measured, render_scene_paged};
 use crate::edge::snapshot::answers::{right_answer, wrong_answer};
 use crate::edge::snapshot::{
     Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store,
@@ -115,21 +115,42 @@ fn describe(case: &Case<Scene>) -> String {
     crate::core::sanitize::sanitize(&text).into_owned()
 }
 
-/// One scene drawn at `size`: its plain text and what overflowed.
+/// Narration pages written per step and size, at most: a narration longer than this many
+/// pages at a size is covered that far (a course's steps are far shorter; a hostile one must
+/// not write thousands of files).
+pub const MAX_PAGES: usize = 30;
+
+/// One scene drawn at `size`: its plain text, what overflowed, and its narration's further
+/// pages when it needs scrolling there. Narration that needs scrolling is not an overflow:
+/// the learner scrolls it, and its pages are snapshotted.
 pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
     // Overflow is measured on the step's panes; a screen drawn over them has nothing to add.
-    let (buffer, measured) = render_scene_measured(course, scene, size.width, size.height)?;
+    let (buffer, measured, pages) = render_scene_paged(course, scene, size.width, size.height)?;
     let overflows = measured
         .into_iter()
+        .filter(|o| o.pane != "narration")
         .map(|o| PaneOverflow {
             pane: o.pane,
             needed: o.needed,
             available: o.available,
         })
         .collect();
+    let mut more = Vec::new();
+    // The step as first shown; an answered quiz does not change the narration.
+    if scene.overlay.is_none() && scene.answer.is_none() {
+        for page in 1..pages.min(MAX_PAGES) {
+            let paged = Scene {
+                page,
+                ..scene.clone()
+            };
+            let (buffer, _) = render_scene_measured(course, &paged, size.width, size.height)?;
+            more.push(to_plain(&buffer));
+        }
+    }
     Ok(Rendering {
         text: to_plain(&buffer),
         overflows,
+        pages: more,
     })
 }
 
@@ -168,10 +189,8 @@ fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
     Scene {
         node: Some(node),
         step: Some(step.id.clone()),
-        bash: None,
         answer,
-        overlay: None,
-        no_color: false,
+        ..Scene::default()
     }
 }
 
