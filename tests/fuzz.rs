@@ -409,6 +409,8 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         answer,
         overlay,
         no_color: rng.one_in(4),
+        progress: None,
+        page: rng.index(4),
     };
     (scene, Size::new(width, height))
 }
