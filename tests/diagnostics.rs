@@ -324,3 +324,25 @@ fn markdown_paths_that_cannot_be_used_are_named() {
         report.render(false)
     );
 }
+
+/// The list under "Every diagnostic" in docs/course-format.md is the one in the code. Refresh
+/// it with `UPDATE_DOCS=1 cargo test --test diagnostics`.
+#[test]
+fn the_docs_list_every_diagnostic() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/course-format.md");
+    let doc = std::fs::read_to_string(&path).expect("the format doc");
+    let (start, end) = ("<!-- diagnostics:start -->\n", "<!-- diagnostics:end -->");
+    let from = doc.find(start).expect("the start marker") + start.len();
+    let to = doc.find(end).expect("the end marker");
+    let listed = format!("\n{}\n", termcourse::core::messages::markdown());
+    if std::env::var_os("UPDATE_DOCS").is_some() {
+        let updated = format!("{}{listed}{}", &doc[..from], &doc[to..]);
+        std::fs::write(&path, updated).expect("write the doc");
+        return;
+    }
+    assert!(
+        doc[from..to] == listed,
+        "docs/course-format.md's list of diagnostics is stale: run \
+         `UPDATE_DOCS=1 cargo test --test diagnostics` and commit it"
+    );
+}

@@ -12,6 +12,7 @@ mod graph;
 mod guess;
 mod markdown;
 pub(crate) mod md_file;
+pub mod messages;
 mod node;
 mod parse;
 mod quiz;
@@ -170,6 +171,8 @@ impl<'o> Checker<'o> {
 
     /// An error about a file as a whole (it cannot be read).
     pub fn file_error(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let message = message.into();
+        known(Severity::Error, &message);
         self.report
             .diagnostics
             .push(Diagnostic::new(Severity::Error, path, message));
@@ -178,6 +181,8 @@ impl<'o> Checker<'o> {
 
     /// A warning about a file as a whole (it is not part of the course).
     pub fn file_warning(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let message = message.into();
+        known(Severity::Warning, &message);
         self.report
             .diagnostics
             .push(Diagnostic::new(Severity::Warning, path, message));
@@ -198,6 +203,7 @@ impl<'o> Checker<'o> {
             self.scratch = Diagnostic::new(severity, String::new(), String::new());
             return &mut self.scratch;
         }
+        known(severity, &message);
         let location = file.locate(span);
         let key = (file.path.clone(), location.start, location.end, message);
         if self.seen.contains(&key) {
@@ -248,6 +254,17 @@ impl<'o> Checker<'o> {
         }
         Some(text)
     }
+}
+
+/// In debug builds (the test suite), refuses a message that `messages::ALL` does not list: the
+/// docs list every diagnostic from there.
+fn known(severity: Severity, message: &str) {
+    debug_assert!(
+        messages::is_known(severity, message),
+        "{severity} `{message}` is not in core::check::messages::ALL: add its template there \
+         and to the list in docs/course-format.md (`UPDATE_DOCS=1 cargo test --test docs` \
+         rewrites the list)"
+    );
 }
 
 /// Sanitized text, trimmed; for titles and other one-line values.

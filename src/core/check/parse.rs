@@ -69,7 +69,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let mut err = first_error;
     for _ in 0..MAX_ERRORS_PER_FILE {
         let Some(span) = err.span() else {
-            cx.error(file, 0..0, err.message().to_owned());
+            cx.error(file, 0..0, format!("TOML: {}", err.message().trim_end()));
             break;
         };
         let root_span = doc.span();

@@ -76,7 +76,7 @@ pub(super) fn report_shape_error(
             d.with_note(format!("help: write `{value}` without quotes"));
         }
     } else {
-        cx.error(file, span, message.to_owned());
+        cx.error(file, span, format!("TOML: {message}"));
     }
 }
 
