@@ -39,6 +39,8 @@ pub const TICK_MS: u64 = 30;
 pub const TICKS_PER_TICKER_CHAR: u32 = 4;
 
 #[derive(Debug, Clone)]
+// Independent switches (practice, animation, typing, watching), not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub struct Model {
     /// Private so that it changes only through [`Model::replace_course`], which keeps the
     /// position valid and bumps [`Model::revision`].

@@ -336,7 +336,7 @@ fn narration_that_needs_scrolling_is_snapshotted_in_pages_and_is_no_overflow() {
         );
     }
     // `render --page N` shows what the snapshot of page N shows.
-    let page2 = termcourse(
+    let second = termcourse(
         data.path(),
         &[
             "render",
@@ -350,5 +350,5 @@ fn narration_that_needs_scrolling_is_snapshotted_in_pages_and_is_no_overflow() {
         ],
     );
     let stored = std::fs::read_to_string(out.join("n/s.page-2@80x24.txt")).expect("read");
-    assert_eq!(stdout(&page2), stored);
+    assert_eq!(stdout(&second), stored);
 }

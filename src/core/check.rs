@@ -97,6 +97,8 @@ pub(crate) struct CourseInput<'f> {
 }
 
 /// Collects diagnostics while checking one course.
+// Independent switches of what a load checks, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub(crate) struct Checker<'o> {
     pub opts: &'o LoadOptions<'o>,
     pub report: Report,

@@ -337,7 +337,7 @@ fn read_md(
         },
         Ok(text) => {
             let mut file = FileCx::new(display, text);
-            file.rel = rel.to_owned();
+            rel.clone_into(&mut file.rel);
             return Some(file);
         }
         Err(err) => err,
@@ -430,7 +430,7 @@ fn check_parsed(
         file: course_file,
         raw: parsed.raw_course.as_ref(),
     };
-    cx.md = parsed.md.clone();
+    cx.md.clone_from(&parsed.md);
     let course = check::check(&mut cx, &input, &nodes);
     let mut report = cx.report;
     sort(&mut report, source, &parsed.listed, &parsed.md);

@@ -75,7 +75,11 @@ impl CourseSource for MemorySource {
         self.files
             .iter()
             .map(|(path, _)| path.clone())
-            .filter(|p| p.ends_with(".toml"))
+            .filter(|p| {
+                std::path::Path::new(p)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+            })
             .collect()
     }
 }

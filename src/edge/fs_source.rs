@@ -132,7 +132,11 @@ fn list_toml(dir: &Path, prefix: &str, depth: usize, budget: &mut usize, found: 
         let rel = format!("{prefix}{name}");
         if kind.is_dir() && depth < MAX_LIST_DEPTH {
             list_toml(&entry.path(), &format!("{rel}/"), depth + 1, budget, found);
-        } else if kind.is_file() && name.ends_with(".toml") {
+        } else if kind.is_file()
+            && Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
             found.push(rel);
         }
     }

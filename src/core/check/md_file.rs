@@ -148,7 +148,7 @@ impl Markdown<'_> {
 
 /// A markdown field as its two keys give it.
 pub(super) struct Field<'a> {
-    /// e.g. `step `intro``, for messages.
+    /// e.g. ``step `intro` ``, for messages.
     pub owner: &'a str,
     /// e.g. `body`; the file key is `body_file`.
     pub key: &'a str,

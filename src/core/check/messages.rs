@@ -6,6 +6,8 @@
 //! templates (`Checker::push` asserts it, and the test suite, the fuzz run included, makes
 //! thousands), so a new message cannot be added without its line here and in the docs.
 
+use std::fmt::Write as _;
+
 use crate::core::diagnostic::Severity;
 
 /// One message: how bad, its template, and the group the docs list it under.
@@ -219,9 +221,9 @@ pub fn markdown() -> String {
                 out.push('\n');
             }
             group = m.group;
-            out.push_str(&format!("**{group}**\n\n"));
+            let _ = write!(out, "**{group}**\n\n");
         }
-        out.push_str(&format!("- {}: {}\n", m.severity, m.template));
+        let _ = writeln!(out, "- {}: {}", m.severity, m.template);
     }
     out
 }

@@ -34,7 +34,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     if !syntax_errors.is_empty() {
         let first = syntax_errors
             .iter()
-            .filter_map(|e| e.span())
+            .filter_map(toml::de::Error::span)
             .map(|s| s.start)
             .min()
             .unwrap_or(text.len());

@@ -44,26 +44,22 @@ pub(super) fn suspects(text: &str) -> Vec<Suspect> {
             q @ (b'"' | b'\'') if bytes[i..].starts_with(&[q, q, q]) => {
                 let quotes = if q == b'"' { "\"\"\"" } else { "'''" };
                 let body = i + 3;
-                match close_multi(bytes, body, q) {
-                    Some((content_end, after)) => {
-                        if let Some(end) = late(text, body..content_end, q) {
-                            found.push(Suspect {
-                                open: i..body,
-                                quotes,
-                                end,
-                            });
-                        }
-                        i = after;
-                    }
-                    None => {
-                        found.push(Suspect {
-                            open: i..body,
-                            quotes,
-                            end: End::Never,
-                        });
-                        return found;
-                    }
+                let Some((content_end, after)) = close_multi(bytes, body, q) else {
+                    found.push(Suspect {
+                        open: i..body,
+                        quotes,
+                        end: End::Never,
+                    });
+                    return found;
+                };
+                if let Some(end) = late(text, body..content_end, q) {
+                    found.push(Suspect {
+                        open: i..body,
+                        quotes,
+                        end,
+                    });
                 }
+                i = after;
             }
             q @ (b'"' | b'\'') => i = close_single(bytes, i + 1, q),
             _ => i += 1,

@@ -264,7 +264,7 @@ fn json(
                 path: sanitize(&c.path.display().to_string()).into_owned(),
                 ok: !c.unusable
                     && !c.report.has_errors()
-                    && !(deny_warnings && c.report.warnings() > 0),
+                    && (!deny_warnings || c.report.warnings() == 0),
                 course: c.course.as_ref().map(stats),
                 omitted: shown
                     .iter()

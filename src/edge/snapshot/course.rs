@@ -139,11 +139,11 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
     // The step as first shown; an answered quiz does not change the narration.
     if scene.overlay.is_none() && scene.answer.is_none() {
         for page in 1..pages.min(MAX_PAGES) {
-            let paged = Scene {
+            let scrolled = Scene {
                 page,
                 ..scene.clone()
             };
-            let (buffer, _) = render_scene_measured(course, &paged, size.width, size.height)?;
+            let (buffer, _) = render_scene_measured(course, &scrolled, size.width, size.height)?;
             more.push(to_plain(&buffer));
         }
     }

@@ -111,7 +111,7 @@ fn a_course_that_does_not_load_opens_the_error_panel_until_one_does() {
     let _ = update(&mut m, Msg::CourseBroken(problems.clone()));
     assert_eq!(m.problems, problems);
     assert_eq!(
-        m.overlay.as_ref().map(|o| o.kind()),
+        m.overlay.as_ref().map(crate::app::overlay::Overlay::kind),
         Some(OverlayKind::Errors)
     );
     assert_eq!(m.course().title, old.title, "the last good course stays");
