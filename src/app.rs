@@ -13,6 +13,7 @@ pub mod msg;
 pub mod overlay;
 pub(crate) mod quiz;
 mod state;
+pub mod task;
 pub(crate) mod update;
 
 #[cfg(test)]
@@ -28,6 +29,7 @@ use self::bash::BashPane;
 use self::overlay::{MatrixState, Overlay};
 use self::quiz::QuizState;
 pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Scroll, Ticker};
+use self::task::{TaskEnv, TaskPane};
 
 /// The player's whole state. It owns its course (shared, never copied), so a player is
 /// self-contained and the course can be swapped for a re-loaded one while playing
@@ -37,6 +39,9 @@ pub const TICK_MS: u64 = 30;
 
 /// Ticks per ticker character: the ticker moves ~8 characters a second.
 pub const TICKS_PER_TICKER_CHAR: u32 = 4;
+
+/// Ticks per frame of the spinner of a running command check (~8 frames a second).
+pub const SPINNER_TICKS: u32 = 4;
 
 #[derive(Debug, Clone)]
 // Independent switches (practice, animation, typing, watching), not a state machine.
@@ -73,6 +78,12 @@ pub struct Model {
     /// `play --watch`: why the course as last saved does not load (one line each); empty
     /// while it loads. Shown in the error panel (`OverlayKind::Errors`).
     pub problems: Vec<String>,
+    /// The hands-on task of the current step, if it has one.
+    pub task: Option<TaskPane>,
+    /// Where tasks are written and whether commands may run, this session.
+    pub task_env: TaskEnv,
+    /// Batches of command checks started so far (each gets the next number).
+    pub batches: u64,
 }
 
 impl Model {
@@ -100,6 +111,9 @@ impl Model {
             save_problem: None,
             watching: false,
             problems: Vec::new(),
+            task: None,
+            task_env: options.tasks.clone(),
+            batches: 0,
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
@@ -258,6 +272,11 @@ impl Model {
             Some((s, q)) => QuizState::new(q, &s.id, passed),
             None => QuizState::default(),
         };
+        self.task = self.step_ref().and_then(|s| {
+            let task = s.task.as_ref()?;
+            let passed = self.progress.task_passed(&n.id, &s.id);
+            Some(TaskPane::new(task, passed, self.task_env.trust))
+        });
         self.focus = self.default_focus();
         self.typing = self.focus == Focus::Quiz && self.wants_text();
     }
@@ -274,6 +293,7 @@ impl Model {
     fn default_focus(&self) -> Focus {
         match self.step_ref() {
             Some(s) if s.quiz.is_some() => Focus::Quiz,
+            Some(s) if s.task.is_some() => Focus::Task,
             Some(s) if !s.bash.is_empty() => Focus::Bash,
             _ => Focus::Narration,
         }
@@ -309,6 +329,11 @@ impl Model {
         self.step_ref().and_then(|s| s.quiz.as_ref())
     }
 
+    /// The current step's task, if it has one.
+    pub fn task_ref(&self) -> Option<&crate::core::course::Task> {
+        self.step_ref().and_then(|s| s.task.as_ref())
+    }
+
     pub fn node_states(&self) -> Vec<NodeState> {
         node_states(&self.course, &self.progress, self.practice)
     }
@@ -317,11 +342,16 @@ impl Model {
     pub fn panes(&self) -> Vec<Focus> {
         let mut panes = vec![Focus::Narration];
         if let Some(step) = self.step_ref() {
-            if !step.bash.is_empty() {
+            // A task's command output goes to the bash pane once there is some.
+            let ran = self.task.as_ref().is_some_and(|t| !t.log.is_empty());
+            if !step.bash.is_empty() || ran {
                 panes.push(Focus::Bash);
             }
             if step.quiz.is_some() {
                 panes.push(Focus::Quiz);
+            }
+            if step.task.is_some() {
+                panes.push(Focus::Task);
             }
         }
         panes
@@ -340,6 +370,8 @@ impl Model {
             None
         } else if self.bash.is_typing() {
             Some(1)
+        } else if self.task.as_ref().is_some_and(TaskPane::is_running) {
+            Some(SPINNER_TICKS)
         } else if self.ticker.remaining > 0 {
             Some(
                 TICKS_PER_TICKER_CHAR
@@ -360,6 +392,15 @@ impl Model {
                 Focus::Bash => KeyMode::Bash,
                 Focus::Quiz if self.typing => KeyMode::QuizText,
                 Focus::Quiz => KeyMode::Quiz,
+                Focus::Task
+                    if self
+                        .task
+                        .as_ref()
+                        .is_some_and(|t| t.confirm_reset.is_some()) =>
+                {
+                    KeyMode::TaskConfirm
+                }
+                Focus::Task => KeyMode::Task,
             },
         }
     }

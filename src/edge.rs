@@ -40,6 +40,7 @@ pub mod scaffold;
 pub mod snapshot;
 pub mod store;
 pub mod task_session;
+pub mod task_worker;
 pub(crate) mod terminal;
 pub mod trust;
 pub mod watcher;

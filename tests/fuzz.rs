@@ -399,7 +399,8 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         Some(OverlayKind::Faq),
         Some(OverlayKind::Help),
         Some(OverlayKind::Search),
-    ][rng.index(7)];
+        Some(OverlayKind::Trust),
+    ][rng.index(8)];
     let width = 1 + u16::try_from(rng.below(300)).unwrap_or(0);
     let height = 1 + u16::try_from(rng.below(100)).unwrap_or(0);
     let scene = Scene {
@@ -407,6 +408,8 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         step: Some(step.id.clone()),
         bash,
         answer,
+        // A task scene hands the task its starters or its solutions.
+        solved: step.task.is_some() && rng.one_in(2),
         overlay,
         no_color: rng.one_in(4),
         progress: None,

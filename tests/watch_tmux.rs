@@ -216,7 +216,12 @@ fn play_watch_shows_each_save_at_its_step_and_keeps_the_last_good_course_while_b
 
     // Esc hides the panel; `!` shows it again; a save that fixes it closes it for good.
     tmux.keys(&["Escape"]);
-    tmux.until("the panel hidden", |s| !s.contains("does not load"));
+    let (screen, _) = tmux.until("the panel hidden", |s| !s.contains("does not load:"));
+    // The notice still says why nothing changes, and how to see it again.
+    assert!(
+        screen.contains("The course as saved does not load (1 error): ! shows why"),
+        "{screen}"
+    );
     tmux.keys(&["!"]);
     tmux.wait_for(&["The course does not load"]);
     save(&first, &good);

@@ -4,7 +4,7 @@
 //! [`BINDINGS`] for the current [`KeyMode`], first match wins. The help overlay is generated
 //! from the same table ([`help_rows`]), so it can never disagree with the keys.
 
-use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, TypeAlong};
+use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, Task, TaskConfirm, TypeAlong};
 use super::msg::{Action, Msg};
 use super::overlay::OverlayKind;
 
@@ -14,6 +14,7 @@ const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
 const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
 const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
 const ERRORS: KeyMode = KeyMode::Overlay(OverlayKind::Errors);
+const TRUST: KeyMode = KeyMode::Overlay(OverlayKind::Trust);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -91,14 +92,27 @@ pub struct Binding {
     pub section: &'static str,
 }
 
-const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
-const READ: &[KeyMode] = &[Narration, Bash];
+const STEP: &[KeyMode] = &[Narration, Bash, Quiz, Task];
+const READ: &[KeyMode] = &[Narration, Bash, Task];
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
-const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
-const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH, ERRORS];
-const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP, ERRORS];
+const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText, Task];
+const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH, TRUST, ERRORS];
+const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, Task, MATRIX, FAQ, HELP, ERRORS];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH, ERRORS,
+    Narration,
+    Bash,
+    TypeAlong,
+    Quiz,
+    QuizText,
+    Task,
+    TaskConfirm,
+    MATRIX,
+    GLOSSARY,
+    FAQ,
+    HELP,
+    SEARCH,
+    TRUST,
+    ERRORS,
 ];
 
 const fn bind(
@@ -144,6 +158,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
     bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
+    // A hands-on task (no other row binds these keys in its modes).
+    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in your editor ($VISUAL, $EDITOR)", Some("edit"), "Task"),
+    bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
+    bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
+    bind(&[Task], &[K::F(2), K::Char('i')], A::Hint, "the next hint of a failing check", Some("hint"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('y')], A::Yes, "reset the file (the current one is kept as a backup)", Some("reset"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('n'), K::Esc], A::No, "keep the file", Some("cancel"), "Task"),
     // Moving through the course.
     bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next: bash entry, then step", Some("next"), "Reading"),
     // In a quiz Space selects, so only → and l move on; listed with the quiz keys.
@@ -173,6 +194,13 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[ERRORS], &[K::PageDown], A::PageDown, "page the errors down", None, "Watching"),
     bind(&[ERRORS], &[K::PageUp], A::PageUp, "page the errors up", None, "Watching"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
+    // The trust prompt.
+    bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
+    bind(&[TRUST], &[K::Char('n')], A::No, "deny them (their checks show as not run)", Some("deny"), "Trust prompt"),
+    bind(&[TRUST], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the commands down", Some("scroll"), "Trust prompt"),
+    bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
     bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
     bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
     bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),

@@ -52,6 +52,17 @@ pub enum Action {
     Open,
     MatrixLeft,
     MatrixRight,
+    // Tasks.
+    /// Open the task's file in the learner's editor.
+    Edit,
+    /// Re-check the task now, running its command checks too.
+    RunChecks,
+    /// Put the task's file back to its starter (asks first).
+    Reset,
+    /// Answer yes (allow the course's commands; confirm a reset).
+    Yes,
+    /// Answer no (deny the course's commands; cancel a reset).
+    No,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +101,8 @@ pub enum Msg {
     /// `play --watch`: the course was saved and does not load, for these reasons (one line
     /// each, `file:line:col: message`); the last course that loaded stays.
     CourseBroken(Vec<String>),
+    /// News about the hands-on task from the edge (files read, commands run, editor back).
+    Task(crate::app::task::TaskMsg),
 }
 
 /// How a save went, as the save writer reports it.

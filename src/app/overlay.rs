@@ -18,6 +18,7 @@ pub mod glossary;
 pub mod help;
 pub mod matrix;
 pub mod search;
+pub mod trust;
 
 use std::fmt;
 use std::str::FromStr;
@@ -32,6 +33,7 @@ pub use self::glossary::GlossaryState;
 pub use self::help::HelpState;
 pub use self::matrix::MatrixState;
 pub use self::search::SearchState;
+pub use self::trust::TrustState;
 
 /// Which overlay: the one name shared by the app (keys, modes), the headless renderer
 /// (`Scene::overlay`) and the command line (`render --screen`).
@@ -44,16 +46,19 @@ pub enum OverlayKind {
     Search,
     /// Why the course being watched (`play --watch`) does not load.
     Errors,
+    /// The trust prompt, before a course's first command runs.
+    Trust,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
         Self::Errors,
+        Self::Trust,
     ];
 
     /// Its name on the command line and in snapshot file names.
@@ -65,6 +70,7 @@ impl OverlayKind {
             Self::Help => "help",
             Self::Search => "search",
             Self::Errors => "errors",
+            Self::Trust => "trust",
         }
     }
 
@@ -77,7 +83,7 @@ impl OverlayKind {
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
     /// The error panel shows only while watching a course that does not load.
     pub fn shows_alone(self) -> bool {
-        !matches!(self, Self::Search | Self::Errors)
+        !matches!(self, Self::Search | Self::Errors | Self::Trust)
     }
 
     /// The overlay as it opens over `model`.
@@ -89,6 +95,7 @@ impl OverlayKind {
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
             Self::Errors => Overlay::Errors(ErrorsState::open(model)),
+            Self::Trust => Overlay::Trust(TrustState::open(model)),
         }
     }
 }
@@ -124,6 +131,7 @@ pub enum Overlay {
     Help(HelpState),
     Search(SearchState),
     Errors(ErrorsState),
+    Trust(TrustState),
 }
 
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
@@ -138,6 +146,7 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
             $crate::app::overlay::Overlay::Errors($state) => $body,
+            $crate::app::overlay::Overlay::Trust($state) => $body,
         }
     };
 }

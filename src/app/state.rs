@@ -17,6 +17,8 @@ pub struct Options {
     pub step: Option<StepId>,
     /// A one-line notice to show at start (e.g. from the progress store).
     pub notice: Option<String>,
+    /// Where the course's tasks are written and whether its commands may run.
+    pub tasks: crate::app::task::TaskEnv,
 }
 
 /// Which pane keys and scrolling go to.
@@ -25,6 +27,8 @@ pub enum Focus {
     Narration,
     Bash,
     Quiz,
+    /// The hands-on task's checklist.
+    Task,
 }
 
 /// The context that decides what a key means; see `keymap`.
@@ -38,6 +42,10 @@ pub enum KeyMode {
     Quiz,
     /// Typing the answer of a `text` quiz.
     QuizText,
+    /// A hands-on task.
+    Task,
+    /// A task's `Ctrl-R`, waiting for `y` to confirm.
+    TaskConfirm,
     /// An overlay is open (typing into it, for those that take text).
     Overlay(OverlayKind),
 }
@@ -48,7 +56,7 @@ impl KeyMode {
         match self {
             Self::TypeAlong | Self::QuizText => true,
             Self::Overlay(kind) => kind.takes_text(),
-            Self::Narration | Self::Bash | Self::Quiz => false,
+            Self::Narration | Self::Bash | Self::Quiz | Self::Task | Self::TaskConfirm => false,
         }
     }
 }
@@ -74,6 +82,7 @@ pub struct Metrics {
     pub code_cols: Extent,
     pub bash: Extent,
     pub quiz: Extent,
+    pub task: Extent,
     /// The open overlay's scrollable text (help, or the FAQ's selected answer).
     pub overlay: Extent,
 }
@@ -86,6 +95,7 @@ pub struct Scroll {
     /// Rows scrolled back from the bottom of the bash pane (0 follows the newest output).
     pub bash_back: u16,
     pub quiz: u16,
+    pub task: u16,
 }
 
 /// The header's ticker: how far it has scrolled (in characters), how many more characters it

@@ -8,6 +8,7 @@
 mod bash;
 pub(crate) mod nav;
 mod quiz;
+pub(crate) mod task;
 mod watch;
 
 pub use nav::start;
@@ -43,6 +44,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             watch::broken(model, problems);
             Vec::new()
         }
+        Msg::Task(news) => task::on_msg(model, news),
         Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],
         // Any key completes the typing animation, and does nothing else.
@@ -67,6 +69,9 @@ fn tick(model: &mut Model, ticks: u32) {
             }
             model.bash.tick(&step.bash);
         }
+    }
+    if let Some(pane) = model.task.as_mut().filter(|t| t.is_running()) {
+        pane.spinner = pane.spinner.wrapping_add(ticks);
     }
     let t = &mut model.ticker;
     if t.remaining > 0 {
@@ -99,6 +104,7 @@ fn step_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         _ => match model.focus {
             Focus::Bash => bash::update(model, msg),
             Focus::Quiz => quiz::update(model, msg),
+            Focus::Task => task::update(model, msg),
             Focus::Narration => common(model, &msg),
         },
     }
@@ -163,7 +169,7 @@ pub(super) fn set_focus(model: &mut Model, pane: Focus) {
     model.typing = match pane {
         Focus::Bash => model.bash.awaiting,
         Focus::Quiz => model.wants_text(),
-        Focus::Narration => false,
+        Focus::Narration | Focus::Task => false,
     };
 }
 
@@ -172,6 +178,7 @@ fn focused_extent(model: &Model) -> Extent {
         Focus::Narration => model.metrics.narration,
         Focus::Bash => model.metrics.bash,
         Focus::Quiz => model.metrics.quiz,
+        Focus::Task => model.metrics.task,
     }
 }
 
@@ -184,6 +191,7 @@ fn scroll(model: &mut Model, pane: Focus, delta: i32) {
         // The bash pane counts back from the bottom, so scrolling down moves towards 0.
         Focus::Bash => s.bash_back = offset(s.bash_back, -delta, m.bash.max_scroll()),
         Focus::Quiz => s.quiz = offset(s.quiz, delta, m.quiz.max_scroll()),
+        Focus::Task => s.task = offset(s.task, delta, m.task.max_scroll()),
     }
 }
 
@@ -212,6 +220,7 @@ fn clamp_scroll(model: &mut Model) {
     s.code_x = s.code_x.min(m.code_cols.max_scroll());
     s.bash_back = s.bash_back.min(m.bash.max_scroll());
     s.quiz = s.quiz.min(m.quiz.max_scroll());
+    s.task = s.task.min(m.task.max_scroll());
     if let Some(overlay) = model.overlay.as_mut() {
         overlay.clamp(m.overlay);
     }

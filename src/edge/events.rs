@@ -28,4 +28,6 @@ pub enum Incoming {
     Loaded(Result<Course, Report>),
     /// The course being watched was saved (`play --watch`), and what loading it found.
     Reloaded(crate::edge::reload::Reloaded),
+    /// News about tasks (from the task worker, the workspace watcher or a running command).
+    Task(crate::app::task::TaskMsg),
 }

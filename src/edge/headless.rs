@@ -21,10 +21,12 @@ use thiserror::Error;
 use crate::app::effect::Effect;
 use crate::app::msg::{Action, Msg};
 use crate::app::overlay::OverlayKind;
+use crate::app::task::{RunReport, TaskEnv, TaskKey, TaskMsg, Trust};
 use crate::app::{Focus, Model, Options};
 use crate::core::course::{Course, NodeId, QuizKind, StepId};
 use crate::core::progress::Progress;
 use crate::core::quiz::{Answer, Grade, grade};
+use crate::core::task::{CheckStatus, FileState};
 use crate::edge::player::Player;
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
@@ -41,6 +43,10 @@ pub struct Scene {
     pub bash: Option<usize>,
     /// An answer submitted to the step's quiz.
     pub answer: Option<Answer>,
+    /// The step's task as solved: its files are the author's solutions (where given, else the
+    /// starters) and its command checks passed. Otherwise the files are the starters, as a
+    /// learner first sees them, and commands are not run yet.
+    pub solved: bool,
     /// An overlay drawn over the step.
     pub overlay: Option<OverlayKind>,
     /// Draw with the `NO_COLOR` theme instead of the dark one.
@@ -80,6 +86,8 @@ pub enum SceneError {
     UnknownStep(String, String),
     #[error("step `{0}` has no quiz to answer")]
     NoQuiz(String),
+    #[error("step `{0}` has no task to solve")]
+    NoTask(String),
     #[error("the answer does not fit the quiz of step `{step}`: {reason}")]
     BadAnswer { step: String, reason: String },
     #[error("step `{step}` has {available} bash entries, not {requested}")]
@@ -180,11 +188,17 @@ fn overflows(model: &Model) -> Vec<Overflow> {
 }
 
 /// A scene records nothing: it plays in practice mode with no store, so the progress it
-/// would save goes nowhere, and no key it sends quits or suspends.
+/// would save goes nowhere, and no key it sends quits or suspends. It has no workspace
+/// either: a task's files are handed to it as the scene says (starters or solutions), and
+/// its commands are never run.
 fn ignore(effects: Vec<Effect>) {
     for effect in effects {
         match effect {
-            Effect::SaveProgress(_) | Effect::Quit | Effect::Suspend => {}
+            Effect::SaveProgress(_)
+            | Effect::Quit
+            | Effect::Suspend
+            | Effect::Task(_)
+            | Effect::Edit(_) => {}
         }
     }
 }
@@ -202,6 +216,11 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
     let options = Options {
         practice: false,
         animate: false,
+        tasks: TaskEnv {
+            workspace: Some(format!("<data dir>/workspaces/{}", course.id)),
+            problem: None,
+            trust: Trust::Granted,
+        },
         ..Options::default()
     };
     let mut model = Model::new(Arc::clone(course), progress, &options);
@@ -229,6 +248,7 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
     if let Some(answer) = &scene.answer {
         answer_quiz(&mut player, answer)?;
     }
+    show_task(&mut player, scene.solved)?;
     if let Some(kind) = scene.overlay {
         send(&mut player, Msg::Act(Action::Show(kind)));
     }
@@ -303,6 +323,60 @@ fn reveal_bash(player: &mut Player, k: Option<usize>) -> Result<(), SceneError> 
     if focus != Focus::Bash {
         send(player, Msg::FocusPane(focus));
     }
+    Ok(())
+}
+
+/// Hands the step's task its files, as the worker would after writing the starters: the
+/// starters, or for a solved scene the solutions, and then runs its command checks as passed.
+fn show_task(player: &mut Player, solved: bool) -> Result<(), SceneError> {
+    let model = player.model();
+    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+        return Ok(());
+    };
+    let Some(task) = step.task.clone() else {
+        return if solved {
+            Err(SceneError::NoTask(step.id.to_string()))
+        } else {
+            Ok(())
+        };
+    };
+    let key = TaskKey {
+        node: node.id.clone(),
+        step: step.id.clone(),
+    };
+    let files = task
+        .files
+        .iter()
+        .map(|f| {
+            let text = match (solved, &f.solution) {
+                (true, Some(solution)) => Some(solution),
+                _ => f.starter.as_ref(),
+            };
+            let state = text.map_or(FileState::Missing, |t| FileState::Text(t.clone()));
+            (f.path.clone(), state)
+        })
+        .collect();
+    send(player, Msg::Task(TaskMsg::Files { key, files }));
+    if !solved {
+        return Ok(());
+    }
+    send(player, Msg::FocusPane(Focus::Task));
+    send(player, Msg::Act(Action::RunChecks));
+    let batch = player.model().batches;
+    for (check, _) in task.commands() {
+        send(
+            player,
+            Msg::Task(TaskMsg::Run(RunReport::Started { batch, check })),
+        );
+        let finished = RunReport::Finished {
+            batch,
+            check,
+            status: CheckStatus::Passed,
+            output: String::new(),
+        };
+        send(player, Msg::Task(TaskMsg::Run(finished)));
+    }
+    send(player, Msg::Task(TaskMsg::Run(RunReport::Done { batch })));
     Ok(())
 }
 

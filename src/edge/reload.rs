@@ -3,7 +3,7 @@
 //! is reported.
 //!
 //! The directory is watched recursively with notify-debouncer-mini (opening a file is not a
-//! change: see `watcher::ChangesOnly`), so the writes of one save (editors often write a
+//! change: see `watcher::Writes`), so the writes of one save (editors often write a
 //! temporary file, then rename it) are one event, [`DEBOUNCE`] after the last of them. The
 //! watch is in place when [`watch_saves`] returns, and [`watch_course`] loads the course once
 //! more right then, so a save made while the player started is not missed. Files no course
@@ -21,7 +21,7 @@ use crate::core::diagnostic::{Report, Severity};
 use crate::core::load::{LoadOptions, load_with_warnings};
 use crate::core::sanitize::sanitize;
 use crate::edge::fs_source::{FsSource, open_error_report};
-use crate::edge::watcher::ChangesOnly;
+use crate::edge::watcher::Writes;
 
 use notify_debouncer_mini::notify::RecursiveMode;
 use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
@@ -61,7 +61,7 @@ pub struct CourseWatch {
 /// Watching a course directory for saves; dropping it stops watching.
 pub struct SaveWatch {
     /// Kept for what dropping it does: the watch ends.
-    _debouncer: Debouncer<ChangesOnly>,
+    _debouncer: Debouncer<Writes>,
 }
 
 impl std::fmt::Debug for SaveWatch {

@@ -12,6 +12,7 @@
 //! then the writer saves what is still pending, which takes at most a moment (see
 //! `writer::LOCK_WAIT`).
 
+mod editing;
 mod input;
 
 use std::collections::VecDeque;
@@ -32,7 +33,9 @@ use crate::edge::play_load::Rest;
 use crate::edge::player::Player;
 use crate::edge::reload::{Reload, error_lines, watch_course};
 use crate::edge::store::Store;
+use crate::edge::task_worker::TaskWorker;
 use crate::edge::terminal::Session;
+use crate::edge::workspace::Workspace;
 use crate::edge::writer::{Final, SaveWriter};
 use crate::view::colours::Colouring;
 use crate::view::highlight::Budget;
@@ -47,18 +50,29 @@ pub struct Ended {
     pub course_errors: Option<Report>,
 }
 
+/// What the player needs for the course's tasks: where the workspace is (or why there is
+/// none), and what decides whether its commands run.
+pub struct Tasks {
+    pub workspace: Result<Workspace, String>,
+    pub options: crate::edge::task_session::TaskOptions,
+    pub data_dir: Option<std::path::PathBuf>,
+}
+
 /// Plays until the learner quits or a signal asks to stop, saving progress to `store` (none:
 /// play without saving). `rest`, if any, loads the rest of a course the player started in
-/// outline; it runs on a thread of its own and its course replaces the outline. `watch`, if
-/// any, is the course's path: every save there loads it again (`play --watch`). The terminal
-/// is restored on every way out.
+/// outline; it runs on a thread of its own and its course replaces the outline. `tasks` sets
+/// up the task worker (none: task steps show their checklist but nothing is read or run).
+/// `watch`, if any, is the course's path: every save there loads it again (`play --watch`).
+/// The terminal is restored on every way out.
 pub fn run(
     player: &mut Player,
     store: Option<Store>,
     rest: Option<Rest>,
+    tasks: Option<Tasks>,
     watch: Option<&std::path::Path>,
 ) -> anyhow::Result<Ended> {
     let (sender, incoming) = std::sync::mpsc::channel();
+    let whole = rest.is_none();
     let _watching = watch.map(|path| watch_course(path, forward(&sender, Incoming::Reloaded)));
     let reload_log = std::env::var_os(RELOAD_LOG_ENV).map(std::path::PathBuf::from);
     // Started after the first frame, so as not to compete with it for a CPU.
@@ -88,6 +102,24 @@ pub fn run(
     } else {
         None
     };
+    let workspace = tasks.as_ref().and_then(|t| t.workspace.clone().ok());
+    let worker = match tasks {
+        Some(tasks) => {
+            let report = forward(&sender, Incoming::Task);
+            let worker = TaskWorker::spawn(
+                tasks.workspace,
+                tasks.options,
+                tasks.data_dir,
+                Arc::new(report),
+            )
+            .context("could not start the task worker")?;
+            if whole {
+                worker.open(Arc::clone(player.model().shared_course()));
+            }
+            Some(worker)
+        }
+        None => None,
+    };
     let outcome = {
         let mut session = Session::start(sender).context("could not set up the terminal")?;
         let mut looped = Loop {
@@ -95,6 +127,8 @@ pub fn run(
             next_tick: None,
             writer: writer.as_ref(),
             highlighter: highlighter.as_ref(),
+            tasks: worker.as_ref(),
+            workspace,
             course_errors: None,
             reload_log,
             reloaded: None,
@@ -129,6 +163,9 @@ struct Loop<'a> {
     next_tick: Option<(Instant, u32)>,
     writer: Option<&'a SaveWriter>,
     highlighter: Option<&'a Highlighter>,
+    tasks: Option<&'a TaskWorker>,
+    /// The workspace the editor opens files in.
+    workspace: Option<Workspace>,
     course_errors: Option<Report>,
     /// Where to note how long each reload took, from the file event to its frame
     /// ([`RELOAD_LOG_ENV`]).
@@ -236,9 +273,13 @@ impl Loop<'_> {
                 Incoming::Saved(outcome) => batch.msgs.push(Msg::Saved(outcome)),
                 Incoming::Coloured(coloured) => batch.repaint |= player.coloured(coloured),
                 Incoming::Loaded(Ok(course)) => {
-                    let course = SharedCourse(Arc::new(course));
-                    batch.msgs.push(Msg::CourseLoaded(course));
+                    let course = Arc::new(course);
+                    if let Some(tasks) = self.tasks {
+                        tasks.open(Arc::clone(&course));
+                    }
+                    batch.msgs.push(Msg::CourseLoaded(SharedCourse(course)));
                 }
+                Incoming::Task(news) => batch.msgs.push(Msg::Task(news)),
                 Incoming::Loaded(Err(report)) => {
                     self.course_errors = Some(report);
                     batch.stop = true;
@@ -246,6 +287,11 @@ impl Loop<'_> {
                 Incoming::Reloaded(reloaded) => {
                     let timing = (reloaded.seen_at, reloaded.load_ms);
                     if let Some(msg) = reload_msg(player, reloaded.reload) {
+                        // The task worker plays the course as saved too (its tasks, their
+                        // commands and whether they are trusted).
+                        if let (Msg::CourseEdited(course), Some(tasks)) = (&msg, self.tasks) {
+                            tasks.open(Arc::clone(&course.0));
+                        }
                         self.reloaded = Some(timing);
                         batch.msgs.push(msg);
                     }
@@ -293,6 +339,18 @@ impl Loop<'_> {
                 Effect::Quit => return Ok(true),
                 Effect::Suspend => {
                     session.suspend().context("could not resume the terminal")?;
+                    self.draw(player, session)?;
+                    queue.extend(player.take_effects());
+                }
+                Effect::Task(job) => {
+                    if let Some(tasks) = self.tasks {
+                        tasks.send(job);
+                    }
+                }
+                Effect::Edit(path) => {
+                    let edited = editing::edit(session, self.workspace.as_ref(), &path)
+                        .context("could not take the terminal back from the editor")?;
+                    queue.extend(player.dispatch(Msg::Task(edited)));
                     self.draw(player, session)?;
                     queue.extend(player.take_effects());
                 }

@@ -12,6 +12,7 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
+use notify_debouncer_mini::notify::event::{AccessKind, AccessMode, EventKind};
 use notify_debouncer_mini::notify::{
     self, Event, EventHandler, RecommendedWatcher, RecursiveMode, Watcher, WatcherKind,
 };
@@ -56,14 +57,24 @@ impl Drop for WorkspaceWatcher {
     }
 }
 
-/// Watches `root` (which may not exist yet), calling `on_event` from a watcher thread.
+/// Watches `root` (which may not exist yet), calling `on_event` from a watcher thread. When
+/// `root` exists, it is watched before this returns: a change made right after is seen.
 pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> WorkspaceWatcher {
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
+    let started = root.is_dir().then(|| start(&root, events.clone()));
     let supervisor = move || {
-        let mut watching: Option<Debouncer<ChangesOnly>> = None;
+        let mut watching: Option<Debouncer<Writes>> = None;
         let mut first = true;
         let mut troubled = false;
+        match started {
+            Some(Ok(debouncer)) => watching = Some(debouncer),
+            Some(Err(why)) => {
+                troubled = true;
+                on_event(WatchEvent::Trouble(why));
+            }
+            None => {}
+        }
         loop {
             if watching.is_none() && root.is_dir() {
                 match start(&root, events.clone()) {
@@ -105,12 +116,13 @@ pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> W
     WorkspaceWatcher { stop: tx, thread }
 }
 
-fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<ChangesOnly>, String> {
+fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<Writes>, String> {
     let handler = move |result: DebounceEventResult| {
         let _ = events.send(Inner::Events(result));
     };
     let config = Config::default().with_timeout(DEBOUNCE);
-    let mut debouncer = new_debouncer_opt(config, handler).map_err(|e| e.to_string())?;
+    let mut debouncer =
+        new_debouncer_opt::<_, Writes>(config, handler).map_err(|e| e.to_string())?;
     debouncer
         .watcher()
         .watch(root, RecursiveMode::Recursive)
@@ -118,19 +130,29 @@ fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<ChangesOnly>, S
     Ok(debouncer)
 }
 
-/// The platform's watcher without access events. inotify reports a file being opened, and the
-/// debouncer cannot tell that from a write: reading the files after a change (re-checking a
-/// task, reloading a course) would then look like another change, and again, forever.
-pub struct ChangesOnly(RecommendedWatcher);
+/// The platform's watcher without the events of reading: inotify reports every `open`, and
+/// the player reads the task's files after each change, so each read would otherwise be
+/// reported as the next change. Closing a file that was written stays (it ends a save).
+pub struct Writes(RecommendedWatcher);
 
-impl Watcher for ChangesOnly {
+/// Whether an event of this kind can mean that something was written.
+fn is_write(kind: EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+impl Watcher for Writes {
     fn new<F: EventHandler>(mut handler: F, config: notify::Config) -> notify::Result<Self> {
-        let filter = move |event: notify::Result<Event>| {
-            if !matches!(&event, Ok(e) if e.kind.is_access()) {
-                handler.handle_event(event);
+        let filtered = move |event: notify::Result<Event>| {
+            if event.as_ref().is_ok_and(|e| !is_write(e.kind)) {
+                return;
             }
+            handler.handle_event(event);
         };
-        RecommendedWatcher::new(filter, config).map(Self)
+        RecommendedWatcher::new(filtered, config).map(Writes)
     }
 
     fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
@@ -139,6 +161,10 @@ impl Watcher for ChangesOnly {
 
     fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
         self.0.unwatch(path)
+    }
+
+    fn configure(&mut self, option: notify::Config) -> notify::Result<bool> {
+        self.0.configure(option)
     }
 
     fn kind() -> WatcherKind {

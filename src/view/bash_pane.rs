@@ -13,10 +13,12 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::bash::BashPane;
+use crate::app::task::TaskPane;
 use crate::app::{Focus, Model};
 use crate::core::course::BashEntry;
-use crate::view::pane;
+use crate::core::task::CheckStatus;
 use crate::view::theme::Theme;
+use crate::view::{pane, task};
 
 /// Most dots drawn in the title; longer timelines show a count only.
 const MAX_DOTS: usize = 24;
@@ -33,7 +35,7 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     .render(area, buf);
     let inner = pane::inner(area);
     let (transcript, notes) = split(model, theme, inner);
-    let lines = transcript_lines(model, entries, theme, transcript.width);
+    let lines = transcript_lines(model, entries, theme, ascii, transcript.width);
     let rows = usize::from(transcript.height);
     let back = usize::from(model.scroll.bash_back);
     let end = lines.len().saturating_sub(back);
@@ -51,10 +53,10 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
 }
 
 /// Rows of transcript content and rows visible, for scrolling.
-pub fn measure(model: &Model, theme: &Theme, area: Rect) -> crate::app::Extent {
+pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> crate::app::Extent {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let (transcript, _) = split(model, theme, pane::inner(area));
-    let content = transcript_lines(model, entries, theme, transcript.width).len();
+    let content = transcript_lines(model, entries, theme, ascii, transcript.width).len();
     crate::app::Extent {
         content: u16::try_from(content).unwrap_or(u16::MAX),
         view: transcript.height,
@@ -75,6 +77,10 @@ fn split(model: &Model, theme: &Theme, inner: Rect) -> (Rect, Rect) {
 }
 
 fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'static> {
+    if total == 0 {
+        // Only a task's command checks print here.
+        return Line::from(Span::styled(" bash · checks ", theme.title));
+    }
     let mut spans = vec![Span::styled(
         format!(" bash {} / {total} ", pane.revealed),
         theme.title,
@@ -93,6 +99,7 @@ fn transcript_lines(
     model: &Model,
     entries: &[BashEntry],
     theme: &Theme,
+    ascii: bool,
     width: u16,
 ) -> Vec<Line<'static>> {
     let pane = &model.bash;
@@ -131,6 +138,9 @@ fn transcript_lines(
     let idle = pane
         .active()
         .is_none_or(|_| !pane.awaiting && !pane.is_typing());
+    if idle && let Some(task) = &model.task {
+        lines.extend(run_lines(task, theme, ascii, width));
+    }
     if idle {
         let more = pane.revealed < entries.len();
         let mut spans = vec![Span::styled("$ ", theme.prompt)];
@@ -138,6 +148,49 @@ fn transcript_lines(
             spans.push(Span::styled("press → to run the next command", theme.dim));
         }
         lines.extend(wrap(spans, width));
+    }
+    lines
+}
+
+/// A task's command checks as they ran: each command at a prompt, its output, and how the
+/// check came out.
+fn run_lines(task: &TaskPane, theme: &Theme, ascii: bool, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for run in &task.log {
+        for (i, text) in run.command.lines().enumerate() {
+            let lead = if i == 0 { "$ " } else { "> " };
+            lines.extend(wrap(
+                vec![
+                    Span::styled(lead, theme.prompt),
+                    Span::styled(text.replace('\t', "    "), theme.command),
+                ],
+                width,
+            ));
+        }
+        for out in run.output.as_deref().unwrap_or_default().lines() {
+            lines.extend(wrap(
+                vec![Span::styled(out.replace('\t', "    "), theme.output)],
+                width,
+            ));
+        }
+        let symbol = task::symbol(&run.status, ascii);
+        let (text, style) = match &run.status {
+            CheckStatus::Running => (
+                format!("{symbol} running {}", task::spinner(task.spinner, ascii)),
+                theme.dim,
+            ),
+            CheckStatus::Passed => (format!("{symbol} check passed"), theme.success),
+            CheckStatus::Failing { detail } => (
+                match detail {
+                    Some(detail) => format!("{symbol} check failed: {detail}"),
+                    None => format!("{symbol} check failed"),
+                },
+                theme.error,
+            ),
+            CheckStatus::Skipped(reason) => (format!("{symbol} {}", reason.describe()), theme.dim),
+            CheckStatus::Pending => (format!("{symbol} stopped"), theme.dim),
+        };
+        lines.extend(wrap(vec![Span::styled(text, style)], width));
     }
     lines
 }

@@ -13,6 +13,7 @@ mod glossary;
 mod help;
 mod matrix;
 mod search;
+mod trust;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};

@@ -16,12 +16,12 @@ use crate::app::msg::Msg;
 use crate::app::{Extent, Focus, Metrics, Model};
 use crate::view::colours::{Colouring, Colours};
 use crate::view::highlight::{CodeBlock, Coloured};
-use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
+use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, for_panes, too_small};
 use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
 use crate::view::too_small::TooSmall;
-use crate::view::{bash_pane, footer, header, narration, pane, quiz};
+use crate::view::{bash_pane, footer, header, narration, pane, quiz, task};
 
 pub struct Screen {
     pub theme: Theme,
@@ -65,13 +65,7 @@ impl Screen {
 
     /// The layout of a frame of `area` for the model's current step.
     pub fn areas(model: &Model, area: Rect) -> Areas {
-        let panes = model.panes();
-        layout(
-            area,
-            panes.contains(&Focus::Bash),
-            panes.contains(&Focus::Quiz),
-            model.notice.is_some(),
-        )
+        for_panes(area, &model.panes(), model.notice.is_some())
     }
 
     fn cx<'a>(&'a self, model: &'a Model) -> Cx<'a> {
@@ -91,6 +85,7 @@ impl Screen {
             step: model.step,
             narration_width: pane::inner(areas.narration).width,
             quiz_width: areas.quiz.map_or(0, |q| pane::inner(q).width),
+            task_width: areas.task.map_or(0, |t| pane::inner(t).width),
             theme: self.theme.kind,
             ascii: self.ascii,
         };
@@ -151,14 +146,24 @@ impl Screen {
                 view: inner.width,
             },
             bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, r)
+                bash_pane::measure(model, &self.theme, self.ascii, r)
             }),
             quiz: areas.quiz.map_or_else(Extent::default, |r| {
                 quiz::measure(model, &self.prepared.quiz, &self.look(), r)
             }),
+            task: areas.task.map_or_else(Extent::default, |r| {
+                task::measure(model, &self.prepared.task, &self.task_look(), r)
+            }),
             overlay: model.overlay.as_ref().map_or_else(Extent::default, |o| {
                 overlay::extent(o, self.cx(model), areas.body, &self.overlay_text.lines)
             }),
+        }
+    }
+
+    fn task_look(&self) -> task::Look<'_> {
+        task::Look {
+            theme: &self.theme,
+            ascii: self.ascii,
         }
     }
 
@@ -216,6 +221,9 @@ impl Screen {
         }
         if let Some(r) = areas.quiz {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
+        }
+        if let Some(r) = areas.task {
+            task::render(model, &self.prepared.task, &self.task_look(), r, buf);
         }
     }
 

@@ -43,6 +43,7 @@ impl Driver {
             node: None,
             step: None,
             notice: None,
+            tasks: termcourse::app::task::TaskEnv::default(),
         };
         let progress = Progress::new(course.id.as_str());
         let model = Model::new(course, progress, &options);

@@ -27,11 +27,14 @@ pub(super) fn reload(
 pub(crate) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
     // A notice is about the moment it was given; moving on retires it.
     model.notice = None;
+    let left = super::task::leave(model);
     model.enter_step(node, step);
     if let (true, Some(s)) = (finished, model.step_ref()) {
         model.bash = crate::app::bash::BashPane::finished(s.bash.len());
     }
-    record_arrival(model)
+    let mut effects: Vec<Effect> = left.into_iter().collect();
+    effects.extend(record_arrival(model));
+    effects
 }
 
 /// The next step, or at the end of a node the matrix with the next open node selected.
@@ -69,7 +72,10 @@ pub(super) fn record_arrival(model: &mut Model) -> Vec<Effect> {
     if !model.practice && model.progress.complete_if_done(node) {
         announce_completion(model);
     }
-    vec![save(model)]
+    let mut effects = vec![save(model)];
+    // A task's starters are written when it is first shown, and its files checked.
+    effects.extend(super::task::prepare(model));
+    effects
 }
 
 /// Sets the notice for the node that was just completed, naming what it unlocked; returns the

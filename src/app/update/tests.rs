@@ -24,6 +24,7 @@ fn model_at(course: &Arc<Course>, node: &str, step: &str, practice: bool) -> Mod
             node: Some(NodeId::new(node)),
             step: Some(StepId::new(step)),
             notice: None,
+            tasks: crate::app::task::TaskEnv::default(),
         },
     )
 }
@@ -53,4 +54,5 @@ mod bash;
 mod narration;
 mod overlays;
 mod quiz;
+mod task;
 mod type_along;

@@ -20,6 +20,11 @@ use crate::core::course::Course;
 pub(super) fn edited(model: &mut Model, course: Arc<Course>) -> Vec<Effect> {
     let old = model.course_handle();
     let changed = first_changed(&old, &course);
+    // A command check still running is stopped when its step is left or starts over.
+    let left: Vec<Effect> = changed
+        .and_then(|_| super::task::leave(model))
+        .into_iter()
+        .collect();
     let (scroll, revealed) = (model.scroll, model.bash.revealed);
     model.problems.clear();
     if model
@@ -52,11 +57,18 @@ pub(super) fn edited(model: &mut Model, course: Arc<Course>) -> Vec<Effect> {
         .map(|s| s.title.clone())
         .unwrap_or_default();
     model.notice = Some(format!("Reloaded: \"{title}\" changed"));
-    record_arrival(model)
+    [left, record_arrival(model)].concat()
 }
 
 /// The course as saved does not load: keep the last one, show why.
 pub(super) fn broken(model: &mut Model, problems: Vec<String>) {
+    // The notice outlives the panel (Esc hides it), so the author still sees why nothing
+    // changes on the next edits; an old "Reloaded" notice would say the opposite.
+    let count = problems.len();
+    let errors = if count == 1 { "error" } else { "errors" };
+    model.notice = Some(format!(
+        "The course as saved does not load ({count} {errors}): ! shows why"
+    ));
     model.problems = problems;
     let open = model.overlay.as_ref().map(Overlay::kind);
     if open != Some(OverlayKind::Errors) {

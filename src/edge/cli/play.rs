@@ -18,8 +18,10 @@ use crate::edge::play_load::{NotStarted, Start, first_screen};
 use crate::edge::player::Player;
 use crate::edge::reload::{self, Reload};
 use crate::edge::runtime;
-use crate::edge::store::{Store, data_dir};
-use crate::edge::task_session::{TaskOptions, TaskSession};
+use crate::edge::store::{Store, StoreError, data_dir};
+use crate::edge::task_session::TaskOptions;
+use crate::edge::task_worker::initial_env;
+use crate::edge::workspace::{Workspace, WorkspaceError};
 use crate::edge::writer::Final;
 use crate::view::colours::Colouring;
 use crate::view::screen::Screen;
@@ -91,13 +93,16 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
     // A watched course is loaded whole, as `check` loads it, so its first screen can wait.
     let lazy = (flags.step.is_none() || flags.node.is_some()) && watch.is_none();
     let mut store = None;
+    let mut tasks = None;
     let prepare = |course: &Course| -> anyhow::Result<Start> {
         check_start(course, flags)?;
         // Set up before the terminal is taken, so a bad `--workspace` is a plain error. The
-        // player does not show tasks yet: the session is handed to it with the task pane.
+        // course may be an outline here: trust is decided by the task worker on the whole
+        // course.
         let task_options = TaskOptions::from_env(flags.workspace.clone(), flags.no_run, builtin);
-        let _tasks = TaskSession::open(course, &task_options, data_dir().ok().as_deref())
-            .context("cannot use the workspace for this course's tasks")?;
+        let data = data_dir().ok();
+        let workspace = workspace(course, &task_options, data.as_deref())?;
+        let env = initial_env(&workspace);
         if !std::io::stdout().is_terminal() {
             anyhow::bail!(
                 "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
@@ -121,7 +126,13 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
             node: flags.node.as_deref().map(NodeId::new),
             step: flags.step.as_deref().map(StepId::new),
             notice,
+            tasks: env,
         };
+        tasks = Some(runtime::Tasks {
+            workspace,
+            options: task_options,
+            data_dir: data,
+        });
         Ok((progress, options))
     };
     if let Some(path) = watch {
@@ -136,7 +147,7 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
     let ascii = flags.ascii || ascii_terminal();
     let screen = Screen::with_colouring(theme(flags.theme), ascii, Colouring::Deferred);
     let mut player = Player::new(first.model, screen);
-    let ended = runtime::run(&mut player, store, first.rest, watch)?;
+    let ended = runtime::run(&mut player, store, first.rest, tasks, watch)?;
     match ended.last_save {
         Final::Saved => {}
         Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
@@ -171,6 +182,30 @@ fn wait_until_it_loads(path: &Path) -> anyhow::Result<()> {
         if let Err(why) = saves.next() {
             anyhow::bail!("cannot watch for saves: {why}");
         }
+    }
+}
+
+/// Where the course's tasks are written: an error for a `--workspace` (or
+/// `TERMCOURSE_WORKSPACE`) that is there but not a directory; otherwise the workspace, or why
+/// there is none (no data directory), which matters only if the course has tasks.
+fn workspace(
+    course: &Course,
+    options: &TaskOptions,
+    data: Option<&std::path::Path>,
+) -> anyhow::Result<Result<Workspace, String>> {
+    let resolved = Workspace::resolve(
+        options.workspace.as_deref(),
+        options.workspace_env.as_deref(),
+        || data.map(ToOwned::to_owned).ok_or(StoreError::NoDataDir),
+        course.id.as_str(),
+    );
+    match resolved {
+        Ok(workspace) if workspace.root().exists() && !workspace.root().is_dir() => {
+            Err(WorkspaceError::NotADirectory(workspace.root().to_owned()))
+                .context("cannot use the workspace for this course's tasks")
+        }
+        Ok(workspace) => Ok(Ok(workspace)),
+        Err(err) => Ok(Err(format!("{err}; choose one with --workspace DIR"))),
     }
 }
 

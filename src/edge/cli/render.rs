@@ -58,7 +58,9 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub progress: Option<PathBuf>,
     /// Show the quiz after this answer: `2`, `1,3`, an order like `3,1,2,4` (numbers from 1,
-    /// in the author's order), or the typed text.
+    /// in the author's order), or the typed text. On a task step, `solution` shows the task
+    /// solved (the author's solutions checked, command checks passed); without it a task shows
+    /// its starters.
     #[arg(long, value_name = "A", allow_hyphen_values = true)]
     pub answer: Option<String>,
     /// Show this screen instead of a step.
@@ -135,10 +137,19 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         .node(&node_id)
         .and_then(|node| node.step_index(&step_id).map(|i| &node.steps[i]));
     if let (Some(text), Some(found)) = (&args.answer, found) {
-        let Some(quiz) = &found.quiz else {
-            return Err(format!("step `{node_id}/{step_id}` has no quiz to answer"));
-        };
-        scene.answer = Some(target::parse_answer(quiz, text).map_err(|e| e.to_string())?);
+        if found.task.is_some() {
+            if text != "solution" {
+                return Err(format!(
+                    "step `{node_id}/{step_id}` has a task: `--answer solution` shows it solved"
+                ));
+            }
+            scene.solved = true;
+        } else {
+            let Some(quiz) = &found.quiz else {
+                return Err(format!("step `{node_id}/{step_id}` has no quiz to answer"));
+            };
+            scene.answer = Some(target::parse_answer(quiz, text).map_err(|e| e.to_string())?);
+        }
     }
     scene.node = Some(node_id);
     scene.step = Some(step_id);

@@ -112,6 +112,9 @@ fn describe(case: &Case<Scene>) -> String {
     if scene.answer.is_some() {
         text.push_str(" (answered)");
     }
+    if scene.solved {
+        text.push_str(" (solved)");
+    }
     crate::core::sanitize::sanitize(&text).into_owned()
 }
 
@@ -155,8 +158,8 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
 }
 
 /// Every scene worth a snapshot: each step
-/// with its whole bash pane; a quiz step also after a wrong and after the right answer; then
-/// the matrix, glossary, FAQ and help screens.
+/// with its whole bash pane; a quiz step also after a wrong and after the right answer; a task
+/// step (shown with its starters) also solved; then the matrix, glossary, FAQ and help screens.
 pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     let mut cases = Vec::new();
     let mut push = |stem: String, scene: Scene| cases.push(Case { stem, scene });
@@ -169,6 +172,13 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
             );
             let at = |answer| step_scene(node.id.clone(), step, answer);
             push(stem.clone(), at(None));
+            if step.task.is_some() {
+                let solved = Scene {
+                    solved: true,
+                    ..at(None)
+                };
+                push(format!("{stem}.task-solved"), solved);
+            }
             if let Some(quiz) = &step.quiz {
                 if let Some(answer) = wrong_answer(quiz) {
                     push(format!("{stem}.quiz-wrong"), at(Some(answer)));

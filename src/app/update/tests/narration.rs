@@ -153,6 +153,7 @@ fn a_notice_is_retired_by_moving_on() {
         Progress::new("test"),
         &Options {
             notice: Some("progress file was set aside".into()),
+            tasks: crate::app::task::TaskEnv::default(),
             ..Options::default()
         },
     );

@@ -19,6 +19,7 @@ fn watching(course: &Arc<Course>, node: &str, step: &str) -> Model {
             node: Some(NodeId::new(node)),
             step: Some(StepId::new(step)),
             notice: None,
+            ..Options::default()
         },
     );
     model.watching = true;
@@ -115,6 +116,10 @@ fn a_course_that_does_not_load_opens_the_error_panel_until_one_does() {
         Some(OverlayKind::Errors)
     );
     assert_eq!(m.course().title, old.title, "the last good course stays");
+    assert_eq!(
+        m.notice.as_deref(),
+        Some("The course as saved does not load (1 error): ! shows why")
+    );
     // Esc hides it; it is still there to reopen, and a fix closes it for good.
     let _ = update(&mut m, Msg::Act(Action::Back));
     assert!(m.overlay.is_none());
