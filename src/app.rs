@@ -9,9 +9,11 @@
 pub(crate) mod bash;
 pub mod effect;
 pub mod keymap;
+mod modes;
 pub mod msg;
 pub mod overlay;
 pub(crate) mod quiz;
+pub mod review;
 mod state;
 pub mod task;
 pub(crate) mod update;
@@ -22,13 +24,16 @@ pub(crate) mod test_course;
 use std::sync::Arc;
 
 use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
-use crate::core::progress::Progress;
+use crate::core::progress::{Day, Progress};
 use crate::core::unlock::{NodeState, node_states};
 
 use self::bash::BashPane;
 use self::overlay::{MatrixState, Overlay};
 use self::quiz::QuizState;
-pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Scroll, Ticker};
+use self::review::Review;
+pub use self::state::{
+    Extent, Focus, Follow, KeyMode, MatrixShape, Metrics, Options, Rows, Scroll, Ticker,
+};
 use self::task::{TaskEnv, TaskPane};
 
 /// The player's whole state. It owns its course (shared, never copied), so a player is
@@ -44,8 +49,7 @@ pub const TICKS_PER_TICKER_CHAR: u32 = 4;
 pub const SPINNER_TICKS: u32 = 4;
 
 #[derive(Debug, Clone)]
-// Independent switches (practice, animation, typing, watching), not a state machine.
-#[allow(clippy::struct_excessive_bools)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about the session, not a state machine
 pub struct Model {
     /// Private so that it changes only through [`Model::replace_course`], which keeps the
     /// position valid and bumps [`Model::revision`].
@@ -78,6 +82,16 @@ pub struct Model {
     /// `play --watch`: why the course as last saved does not load (one line each); empty
     /// while it loads. Shown in the error panel (`OverlayKind::Errors`).
     pub problems: Vec<String>,
+    /// Today, for the review (see [`Options::today`]).
+    pub today: Day,
+    /// This session's random number (see [`Options::entropy`]).
+    pub entropy: u64,
+    /// Review sessions started so far in this session (each draws a fresh order).
+    pub reviews_started: u64,
+    /// The review session being played, if any: the quiz pane asks its questions.
+    pub review: Option<Review>,
+    /// The course was just completed: the finish screen opens when the learner moves on.
+    pub finish_due: bool,
     /// The hands-on task of the current step, if it has one.
     pub task: Option<TaskPane>,
     /// Where tasks are written and whether commands may run, this session.
@@ -111,14 +125,26 @@ impl Model {
             save_problem: None,
             watching: false,
             problems: Vec::new(),
+            today: options.today,
+            entropy: options.entropy,
+            reviews_started: 0,
+            review: None,
+            finish_due: false,
             task: None,
             task_env: options.tasks.clone(),
             batches: 0,
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
+        model.open_waiting_prompt();
         if let Some(locked) = locked {
             model.refuse_locked_start(locked);
+        }
+        if options.review && model.overlay.is_none() {
+            model.overlay = update::review::start(&mut model);
+        }
+        if options.orientation {
+            model.overlay = Some(overlay::OverlayKind::Orientation.open(&model));
         }
         model
     }
@@ -262,14 +288,20 @@ impl Model {
         self.typing = false;
         self.ticker.remaining = self.ticker_len();
         self.ticker.phase = 0;
-        let passed = self
-            .step_ref()
-            .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id));
+        // In a review, the question is asked afresh: not marked passed, shuffled anew.
+        let (passed, seed) = match &self.review {
+            Some(review) => (false, Some(review.shuffle)),
+            None => (
+                self.step_ref()
+                    .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id)),
+                self.progress.seed,
+            ),
+        };
         self.quiz = match self
             .step_ref()
             .and_then(|s| s.quiz.as_ref().map(|q| (s, q)))
         {
-            Some((s, q)) => QuizState::new(q, &s.id, passed),
+            Some((s, q)) => QuizState::new(q, &n.id, &s.id, passed, seed),
             None => QuizState::default(),
         };
         self.task = self.step_ref().and_then(|s| {
@@ -380,28 +412,6 @@ impl Model {
             )
         } else {
             None
-        }
-    }
-
-    pub fn key_mode(&self) -> KeyMode {
-        match &self.overlay {
-            Some(overlay) => KeyMode::Overlay(overlay.kind()),
-            None => match self.focus {
-                Focus::Narration => KeyMode::Narration,
-                Focus::Bash if self.typing => KeyMode::TypeAlong,
-                Focus::Bash => KeyMode::Bash,
-                Focus::Quiz if self.typing => KeyMode::QuizText,
-                Focus::Quiz => KeyMode::Quiz,
-                Focus::Task
-                    if self
-                        .task
-                        .as_ref()
-                        .is_some_and(|t| t.confirm_reset.is_some()) =>
-                {
-                    KeyMode::TaskConfirm
-                }
-                Focus::Task => KeyMode::Task,
-            },
         }
     }
 }

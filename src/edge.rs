@@ -26,6 +26,7 @@ pub mod builtin;
 pub mod cli;
 pub mod editor;
 pub(crate) mod events;
+pub mod first_run;
 pub mod fs_source;
 pub mod headless;
 pub(crate) mod highlighter;

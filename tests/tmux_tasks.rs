@@ -131,6 +131,14 @@ impl Setup {
                 .expect("chmod");
         }
         std::fs::create_dir(dir.path().join("data")).expect("mkdir");
+        // Not a first run: the one-time orientation would take the first key.
+        std::fs::write(
+            dir.path()
+                .join("data")
+                .join(termcourse::edge::first_run::MARKER),
+            "tests\n",
+        )
+        .expect("orientation marker");
         Some(Setup {
             socket: format!("termcourse-tasks-{}-{test}", std::process::id()),
             dir,
@@ -408,9 +416,9 @@ fn keys_are_answered_while_a_command_check_runs() {
     // Help opens and closes, the focus moves, all while `sleep 20` runs.
     let since = Instant::now();
     t.keys(&["?"]);
-    let (_, help) = t.wait_for(&["Keys", "check now, running the command checks too"]);
+    let (_, help) = t.wait_for(&["Keys", "page the narration down"]);
     t.keys(&["Escape"]);
-    t.wait("help to close", |s| !s.contains("check now, running"));
+    t.wait("help to close", |s| !s.contains("page the narration down"));
     t.keys(&["Tab"]);
     let (screen, _) = t.wait_for(&["running"]);
     assert!(

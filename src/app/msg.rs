@@ -52,6 +52,8 @@ pub enum Action {
     Open,
     MatrixLeft,
     MatrixRight,
+    /// Start a review of the questions due (from the matrix or the finish screen).
+    StartReview,
     // Tasks.
     /// Open the task's file in the learner's editor.
     Edit,

@@ -1,6 +1,8 @@
 //! Screens drawn over the step ("overlays"): the Deployment Matrix, the glossary, the FAQ, key
-//! help, search, and the error panel of `play --watch`. Each is a module of its own here (its state and what keys do to it, behind
-//! [`OverlayState`]) and one in `view::overlay` (its layout, drawing and hit-testing).
+//! help, search, the course-complete screen, the review's summary, the first-run orientation
+//! and the error panel of `play --watch`. Each is a module of its own here (its state and what
+//! keys do to it, behind [`OverlayState`]) and one in `view::overlay` (its layout, drawing and
+//! hit-testing).
 //!
 //! # Adding an overlay
 //! 1. Write `app/overlay/<name>.rs`: a state type implementing [`OverlayState`].
@@ -14,9 +16,12 @@
 
 pub mod errors;
 pub mod faq;
+pub mod finish;
 pub mod glossary;
 pub mod help;
 pub mod matrix;
+pub mod orientation;
+pub mod review;
 pub mod search;
 pub mod trust;
 
@@ -29,9 +34,12 @@ use super::{Extent, Model};
 
 pub use self::errors::ErrorsState;
 pub use self::faq::FaqState;
+pub use self::finish::FinishState;
 pub use self::glossary::GlossaryState;
 pub use self::help::HelpState;
 pub use self::matrix::MatrixState;
+pub use self::orientation::OrientationState;
+pub use self::review::ReviewState;
 pub use self::search::SearchState;
 pub use self::trust::TrustState;
 
@@ -46,18 +54,27 @@ pub enum OverlayKind {
     Search,
     /// Why the course being watched (`play --watch`) does not load.
     Errors,
+    /// The course-complete screen.
+    Finish,
+    /// The summary of a review session.
+    Review,
+    /// The first-run orientation.
+    Orientation,
     /// The trust prompt, before a course's first command runs.
     Trust,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 10] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
         Self::Errors,
+        Self::Finish,
+        Self::Review,
+        Self::Orientation,
         Self::Trust,
     ];
 
@@ -70,6 +87,9 @@ impl OverlayKind {
             Self::Help => "help",
             Self::Search => "search",
             Self::Errors => "errors",
+            Self::Finish => "finish",
+            Self::Review => "review",
+            Self::Orientation => "orientation",
             Self::Trust => "trust",
         }
     }
@@ -83,7 +103,14 @@ impl OverlayKind {
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
     /// The error panel shows only while watching a course that does not load.
     pub fn shows_alone(self) -> bool {
-        !matches!(self, Self::Search | Self::Errors | Self::Trust)
+        matches!(self, Self::Matrix | Self::Glossary | Self::Faq | Self::Help)
+    }
+
+    /// Whether `render --screen` can draw it: the screens that show alone, and the finish
+    /// and orientation screens, which an author may want to see (the finish screen with no
+    /// results yet, so the course's closing note can be checked).
+    pub fn renderable(self) -> bool {
+        self.shows_alone() || matches!(self, Self::Finish | Self::Orientation)
     }
 
     /// The overlay as it opens over `model`.
@@ -95,6 +122,9 @@ impl OverlayKind {
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
             Self::Errors => Overlay::Errors(ErrorsState::open(model)),
+            Self::Finish => Overlay::Finish(FinishState::open(model)),
+            Self::Review => Overlay::Review(ReviewState::open(model)),
+            Self::Orientation => Overlay::Orientation(OrientationState::open(model)),
             Self::Trust => Overlay::Trust(TrustState::open(model)),
         }
     }
@@ -131,6 +161,9 @@ pub enum Overlay {
     Help(HelpState),
     Search(SearchState),
     Errors(ErrorsState),
+    Finish(FinishState),
+    Review(ReviewState),
+    Orientation(OrientationState),
     Trust(TrustState),
 }
 
@@ -146,6 +179,9 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
             $crate::app::overlay::Overlay::Errors($state) => $body,
+            $crate::app::overlay::Overlay::Finish($state) => $body,
+            $crate::app::overlay::Overlay::Review($state) => $body,
+            $crate::app::overlay::Overlay::Orientation($state) => $body,
             $crate::app::overlay::Overlay::Trust($state) => $body,
         }
     };

@@ -33,6 +33,7 @@ Examples:
   termcourse new my-course                    start a course of your own
   termcourse play --watch my-course           play it; every save reloads it
   termcourse play my-course --practice        play a course with every node open
+  termcourse review                           answer again the questions you missed
   termcourse check my-course                  report every mistake in a course
   termcourse trust my-course                  see a course's commands and allow them to run
   termcourse snapshot my-course --out snaps --check   fail on any visual change";
@@ -53,6 +54,7 @@ pub struct Cli {
 pub enum Command {
     Play(play::PlayArgs),
     New(new::Args),
+    Review(play::ReviewArgs),
     Check(check::Args),
     Schema(schema::Args),
     Progress(progress::ProgressArgs),
@@ -84,6 +86,7 @@ pub fn main() -> ExitCode {
         })),
         Some(Command::Play(args)) => finish(play::run(&args)),
         Some(Command::New(args)) => finish(new::run(args)),
+        Some(Command::Review(args)) => finish(play::review(&args)),
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
         Some(Command::Progress(args)) => finish(progress::run(args)),

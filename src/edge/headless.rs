@@ -56,6 +56,8 @@ pub struct Scene {
     /// Narration pages scrolled down (0: the top): each page turn moves the text as the mouse
     /// wheel does, [`WHEEL_ROWS`] rows a turn, as many turns as fit in the view less a row.
     pub page: usize,
+    /// Shuffle choices as a learner with this seed sees them; `None` keeps the author's order.
+    pub seed: Option<u64>,
 }
 
 /// Rows one turn of the mouse wheel scrolls (as `update` does for `Msg::Scroll`).
@@ -209,10 +211,12 @@ fn send(player: &mut Player, msg: Msg) {
 }
 
 fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
-    let progress = scene
+    let mut progress = scene
         .progress
         .clone()
         .unwrap_or_else(|| Progress::new(course.id.as_str()));
+    // Choices in the author's order unless a seed is asked for, whoever the learner is.
+    progress.seed = scene.seed;
     let options = Options {
         practice: false,
         animate: false,
@@ -402,11 +406,16 @@ fn answer_quiz(player: &mut Player, answer: &Answer) -> Result<(), SceneError> {
         });
     }
     send(player, Msg::FocusPane(Focus::Quiz));
+    // Answers name choices in the author's order; the keys pick them where they are shown.
     match (answer, &quiz.kind) {
-        (Answer::Choice(i), _) => send(player, Msg::Pick(*i)),
+        (Answer::Choice(i), _) => {
+            let row = player.model().quiz.row_of(*i);
+            send(player, Msg::Pick(row));
+        }
         (Answer::Choices(set), _) => {
             for i in set {
-                send(player, Msg::Pick(*i));
+                let row = player.model().quiz.row_of(*i);
+                send(player, Msg::Pick(row));
             }
         }
         (Answer::Text(text), _) => {

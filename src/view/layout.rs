@@ -127,6 +127,42 @@ pub fn layout(area: Rect, has_bash: bool, has_quiz: bool, notice: bool) -> Areas
     areas
 }
 
+/// Fewest rows the narration keeps on a quiz step whose quiz needs the room: its frame and
+/// one line (the step title), with `↓` saying there is more. When even that would leave the
+/// quiz short (a right answer's explanation at 80x24), the narration folds to its title bar.
+pub const QUIZ_STEP_NARRATION_MIN: u16 = 3;
+
+/// Lays out a frame of `area` for a step whose activity is a quiz alone: the narration above,
+/// the quiz below, both the full width (the question and choices get the wide pane, not a
+/// column beside a narration that is short or empty on such steps). The quiz gets the rows its
+/// content needs, the narration the rest; when both do not fit, the narration shrinks to
+/// [`QUIZ_STEP_NARRATION_MIN`] rows and scrolls. `narration_rows` and `quiz_rows` are the
+/// content rows each wants, without its frame.
+pub fn quiz_step(area: Rect, notice: bool, narration_rows: u16, quiz_rows: u16) -> Areas {
+    let mut areas = layout(area, false, false, notice);
+    let body = areas.body;
+    let frame = |rows: u16| rows.saturating_add(2);
+    let narration_wants = frame(narration_rows);
+    let quiz_wants = frame(quiz_rows);
+    let room = body.height.saturating_sub(quiz_wants);
+    let narration_h = if narration_wants <= room {
+        narration_wants
+    } else if room >= QUIZ_STEP_NARRATION_MIN {
+        room
+    } else if body.height.saturating_sub(QUIZ_STEP_NARRATION_MIN) >= quiz_wants {
+        QUIZ_STEP_NARRATION_MIN
+    } else {
+        // The title bar alone (a frame's top row, saying `narration ↓`).
+        1
+    }
+    .min(body.height);
+    let [narration, quiz] =
+        Layout::vertical([Constraint::Length(narration_h), Constraint::Fill(1)]).areas(body);
+    areas.narration = narration;
+    areas.quiz = Some(quiz);
+    areas
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,6 +179,31 @@ mod tests {
         assert!(bash.y >= narrow.narration.bottom());
         assert_eq!(narrow.pane_at(1, bash.y + 1), Some(Focus::Bash));
         assert_eq!(narrow.pane_at(1, 1), Some(Focus::Narration));
+    }
+
+    #[test]
+    fn a_quiz_step_gives_the_quiz_the_full_width_and_the_rows_it_needs() {
+        let area = Rect::new(0, 0, 120, 40);
+        let roomy = quiz_step(area, false, 4, 10);
+        let quiz = roomy.quiz.expect("quiz");
+        assert_eq!(quiz.width, 120, "the wide pane");
+        assert_eq!(
+            roomy.narration.height, 6,
+            "the narration as tall as its text"
+        );
+        assert_eq!(quiz.height, 38 - 6, "the quiz the rest");
+        let tight = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 16);
+        assert_eq!(tight.narration.height, 3);
+        assert_eq!(
+            tight.quiz.map(|q| q.height),
+            Some(18),
+            "every row of the quiz"
+        );
+        let cramped = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 18);
+        assert_eq!(cramped.narration.height, 1, "folded to its title bar");
+        assert_eq!(cramped.quiz.map(|q| q.height), Some(20));
+        let hopeless = quiz_step(Rect::new(0, 0, 80, 24), true, 8, 40);
+        assert_eq!(hopeless.narration.height, 1);
     }
 
     #[test]
@@ -176,6 +237,16 @@ mod tests {
                     .into_iter()
                     .chain(task)
                 {
+                    assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
+                }
+                let q = quiz_step(area, true, 10, 30);
+                for r in [
+                    q.header,
+                    q.narration,
+                    q.body,
+                    q.footer,
+                    q.quiz.unwrap_or_default(),
+                ] {
                     assert!(area.union(r) == area || r.is_empty(), "{w}x{h} {r:?}");
                 }
             }

@@ -9,9 +9,12 @@
 
 mod errors;
 mod faq;
+pub mod finish;
 mod glossary;
 mod help;
 mod matrix;
+mod orientation;
+mod review;
 mod search;
 mod trust;
 
@@ -22,7 +25,7 @@ use ratatui::widgets::{Block, Clear, Padding, Widget};
 
 use crate::app::msg::Msg;
 use crate::app::overlay::{Overlay, with_overlay};
-use crate::app::{Extent, Model};
+use crate::app::{Extent, MatrixShape, Model};
 use crate::view::panel::{centered, panel};
 use crate::view::theme::Theme;
 
@@ -101,6 +104,15 @@ pub fn text<'m>(overlay: &Overlay, cx: Cx<'m>, area: Rect) -> Option<TextRequest
         let layout = state.layout(cx, area);
         state.text(cx, &layout)
     })
+}
+
+/// How the matrix is drawn over the body `area`, when `overlay` is the matrix (the model moves
+/// its selection by it); the default otherwise.
+pub fn matrix_shape(overlay: &Overlay, cx: Cx<'_>, area: Rect) -> MatrixShape {
+    match overlay {
+        Overlay::Matrix(state) => state.shape(cx, area),
+        _ => MatrixShape::default(),
+    }
 }
 
 /// Where a popup of at most `max_w` × `max_h` cells goes in `area`, leaving a margin round it

@@ -259,10 +259,19 @@ fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> Q
         question: lines(&quiz.question, width),
         options,
         whys,
+        // Wrapped to fit beside their `hint N: ` label, which the pane puts in front of the
+        // first line (and its width of spaces in front of the others).
         hints: quiz
             .hints
             .iter()
-            .map(|h| lines(h, width.saturating_sub(2)))
+            .enumerate()
+            .map(|(i, h)| {
+                let label = crate::view::quiz::hint_label(i).width();
+                lines(
+                    h,
+                    width.saturating_sub(u16::try_from(label).unwrap_or(u16::MAX)),
+                )
+            })
             .collect(),
         explain: quiz
             .explain

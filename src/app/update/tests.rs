@@ -23,8 +23,7 @@ fn model_at(course: &Arc<Course>, node: &str, step: &str, practice: bool) -> Mod
             animate: true,
             node: Some(NodeId::new(node)),
             step: Some(StepId::new(step)),
-            notice: None,
-            tasks: crate::app::task::TaskEnv::default(),
+            ..Options::default()
         },
     )
 }
@@ -51,6 +50,8 @@ fn saves(effects: &[Effect]) -> usize {
 }
 
 mod bash;
+mod finish;
+mod learner;
 mod narration;
 mod overlays;
 mod quiz;

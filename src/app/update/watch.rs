@@ -9,10 +9,10 @@
 
 use std::sync::Arc;
 
-use super::super::Model;
 use super::super::bash::BashPane;
 use super::super::effect::Effect;
 use super::super::overlay::{Overlay, OverlayKind};
+use super::super::{Focus, Model};
 use super::nav::record_arrival;
 use crate::core::course::Course;
 
@@ -25,7 +25,8 @@ pub(super) fn edited(model: &mut Model, course: Arc<Course>) -> Vec<Effect> {
         .and_then(|_| super::task::leave(model))
         .into_iter()
         .collect();
-    let (scroll, revealed) = (model.scroll, model.bash.revealed);
+    let (scroll, bash, focus, typing) =
+        (model.scroll, model.bash.clone(), model.focus, model.typing);
     model.problems.clear();
     if model
         .overlay
@@ -42,8 +43,7 @@ pub(super) fn edited(model: &mut Model, course: Arc<Course>) -> Vec<Effect> {
     // `replace_course` kept the step on screen by id.
     if (model.node, model.step) == (node, step) {
         // `replace_course` started the edited step over: put the learner back where they were.
-        let entries = model.step_ref().map_or(0, |s| s.bash.len());
-        model.bash = BashPane::finished(revealed.min(entries));
+        keep_place(model, bash, focus, typing);
         model.scroll = scroll;
     } else {
         model.enter_step(node, step);
@@ -58,6 +58,30 @@ pub(super) fn edited(model: &mut Model, course: Arc<Course>) -> Vec<Effect> {
         .unwrap_or_default();
     model.notice = Some(format!("Reloaded: \"{title}\" changed"));
     [left, record_arrival(model)].concat()
+}
+
+/// Puts the bash pane of the step just started over back as it was: the entries shown, and a
+/// type-along prompt still waiting (with what was typed) when that entry still is one; else
+/// the entries shown, finished. The focus and the typing state come back with a waiting prompt.
+fn keep_place(model: &mut Model, bash: BashPane, focus: Focus, typing: bool) {
+    let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
+    let waits = bash.awaiting
+        && bash
+            .active()
+            .and_then(|i| entries.get(i))
+            .is_some_and(|e| e.type_along.is_some());
+    if waits {
+        model.bash = BashPane {
+            typed: None,
+            ..bash
+        };
+        if focus == Focus::Bash {
+            model.focus = focus;
+            model.typing = typing;
+        }
+    } else {
+        model.bash = BashPane::finished(bash.revealed.min(entries.len()));
+    }
 }
 
 /// The course as saved does not load: keep the last one, show why.

@@ -12,13 +12,14 @@ use clap::{Args, ValueEnum};
 use crate::app::Options;
 use crate::core::course::{Course, NodeId, StepId};
 use crate::core::diagnostic::Report;
-use crate::core::progress::Progress;
+use crate::core::progress::{Day, Progress};
 use crate::edge::cli::watching::{Saves, clear_screen};
+use crate::edge::first_run::take_first_run;
 use crate::edge::play_load::{NotStarted, Start, first_screen};
 use crate::edge::player::Player;
 use crate::edge::reload::{self, Reload};
 use crate::edge::runtime;
-use crate::edge::store::{Store, StoreError, data_dir};
+use crate::edge::store::{Store, StoreError, data_dir, ensure_seed, fresh_seed};
 use crate::edge::task_session::TaskOptions;
 use crate::edge::task_worker::initial_env;
 use crate::edge::workspace::{Workspace, WorkspaceError};
@@ -85,7 +86,35 @@ pub struct PlayArgs {
     pub options: PlayOptions,
 }
 
+/// Answer again the questions you missed.
+///
+/// Asks again, in a fresh order with freshly shuffled choices, every question you answered
+/// wrong or had shown to you, most-missed first. A question leaves the review once you answer
+/// it right on two different days (`R` on the matrix starts a review too). After the review
+/// you are back where you were in the course: play on, or press q.
+#[derive(Debug, Clone, Args)]
+pub struct ReviewArgs {
+    /// The course directory (or its course.toml); the built-in course when omitted.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: PlayOptions,
+}
+
+/// Plays the course with a review session open at the start.
+pub fn review(args: &ReviewArgs) -> anyhow::Result<ExitCode> {
+    let play = PlayArgs {
+        path: args.path.clone(),
+        watch: false,
+        options: args.options.clone(),
+    };
+    run_with(&play, true)
+}
+
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
+    run_with(args, false)
+}
+
+fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
     let flags = &args.options;
     let builtin = args.path.is_none();
     let watch = args.path.as_deref().filter(|_| args.watch);
@@ -108,7 +137,7 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
                 "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
             );
         }
-        let (opened, progress, notice) = if watch.is_some() {
+        let (opened, mut progress, notice) = if watch.is_some() {
             // A course being edited is no learner's: nothing is read or saved.
             let notice = "Watching: every save reloads the course; progress is not saved";
             (
@@ -119,6 +148,8 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
         } else {
             open_store(course)
         };
+        // The learner's shuffles: made once, kept in the progress file from the first save.
+        ensure_seed(&mut progress);
         store = opened;
         let options = Options {
             practice: flags.practice,
@@ -126,6 +157,11 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
             node: flags.node.as_deref().map(NodeId::new),
             step: flags.step.as_deref().map(StepId::new),
             notice,
+            today: Day::from_unix(unix_now()),
+            entropy: fresh_seed(),
+            // An author watching their course is shown it, not the tour (which stays due).
+            orientation: watch.is_none() && data_dir().is_ok_and(|dir| take_first_run(&dir)),
+            review,
             tasks: env,
         };
         tasks = Some(runtime::Tasks {
@@ -256,6 +292,12 @@ fn open_store(course: &Course) -> (Option<Store>, Progress, Option<String>) {
     let loaded = store.load();
     let store = (!loaded.read_only).then_some(store);
     (store, loaded.progress, loaded.notice)
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 fn theme(arg: ThemeArg) -> Theme {

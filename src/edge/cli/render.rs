@@ -46,7 +46,8 @@ pub struct Args {
     /// `plain`: characters only; `ansi`: with colours and styles as SGR sequences.
     #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
     pub format: FormatArg,
-    /// Show the bash pane after K entries [default: all of them, as K equal to their number].
+    /// Show the bash pane after K entries [default: all of them, as K equal to their number];
+    /// a type-along entry right after them is shown at its open prompt, as the player opens it.
     #[arg(long, value_name = "K")]
     pub bash: Option<usize>,
     /// Show this page of the step's narration, as the learner scrolls it (1 is the top; the
@@ -63,12 +64,18 @@ pub struct Args {
     /// its starters.
     #[arg(long, value_name = "A", allow_hyphen_values = true)]
     pub answer: Option<String>,
-    /// Show this screen instead of a step.
+    /// Show this screen instead of a step (`finish` shows the course-complete screen with no
+    /// results yet, to check the course's closing note).
     #[arg(long, value_parser = screen_names(), conflicts_with_all = ["step", "node", "bash", "answer", "page"])]
     pub screen: Option<OverlayKind>,
     /// Render with the monochrome theme (the only way to turn colour off).
     #[arg(long)]
     pub no_color: bool,
+    /// Show quiz choices shuffled as a learner with this seed sees them (a learner's seed is
+    /// in their progress file); by default they keep the author's order. `--answer` still
+    /// numbers choices in the author's order.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -81,7 +88,7 @@ pub enum FormatArg {
 fn screen_names() -> impl TypedValueParser<Value = OverlayKind> {
     let names = OverlayKind::ALL
         .into_iter()
-        .filter(|k| k.shows_alone())
+        .filter(|k| k.renderable())
         .map(OverlayKind::name);
     PossibleValuesParser::new(names).try_map(|name| name.parse::<OverlayKind>())
 }
@@ -125,6 +132,7 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         overlay: args.screen,
         no_color: args.no_color,
         page: usize::from(args.page.saturating_sub(1)),
+        seed: args.seed,
         ..Scene::default()
     };
     if scene.overlay.is_some() {

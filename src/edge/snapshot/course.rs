@@ -45,6 +45,8 @@ pub struct RunOptions {
     pub deny_overflow: bool,
     /// Update a directory that holds files termcourse did not write (they are kept).
     pub force: bool,
+    /// Show choices as a learner with this seed sees them; `None` keeps the author's order.
+    pub seed: Option<u64>,
 }
 
 /// Renders every case of `course` at every size, compares with `dir` and, in
@@ -55,7 +57,10 @@ pub fn snapshot_course(
     sizes: &[Size],
     options: RunOptions,
 ) -> Result<Outcome, SnapshotError> {
-    let cases = course_cases(course);
+    let mut cases = course_cases(course);
+    for case in &mut cases {
+        case.scene.seed = options.seed;
+    }
     check_distinct(&cases)?;
     let rendered = render_cases(&cases, sizes, |case: &Case<Scene>, size| {
         render(course, &case.scene, size).map_err(|source| SnapshotError::Scene {

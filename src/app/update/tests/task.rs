@@ -34,6 +34,7 @@ fn at_task(trust: Trust, practice: bool) -> (Model, Vec<Effect>) {
                 problem: None,
                 trust,
             },
+            ..Options::default()
         },
     );
     let effects = super::super::start(&mut m);

@@ -79,14 +79,27 @@ fn an_edit_of_the_step_on_screen_keeps_the_place_in_it() {
     let old = course();
     let mut m = watching(&old, "a", "shell");
     let _ = update(&mut m, Msg::FocusPane(crate::app::Focus::Bash));
+    // The first entry, and the type-along after it opens its prompt at once; a line begun.
     let _ = update(&mut m, Msg::Act(Action::Next));
-    assert_eq!(m.bash.revealed, 1);
+    assert_eq!(m.bash.revealed, 2);
+    assert!(m.bash.awaiting);
+    m.bash.input = "docker ru".into();
     m.scroll.narration = 2;
     let mut new = (*old).clone();
     new.nodes[0].steps[1].body = Some("more text".into());
     edited(&mut m, new);
     assert_eq!(ids(&m), ("a".into(), "shell".into()));
-    assert_eq!(m.bash.revealed, 1);
+    assert_eq!(m.bash.revealed, 2);
+    assert!(m.bash.awaiting, "the prompt still waits");
+    assert_eq!(m.bash.input, "docker ru");
+    // An edit that makes the entry a plain command shows it done instead.
+    let mut plain = (*old).clone();
+    plain.nodes[0].steps[1].body = Some("other text".into());
+    plain.nodes[0].steps[1].bash[1].type_along = None;
+    edited(&mut m, plain);
+    assert_eq!(m.bash.revealed, 2);
+    assert!(!m.bash.awaiting);
+    assert!(m.bash.input.is_empty());
     assert_eq!(
         m.scroll.narration, 2,
         "clamped by the next measurement, not reset"
