@@ -221,6 +221,7 @@ fn no_diagnostic_is_given_twice() {
     };
     let opts = LoadOptions {
         known_language: &|lang| lang != "pythn",
+        ..LoadOptions::default()
     };
     let report = load_with_warnings(&source, &opts).1;
     let d = only(&report);
@@ -345,4 +346,36 @@ fn the_docs_list_every_diagnostic() {
         "docs/course-format.md's list of diagnostics is stale: run \
          `UPDATE_DOCS=1 cargo test --test diagnostics` and commit it"
     );
+}
+
+#[test]
+fn what_a_markdown_file_shows_that_cannot_be_seen_is_named_at_its_key() {
+    // A table far wider than 80 columns, in a body kept in a file.
+    let row = |c: &str| format!("| {} | {} |\n", c.repeat(60), c.repeat(60));
+    let table = format!("{}| --- | --- |\n{}", row("a"), row("b"));
+    let course = format!("{HEAD}nodes = [\"nodes/a.toml\"]\n");
+    let node =
+        "id = \"a\"\ntitle = \"A\"\n[[step]]\nid = \"s\"\ntitle = \"S\"\nbody_file = \"wide.md\"\n";
+    let source = MemorySource {
+        root: String::new(),
+        files: vec![
+            ("course.toml".into(), course),
+            ("nodes/a.toml".into(), node.into()),
+            ("nodes/wide.md".into(), table),
+        ],
+    };
+    let opts = LoadOptions {
+        unseen: &termcourse::view::fit::unseen,
+        ..LoadOptions::default()
+    };
+    let report = load_with_warnings(&source, &opts).1;
+    let d = only(&report);
+    assert!(
+        d.message
+            .starts_with("a table in the body cannot be seen in full at 80x24"),
+        "{}",
+        d.message
+    );
+    // The key that names the file, not the step's header.
+    assert_eq!(at(d), "nodes/a.toml:6:13");
 }

@@ -264,7 +264,7 @@ fn known(severity: Severity, message: &str) {
     debug_assert!(
         messages::is_known(severity, message),
         "{severity} `{message}` is not in core::check::messages::ALL: add its template there \
-         and to the list in docs/course-format.md (`UPDATE_DOCS=1 cargo test --test docs` \
+         and to the list in docs/course-format.md (`UPDATE_DOCS=1 cargo test --test diagnostics` \
          rewrites the list)"
     );
 }

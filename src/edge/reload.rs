@@ -175,14 +175,17 @@ pub fn watch_saves(
     })
 }
 
-/// Loads the course at `path` with every check `termcourse check` makes.
+/// Loads the course at `path` with every check `termcourse check` makes that can fail it.
 pub fn load(path: &Path) -> Reload {
     let source = match FsSource::new(path) {
         Ok(source) => source,
         Err(err) => return Reload::Broken(open_error_report(path, &err)),
     };
+    // Only errors stop a course from loading: what cannot be seen (warnings) is not measured,
+    // which keeps a reload fast.
     let opts = LoadOptions {
         known_language: &crate::view::highlight::has_syntax,
+        ..LoadOptions::default()
     };
     match load_with_warnings(&source, &opts) {
         (Some(course), _) => Reload::Loaded(course),

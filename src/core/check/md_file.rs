@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use super::markdown::check_code_languages;
+use super::markdown::check_markdown;
 use super::{Checker, FileCx, clean, clean_block, head};
 use crate::core::raw::{RawCourse, RawNode, RawStep, Sp};
 
@@ -195,7 +195,7 @@ fn locate<'a>(
 /// shown (`None` when absent, blank or unreadable).
 pub(super) fn optional(cx: &mut Checker<'_>, file: &FileCx, field: &Field<'_>) -> Option<String> {
     let md = locate(cx, file, field).ok()??;
-    check_code_languages(cx, md.file(), md.value());
+    check_markdown(cx, md.file(), md.value());
     let text = clean_block(md.value());
     if text.is_empty()
         && let (Markdown::File(..), Some(path)) = (&md, field.from_file)
@@ -229,7 +229,7 @@ pub(super) fn required(
         }
         return None;
     };
-    check_code_languages(cx, md.file(), md.value());
+    check_markdown(cx, md.file(), md.value());
     let text = if field.block {
         clean_block(md.value())
     } else {

@@ -40,6 +40,7 @@ const COURSE: &str = "The course file";
 const GRAPH: &str = "Ids and `requires`";
 const STEPS: &str = "Steps and the bash pane";
 const MARKDOWN: &str = "Markdown";
+const FIT: &str = "What a learner cannot see (at 80x24)";
 const QUIZZES: &str = "Quizzes";
 const TASKS: &str = "Tasks";
 
@@ -129,6 +130,13 @@ pub const ALL: &[Message] = &[
     // Markdown.
     w(MARKDOWN, "no syntax highlighting for code language `{…}`"),
     w(MARKDOWN, "code fence is never closed"),
+    w(MARKDOWN, "raw HTML is shown as text; use markdown"),
+    w(MARKDOWN, "terminals show no images"),
+    // What cannot be seen however the learner scrolls or zooms (`view::fit`).
+    w(
+        FIT,
+        "{…} cannot be seen in full at {…}: {…} needed, {…} available even zoomed",
+    ),
     // Quizzes.
     e(QUIZZES, "quiz has no `kind`"),
     e(QUIZZES, "`{…}` is only used by {…} quizzes"),

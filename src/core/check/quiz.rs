@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::guess::SingleChoice;
-use super::markdown::check_code_languages;
+use super::markdown::check_markdown;
 use super::md_file::{self, Field};
 use super::regex::{COURSE_REGEX_BUDGET, Compiled};
 use super::{Checker, FileCx, clean, head, optional_block, position};
@@ -218,7 +218,7 @@ fn choices(
 fn choice(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawChoice>) -> Option<Choice> {
     let text = cx.required(file, &raw.span(), "choice", "text", raw.text.as_ref());
     if let Some(why) = &raw.why {
-        check_code_languages(cx, file, why);
+        check_markdown(cx, file, why);
     }
     Some(Choice {
         text: text?,

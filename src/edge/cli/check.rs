@@ -104,6 +104,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         known_language: &crate::view::highlight::has_syntax,
+        unseen: &crate::view::fit::unseen,
     };
     let checked: Vec<Checked> = args.paths.iter().map(|p| check_path(p, &opts)).collect();
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();

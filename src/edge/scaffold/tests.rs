@@ -22,6 +22,7 @@ fn the_scaffold_is_a_course_without_warnings_whatever_the_title() {
         };
         let opts = LoadOptions {
             known_language: &crate::view::highlight::has_syntax,
+            unseen: &crate::view::fit::unseen,
         };
         let (course, report) = load_with_warnings(&source, &opts);
         assert!(report.is_empty(), "{}", report.render(false));

@@ -11,11 +11,12 @@ use thiserror::Error;
 use crate::app::overlay::OverlayKind;
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::edge::headless::{Scene, SceneError, render_scene_measured, render_scene_paged};
+use crate::edge::headless::{Overflow, Scene, SceneError, render_scene_measured};
 use crate::edge::snapshot::answers::{right_answer, wrong_answer};
 use crate::edge::snapshot::{
     Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store,
 };
+use crate::view::prepared::step_has_reveal;
 use crate::view::text::to_plain;
 
 #[derive(Debug, Error)]
@@ -133,20 +134,23 @@ pub const MAX_PAGES: usize = 30;
 /// the learner scrolls it, and its pages are snapshotted.
 pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
     // Overflow is measured on the step's panes; a screen drawn over them has nothing to add.
-    let (buffer, measured, pages) = render_scene_paged(course, scene, size.width, size.height)?;
-    let overflows = measured
-        .into_iter()
-        .filter(|o| o.pane != "narration")
-        .map(|o| PaneOverflow {
-            pane: o.pane,
-            needed: o.needed,
-            available: o.available,
-        })
-        .collect();
+    let (buffer, measured) = render_scene_measured(course, scene, size.width, size.height)?;
+    let convert = |found: Vec<Overflow>| {
+        found
+            .into_iter()
+            .map(|o| PaneOverflow {
+                pane: o.what().to_owned(),
+                needed: o.needed,
+                available: o.available,
+                unit: o.unit,
+            })
+            .collect()
+    };
     let mut more = Vec::new();
-    // The step as first shown; an answered quiz does not change the narration.
-    if scene.overlay.is_none() && scene.answer.is_none() {
-        for page in 1..pages.min(MAX_PAGES) {
+    // The step as first shown (and with its reveal blocks open, which lengthens it); an
+    // answered quiz or a solved task does not change the narration.
+    if scene.overlay.is_none() && scene.answer.is_none() && !scene.solved {
+        for page in 1..measured.pages.min(MAX_PAGES) {
             let scrolled = Scene {
                 page,
                 ..scene.clone()
@@ -157,14 +161,16 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
     }
     Ok(Rendering {
         text: to_plain(&buffer),
-        overflows,
+        overflows: convert(measured.unreachable),
+        scrolls: convert(measured.scrolling),
         pages: more,
     })
 }
 
 /// Every scene worth a snapshot: each step
-/// with its whole bash pane; a quiz step also after a wrong and after the right answer; a task
-/// step (shown with its starters) also solved; then the matrix, glossary, FAQ and help screens.
+/// with its whole bash pane (a step with reveal blocks also with them open: `.open`); a quiz
+/// step also after a wrong and after the right answer; a task step (shown with its starters)
+/// also solved; then the matrix, glossary, FAQ and help screens.
 pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     let mut cases = Vec::new();
     let mut push = |stem: String, scene: Scene| cases.push(Case { stem, scene });
@@ -177,6 +183,13 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
             );
             let at = |answer| step_scene(node.id.clone(), step, answer);
             push(stem.clone(), at(None));
+            if step_has_reveal(step) {
+                let open = Scene {
+                    open: true,
+                    ..at(None)
+                };
+                push(format!("{stem}.open"), open);
+            }
             if step.task.is_some() {
                 let solved = Scene {
                     solved: true,

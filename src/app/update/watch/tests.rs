@@ -142,3 +142,18 @@ fn a_course_that_does_not_load_opens_the_error_panel_until_one_does() {
     assert!(m.overlay.is_none());
     assert!(m.problems.is_empty());
 }
+
+#[test]
+fn the_same_course_twice_changes_nothing_the_first_showed() {
+    let old = course();
+    let mut m = watching(&old, "a", "intro");
+    let mut new = (*old).clone();
+    new.nodes[0].steps[1].sys_msg = Some("new narration".into());
+    edited(&mut m, new.clone());
+    let notice = m.notice.clone();
+    assert!(notice.as_deref().is_some_and(|n| n.contains("changed")));
+    // The same save seen twice (both were compared with the course before either).
+    edited(&mut m, new);
+    assert_eq!(m.notice, notice);
+    assert_eq!(ids(&m), ("a".into(), "shell".into()));
+}
