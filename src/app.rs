@@ -78,6 +78,11 @@ pub struct Model {
     pub notice: Option<String>,
     /// The notice about a save that did not happen, while saving has trouble.
     pub save_problem: Option<String>,
+    /// `play --watch`: the course is reloaded on every save (the header says "watching").
+    pub watching: bool,
+    /// `play --watch`: why the course as last saved does not load (one line each); empty
+    /// while it loads. Shown in the error panel (`OverlayKind::Errors`).
+    pub problems: Vec<String>,
     /// Today, for the review (see [`Options::today`]).
     pub today: Day,
     /// This session's random number (see [`Options::entropy`]).
@@ -130,6 +135,8 @@ impl Model {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
             save_problem: None,
+            watching: false,
+            problems: Vec::new(),
             shown: Shown::default(),
             today: options.today,
             entropy: options.entropy,

@@ -22,3 +22,6 @@ pub mod source;
 pub mod task;
 pub mod trust;
 pub mod unlock;
+
+/// Every message `termcourse check` can give (the list in `docs/course-format.md`).
+pub use check::messages;

@@ -6,7 +6,8 @@
 //!   `writer`, the thread that saves to it.
 //! - `events`: what wakes the event loop; `highlighter`, the thread that colours code.
 //! - [`fs_source`] and [`builtin`]: where course files come from (a directory, or the binary);
-//!   `play_load`: a course loaded for the player's first screen first, the rest on a thread.
+//!   `play_load`: a course loaded for the player's first screen first, the rest on a thread;
+//!   [`reload`]: a course watched for saves and loaded again (`play --watch`, `check --watch`).
 //! - [`headless`] and [`snapshot`]: the player's view drawn into a buffer, for `render`,
 //!   `snapshot` and the tests.
 //! - Hands-on tasks: [`workspace`] (where the learner's files are, starters, reset, reading),
@@ -14,6 +15,7 @@
 //!   [`editor`] (which editor opens a file), [`trust`] (whether commands may run), all on top of
 //!   [`nofollow`] (file access that never follows a symbolic link); [`task_session`] sets them
 //!   up for one session from the command line.
+//! - [`scaffold`]: the small course `termcourse new` writes.
 //! - [`safe_fs`]: opening files someone else prepared (no symlink followed by accident, no FIFO
 //!   or device, never more than a limit read).
 //! - [`cli`]: the command line; with `main`, the only place that prints errors.
@@ -31,9 +33,11 @@ pub(crate) mod highlighter;
 pub mod nofollow;
 pub(crate) mod play_load;
 pub mod player;
+pub mod reload;
 pub mod runner;
 pub(crate) mod runtime;
 pub mod safe_fs;
+pub mod scaffold;
 pub mod snapshot;
 pub mod store;
 pub mod task_session;

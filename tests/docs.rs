@@ -115,9 +115,19 @@ fn as_course(block: &str) -> Option<Vec<(String, String)>> {
 fn fragments_are_valid_in_context() {
     let mut checked = 0;
     for block in toml_blocks() {
-        let Some(files) = as_course(&block) else {
+        let Some(mut files) = as_course(&block) else {
             continue;
         };
+        // Markdown files an example names (`body_file = "…"`): the wrapping files sit at the
+        // course root, so the paths are course paths.
+        for line in block.lines() {
+            if let Some((key, value)) = line.split_once(" = \"")
+                && key.ends_with("_file")
+            {
+                let path = value.trim_end_matches('"').to_owned();
+                files.push((path, "Some *markdown*.".to_owned()));
+            }
+        }
         let source = MemorySource {
             root: "doc".to_owned(),
             files,

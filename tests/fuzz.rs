@@ -416,6 +416,8 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         solved: step.task.is_some() && rng.one_in(2),
         overlay,
         no_color: rng.one_in(4),
+        progress: None,
+        page: rng.index(4),
         open: rng.one_in(2),
         seed: rng.one_in(2).then(|| rng.below(1 << 20)),
     };

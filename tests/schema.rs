@@ -69,7 +69,11 @@ fn a_task_check_has_exactly_one_kind_in_the_schema() {
     assert_eq!(check["required"], serde_json::json!(["message"]));
     assert_eq!(check["properties"]["timeout"]["maximum"], 600);
     let task = &schema["definitions"]["Task"];
-    assert_eq!(task["required"], serde_json::json!(["goal"]));
+    assert_eq!(task["required"], serde_json::json!(["file", "check"]));
+    assert_eq!(
+        task["oneOf"],
+        serde_json::json!([{"required": ["goal"]}, {"required": ["goal_file"]}])
+    );
     assert_eq!(task["properties"]["file"]["minItems"], 1);
     assert_eq!(task["properties"]["check"]["minItems"], 1);
 }
@@ -92,7 +96,10 @@ fn the_finish_table_is_in_the_course_schema_only() {
     let course: serde_json::Value =
         serde_json::from_str(&json_schema(SchemaFor::Course)).expect("valid JSON");
     let finish = &course["definitions"]["Finish"];
-    assert_eq!(finish["required"], serde_json::json!(["note"]));
+    assert_eq!(
+        finish["oneOf"],
+        serde_json::json!([{"required": ["note"]}, {"required": ["note_file"]}])
+    );
     assert_eq!(finish["additionalProperties"], false);
     assert!(course["properties"]["finish"].is_object());
     let node: serde_json::Value =

@@ -16,6 +16,7 @@ const GLOSSARY: KeyMode = KeyMode::Overlay(OverlayKind::Glossary);
 const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
 const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
 const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
+const ERRORS: KeyMode = KeyMode::Overlay(OverlayKind::Errors);
 const FINISH: KeyMode = KeyMode::Overlay(OverlayKind::Finish);
 const REVIEW: KeyMode = KeyMode::Overlay(OverlayKind::Review);
 const ORIENTATION: KeyMode = KeyMode::Overlay(OverlayKind::Orientation);
@@ -126,10 +127,11 @@ const OVERLAYS: &[KeyMode] = &[
     REVIEW,
     ORIENTATION,
     TRUST,
+    ERRORS,
 ];
 const BROWSE: &[KeyMode] = &[
     Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, Task, MATRIX, FAQ, HELP, FINISH,
-    REVIEW,
+    REVIEW, ERRORS,
 ];
 const EVERYWHERE: &[KeyMode] = &[
     Narration,
@@ -152,6 +154,7 @@ const EVERYWHERE: &[KeyMode] = &[
     REVIEW,
     ORIENTATION,
     TRUST,
+    ERRORS,
 ];
 
 const fn bind(
@@ -249,6 +252,10 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[FAQ, HELP, FINISH], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
     bind(&[FAQ, HELP, FINISH], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
     bind(&[FINISH, REVIEW], &[K::Enter], A::Submit, "close the results", None, "Course complete"),
+    bind(&[ERRORS], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the errors down", Some("scroll"), "Watching"),
+    bind(&[ERRORS], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the errors up", None, "Watching"),
+    bind(&[ERRORS], &[K::PageDown], A::PageDown, "page the errors down", None, "Watching"),
+    bind(&[ERRORS], &[K::PageUp], A::PageUp, "page the errors up", None, "Watching"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
     // The trust prompt.
     bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
@@ -262,6 +269,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),
     bind(BROWSE, &[K::Char('/')], A::Show(OverlayKind::Search), "search every step", Some("search"), "Screens"),
     bind(BROWSE, &[K::Char('?')], A::Show(OverlayKind::Help), "this help", Some("help"), "Screens"),
+    bind(BROWSE, &[K::Char('!')], A::Show(OverlayKind::Errors), "why the course being watched does not load (play --watch)", None, "Watching"),
     bind(EVERYWHERE, &[K::F(1)], A::Show(OverlayKind::Help), "help, also while typing", None, "Screens"),
     bind(BROWSE, &[K::Char('q')], A::Quit, "quit (progress is kept)", Some("quit"), "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('c')], A::Quit, "quit", None, "Screens"),

@@ -101,6 +101,12 @@ pub enum Msg {
     /// Play this course from now on (a re-loaded course, e.g. by a file watcher); see
     /// [`crate::app::Model::replace_course`].
     CourseLoaded(SharedCourse),
+    /// `play --watch`: the course was saved and loads; play it from now on, showing the first
+    /// step whose content changed (see `update::watch`).
+    CourseEdited(SharedCourse),
+    /// `play --watch`: the course was saved and does not load, for these reasons (one line
+    /// each, `file:line:col: message`); the last course that loaded stays.
+    CourseBroken(Vec<String>),
     /// News about the hands-on task from the edge (files read, commands run, editor back).
     Task(crate::app::task::TaskMsg),
 }

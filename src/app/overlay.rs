@@ -1,7 +1,8 @@
 //! Screens drawn over the step ("overlays"): the Deployment Matrix, the glossary, the FAQ, key
-//! help, search, the course-complete screen, the review's summary and the first-run
-//! orientation. Each is a module of its own here (its state and what keys do to it, behind
-//! [`OverlayState`]) and one in `view::overlay` (its layout, drawing and hit-testing).
+//! help, search, the course-complete screen, the review's summary, the first-run orientation
+//! and the error panel of `play --watch`. Each is a module of its own here (its state and what
+//! keys do to it, behind [`OverlayState`]) and one in `view::overlay` (its layout, drawing and
+//! hit-testing).
 //!
 //! # Adding an overlay
 //! 1. Write `app/overlay/<name>.rs`: a state type implementing [`OverlayState`].
@@ -13,6 +14,7 @@
 //! Keys that open it, if any, are rows of the keymap (`Action::Show(kind)`); an overlay can
 //! also be opened by `update` itself (`model.overlay = Some(kind.open(model))`).
 
+pub mod errors;
 pub mod faq;
 pub mod finish;
 pub mod glossary;
@@ -30,6 +32,7 @@ use super::effect::Effect;
 use super::msg::Msg;
 use super::{Extent, Model};
 
+pub use self::errors::ErrorsState;
 pub use self::faq::FaqState;
 pub use self::finish::FinishState;
 pub use self::glossary::GlossaryState;
@@ -49,6 +52,8 @@ pub enum OverlayKind {
     Faq,
     Help,
     Search,
+    /// Why the course being watched (`play --watch`) does not load.
+    Errors,
     /// The course-complete screen.
     Finish,
     /// The summary of a review session.
@@ -60,12 +65,13 @@ pub enum OverlayKind {
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
+        Self::Errors,
         Self::Finish,
         Self::Review,
         Self::Orientation,
@@ -80,6 +86,7 @@ impl OverlayKind {
             Self::Faq => "faq",
             Self::Help => "help",
             Self::Search => "search",
+            Self::Errors => "errors",
             Self::Finish => "finish",
             Self::Review => "review",
             Self::Orientation => "orientation",
@@ -94,6 +101,7 @@ impl OverlayKind {
 
     /// Whether it shows something before anything is typed into it: the screens `render
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
+    /// The error panel shows only while watching a course that does not load.
     pub fn shows_alone(self) -> bool {
         matches!(self, Self::Matrix | Self::Glossary | Self::Faq | Self::Help)
     }
@@ -113,6 +121,7 @@ impl OverlayKind {
             Self::Faq => Overlay::Faq(FaqState::open(model)),
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
+            Self::Errors => Overlay::Errors(ErrorsState::open(model)),
             Self::Finish => Overlay::Finish(FinishState::open(model)),
             Self::Review => Overlay::Review(ReviewState::open(model)),
             Self::Orientation => Overlay::Orientation(OrientationState::open(model)),
@@ -151,6 +160,7 @@ pub enum Overlay {
     Faq(FaqState),
     Help(HelpState),
     Search(SearchState),
+    Errors(ErrorsState),
     Finish(FinishState),
     Review(ReviewState),
     Orientation(OrientationState),
@@ -168,6 +178,7 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Faq($state) => $body,
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
+            $crate::app::overlay::Overlay::Errors($state) => $body,
             $crate::app::overlay::Overlay::Finish($state) => $body,
             $crate::app::overlay::Overlay::Review($state) => $body,
             $crate::app::overlay::Overlay::Orientation($state) => $body,

@@ -10,6 +10,7 @@ pub(crate) mod nav;
 mod quiz;
 pub(crate) mod review;
 pub(crate) mod task;
+mod watch;
 
 pub use nav::start;
 
@@ -40,6 +41,11 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
             Vec::new()
         }
         Msg::CourseLoaded(course) => nav::reload(model, course.0),
+        Msg::CourseEdited(course) => watch::edited(model, course.0),
+        Msg::CourseBroken(problems) => {
+            watch::broken(model, problems);
+            Vec::new()
+        }
         Msg::Task(news) => task::on_msg(model, news),
         Msg::Act(Action::Quit) => vec![Effect::Quit],
         Msg::Act(Action::Suspend) => vec![Effect::Suspend],

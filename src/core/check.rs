@@ -11,11 +11,14 @@ mod accept;
 mod graph;
 mod guess;
 mod markdown;
+pub(crate) mod md_file;
+pub mod messages;
 mod node;
 mod parse;
 mod quiz;
 mod regex;
 mod shape;
+mod strings;
 mod structure;
 mod task;
 
@@ -33,12 +36,16 @@ use crate::core::raw::{RawCourse, RawNode, Sp};
 use crate::core::sanitize::sanitize_owned;
 
 pub(crate) use parse::parse;
+pub(crate) use shape::closest;
 
 /// One course file being checked.
 #[derive(Debug, Default)]
 pub(crate) struct FileCx {
     /// Display path, as diagnostics name it.
     pub path: String,
+    /// The path relative to the course directory (empty when not read from a course source):
+    /// markdown files named in the file are relative to it.
+    pub rel: String,
     /// Shared so that parsing can borrow it while diagnostics are added to the file.
     pub text: Rc<str>,
     /// Entries removed after shape errors, as `(span start of their table, key)`.
@@ -90,6 +97,8 @@ pub(crate) struct CourseInput<'f> {
 }
 
 /// Collects diagnostics while checking one course.
+// Independent switches of what a load checks, not a state machine.
+#[allow(clippy::struct_excessive_bools)]
 pub(crate) struct Checker<'o> {
     pub opts: &'o LoadOptions<'o>,
     pub report: Report,
@@ -110,6 +119,15 @@ pub(crate) struct Checker<'o> {
     kept: HashMap<(Severity, String), usize>,
     /// Where the details of a diagnostic that is only counted go.
     scratch: Diagnostic,
+    /// Warn about `.toml` files in the course directory that no `nodes` entry names (the full
+    /// check only: it lists the directory).
+    pub stray_files: bool,
+    /// The course's markdown files (see `md_file`), read by the loader.
+    pub md: md_file::MdFiles,
+    /// Node and step ids reported invalid: a `requires` naming one is not reported again.
+    pub invalid_ids: HashSet<String>,
+    /// Diagnostics already reported, so the same message at the same place is given once.
+    seen: HashSet<(String, usize, usize, String)>,
     /// Node files may have been cut to their header (see `load::load_outline`): a node
     /// without steps is not an error here; the full load that follows checks it.
     pub outline: bool,
@@ -127,6 +145,10 @@ impl<'o> Checker<'o> {
             regex_budget: regex::Budget::default(),
             kept: HashMap::new(),
             scratch: Diagnostic::new(Severity::Error, String::new(), String::new()),
+            stray_files: false,
+            md: md_file::MdFiles::new(),
+            invalid_ids: HashSet::new(),
+            seen: HashSet::new(),
             outline: false,
         }
     }
@@ -151,9 +173,21 @@ impl<'o> Checker<'o> {
 
     /// An error about a file as a whole (it cannot be read).
     pub fn file_error(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let message = message.into();
+        known(Severity::Error, &message);
         self.report
             .diagnostics
             .push(Diagnostic::new(Severity::Error, path, message));
+        self.last()
+    }
+
+    /// A warning about a file as a whole (it is not part of the course).
+    pub fn file_warning(&mut self, path: &str, message: impl Into<String>) -> &mut Diagnostic {
+        let message = message.into();
+        known(Severity::Warning, &message);
+        self.report
+            .diagnostics
+            .push(Diagnostic::new(Severity::Warning, path, message));
         self.last()
     }
 
@@ -171,6 +205,16 @@ impl<'o> Checker<'o> {
             self.scratch = Diagnostic::new(severity, String::new(), String::new());
             return &mut self.scratch;
         }
+        known(severity, &message);
+        let location = file.locate(span);
+        let key = (file.path.clone(), location.start, location.end, message);
+        if self.seen.contains(&key) {
+            // Two checks reached the same conclusion about the same text: say it once.
+            self.scratch = Diagnostic::new(severity, String::new(), String::new());
+            return &mut self.scratch;
+        }
+        let message = key.3.clone();
+        self.seen.insert(key);
         self.kept.insert(kind, kept + 1);
         if !self.report.sources.contains_key(&file.path) {
             self.report
@@ -178,7 +222,7 @@ impl<'o> Checker<'o> {
                 .insert(file.path.clone(), file.text.to_string());
         }
         let mut diagnostic = Diagnostic::new(severity, file.path.clone(), message);
-        diagnostic.location = Some(file.locate(span));
+        diagnostic.location = Some(location);
         self.report.diagnostics.push(diagnostic);
         self.last()
     }
@@ -212,6 +256,17 @@ impl<'o> Checker<'o> {
         }
         Some(text)
     }
+}
+
+/// In debug builds (the test suite), refuses a message that `messages::ALL` does not list: the
+/// docs list every diagnostic from there.
+fn known(severity: Severity, message: &str) {
+    debug_assert!(
+        messages::is_known(severity, message),
+        "{severity} `{message}` is not in core::check::messages::ALL: add its template there \
+         and to the list in docs/course-format.md (`UPDATE_DOCS=1 cargo test --test diagnostics` \
+         rewrites the list)"
+    );
 }
 
 /// Sanitized text, trimmed; for titles and other one-line values.

@@ -8,6 +8,9 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use std::rc::Rc;
+
+use crate::core::check::md_file::{self, MdFiles};
 use crate::core::check::{self, Checker, CourseInput, FileCx, NodeInput};
 use crate::core::course::{Course, Step};
 use crate::core::diagnostic::Report;
@@ -76,7 +79,9 @@ pub fn load_with_warnings(
     source: &dyn CourseSource,
     opts: &LoadOptions,
 ) -> (Option<Course>, Report) {
-    load_into(Checker::new(opts), source)
+    let mut cx = Checker::new(opts);
+    cx.stray_files = true;
+    load_into(cx, source)
 }
 
 /// Like [`load`], for a course that already passed the full check when the binary was built
@@ -130,7 +135,7 @@ pub fn load_outline(
         cx
     };
     let mut cx = outline_checker();
-    let mut parsed = parse_all(&mut cx, &OutlineSource { source });
+    let mut parsed = parse_all(&mut cx, &OutlineSource { source }, source);
     let (course, report) = check_parsed(cx, source, &parsed);
     let files: Vec<Option<String>> = parsed
         .node_files
@@ -155,6 +160,15 @@ pub fn load_outline(
         return Err(cx.report);
     };
     let raw = check::parse::<RawNode>(&mut cx, &mut file, false);
+    if let Some(raw) = &raw {
+        read_markdown(
+            &mut cx,
+            source,
+            &file,
+            md_file::node_refs(raw),
+            &mut parsed.md,
+        );
+    }
     let rel = rel.clone();
     parsed.node_files[i] = NodeFile { rel, file, raw };
     let (course, report) = check_parsed(cx, source, &parsed);
@@ -206,7 +220,10 @@ fn header(text: &str) -> Option<&str> {
 }
 
 fn load_into(mut cx: Checker<'_>, source: &dyn CourseSource) -> (Option<Course>, Report) {
-    let parsed = parse_all(&mut cx, source);
+    let parsed = parse_all(&mut cx, source, source);
+    if cx.stray_files {
+        stray_files(&mut cx, source, &parsed);
+    }
     check_parsed(cx, source, &parsed)
 }
 
@@ -224,18 +241,37 @@ struct Parsed {
     raw_course: Option<Sp<RawCourse>>,
     listed: Vec<(String, Range<usize>)>,
     node_files: Vec<NodeFile>,
+    /// The markdown files the TOML files name (`body_file` …).
+    md: MdFiles,
 }
 
-fn parse_all(cx: &mut Checker<'_>, source: &dyn CourseSource) -> Parsed {
+/// Reads and parses every course file from `source`; markdown files come from `md_source`
+/// (the same files, but never cut to a header).
+fn parse_all(
+    cx: &mut Checker<'_>,
+    source: &dyn CourseSource,
+    md_source: &dyn CourseSource,
+) -> Parsed {
+    let mut md = MdFiles::new();
     let Some(mut course_file) = read(cx, source, COURSE_FILE, None) else {
         return Parsed {
             course_file: None,
             raw_course: None,
             listed: Vec::new(),
             node_files: Vec::new(),
+            md,
         };
     };
     let raw_course = check::parse::<RawCourse>(cx, &mut course_file, true);
+    if let Some(raw) = &raw_course {
+        read_markdown(
+            cx,
+            md_source,
+            &course_file,
+            md_file::course_refs(raw),
+            &mut md,
+        );
+    }
     let listed: Vec<(String, Range<usize>)> = match &raw_course {
         Some(raw) => raw
             .nodes
@@ -267,6 +303,9 @@ fn parse_all(cx: &mut Checker<'_>, source: &dyn CourseSource) -> Parsed {
             continue;
         };
         let raw = check::parse::<RawNode>(cx, &mut file, false);
+        if let Some(raw) = &raw {
+            read_markdown(cx, md_source, &file, md_file::node_refs(raw), &mut md);
+        }
         node_files.push(NodeFile {
             rel: normal,
             file,
@@ -278,7 +317,115 @@ fn parse_all(cx: &mut Checker<'_>, source: &dyn CourseSource) -> Parsed {
         raw_course,
         listed,
         node_files,
+        md,
     }
+}
+
+/// Reads the markdown files `refs` (values in `toml`) name into `md`, reporting each one that
+/// cannot be read at the value naming it.
+fn read_markdown(
+    cx: &mut Checker<'_>,
+    source: &dyn CourseSource,
+    toml: &FileCx,
+    refs: Vec<&Sp<String>>,
+    md: &mut MdFiles,
+) {
+    for value in refs {
+        let key = (toml.path.clone(), value.span().start);
+        let path = value.get().trim();
+        let read = match md_file::resolve(&toml.rel, path) {
+            Ok(rel) => read_md(cx, source, toml, value, &rel),
+            Err(problem) => {
+                let (message, help) = md_file::path_message(problem, path);
+                cx.error(toml, value.span(), message)
+                    .with_label("cannot be used")
+                    .with_note(help);
+                None
+            }
+        };
+        md.insert(key, read.map(Rc::new));
+    }
+}
+
+fn read_md(
+    cx: &mut Checker<'_>,
+    source: &dyn CourseSource,
+    toml: &FileCx,
+    value: &Sp<String>,
+    rel: &str,
+) -> Option<FileCx> {
+    let display = source.display_path(rel);
+    let problem = match source.read(rel) {
+        Ok(text) if text.len() as u64 > MAX_FILE_BYTES => SourceError::TooLarge {
+            limit: MAX_FILE_BYTES,
+        },
+        Ok(text) => {
+            let mut file = FileCx::new(display, text);
+            rel.clone_into(&mut file.rel);
+            return Some(file);
+        }
+        Err(err) => err,
+    };
+    let written = value.get().trim();
+    let message = match &problem {
+        SourceError::NotFound => format!("cannot read `{written}`: file not found"),
+        SourceError::OutsideCourse | SourceError::LinkOutside(_) => {
+            format!("markdown file `{written}` is outside the course directory")
+        }
+        other => format!("cannot read `{written}`: {other}"),
+    };
+    let d = cx
+        .error(toml, value.span(), message)
+        .with_label("named here");
+    if matches!(problem, SourceError::NotFound) {
+        d.with_note(format!(
+            "note: paths are relative to the file naming them: this one is `{display}`"
+        ));
+    }
+    if let SourceError::LinkOutside(target) = &problem {
+        d.with_note(format!("note: it is a symlink to `{target}`"));
+    }
+    None
+}
+
+/// Warns about `.toml` files in the course directory that look like node files but that no
+/// entry of `nodes` names: a node the author meant to add, and the learner will never see.
+fn stray_files(cx: &mut Checker<'_>, source: &dyn CourseSource, parsed: &Parsed) {
+    if parsed.raw_course.is_none() {
+        return;
+    }
+    let listed: HashSet<String> = parsed
+        .listed
+        .iter()
+        .map(|(rel, _)| normalize_relative_path(rel).unwrap_or_else(|_| rel.clone()))
+        .collect();
+    for rel in source.toml_files() {
+        if rel == COURSE_FILE || listed.contains(&rel) {
+            continue;
+        }
+        let Ok(text) = source.read(&rel) else {
+            continue;
+        };
+        if !looks_like_a_node(&text) {
+            continue;
+        }
+        let display = source.display_path(&rel);
+        cx.file_warning(&display, format!("`{display}` is not part of the course"))
+            .with_note("note: it looks like a node file, but no entry of `nodes` in course.toml names it")
+            .with_note(format!(
+                "help: add \"{rel}\" to `nodes` in course.toml, or move the file out of the course directory"
+            ));
+    }
+}
+
+/// Whether a TOML file reads like a node file (an `id` and a `title`, or steps) rather than
+/// some other tool's file (`pyproject.toml` in a task's workspace, say).
+fn looks_like_a_node(text: &str) -> bool {
+    let Ok(table) = text.parse::<toml::Table>() else {
+        // Not even TOML: a node file being written, if it has a step header.
+        return text.lines().any(|l| l.trim_start().starts_with("[[step]]"));
+    };
+    table.contains_key("step") || (table.contains_key("id") && table.contains_key("title"))
 }
 
 fn check_parsed(
@@ -307,28 +454,44 @@ fn check_parsed(
         file: course_file,
         raw: parsed.raw_course.as_ref(),
     };
+    cx.md.clone_from(&parsed.md);
     let course = check::check(&mut cx, &input, &nodes);
     let mut report = cx.report;
-    sort(&mut report, source, &parsed.listed);
+    sort(&mut report, source, &parsed.listed, &parsed.md);
     (course, report)
 }
 
 /// Orders diagnostics by file (course file first, then node files as listed), then position.
-fn sort(report: &mut Report, source: &dyn CourseSource, listed: &[(String, Range<usize>)]) {
+/// A markdown file comes right after the TOML file naming it.
+fn sort(
+    report: &mut Report,
+    source: &dyn CourseSource,
+    listed: &[(String, Range<usize>)],
+    md: &MdFiles,
+) {
     if report.diagnostics.is_empty() {
         return;
     }
-    let rank: HashMap<String, usize> = listed
+    let mut rank: HashMap<String, (usize, bool)> = listed
         .iter()
         .enumerate()
         .map(|(i, (rel, _))| {
             let rel = normalize_relative_path(rel).unwrap_or_else(|_| rel.clone());
-            (source.display_path(&rel), i + 1)
+            (source.display_path(&rel), (i + 1, false))
         })
         .collect();
+    for ((toml, _), file) in md {
+        if let Some(file) = file {
+            let of_toml = rank.get(toml).map_or(0, |r| r.0);
+            rank.entry(file.path.clone()).or_insert((of_toml, true));
+        }
+    }
     report.diagnostics.sort_by_cached_key(|d| {
+        let (rank, is_md) = rank.get(&d.file).copied().unwrap_or((0, false));
         (
-            rank.get(&d.file).copied().unwrap_or(0),
+            rank,
+            is_md,
+            if is_md { d.file.clone() } else { String::new() },
             d.location.as_ref().map_or(0, |l| l.start),
         )
     });
@@ -344,12 +507,33 @@ fn read(
 ) -> Option<FileCx> {
     let normal = normalize_relative_path(rel);
     let display = source.display_path(normal.as_deref().unwrap_or(rel));
-    let result = normal.and_then(|rel| source.read(&rel));
+    if let (Some((file, span)), true) = (&referrer, rel.contains('\\')) {
+        // Most likely a Windows path, not an attempt to leave the course.
+        cx.error(
+            file,
+            span.clone(),
+            format!("node file path `{rel}` uses `\\`"),
+        )
+        .with_label("paths use `/`")
+        .with_note(format!(
+            "help: paths use `/` on every system: write `{}`",
+            rel.replace('\\', "/")
+        ));
+        return None;
+    }
+    let result = match &normal {
+        Ok(rel) => source.read(rel),
+        Err(_) => Err(SourceError::OutsideCourse),
+    };
     let problem = match result {
         Ok(text) if text.len() as u64 > MAX_FILE_BYTES => SourceError::TooLarge {
             limit: MAX_FILE_BYTES,
         },
-        Ok(text) => return Some(FileCx::new(display, text)),
+        Ok(text) => {
+            let mut file = FileCx::new(display, text);
+            file.rel = normal.unwrap_or_else(|_| rel.to_owned());
+            return Some(file);
+        }
         Err(err) => err,
     };
     // The course file is named as such: only the files it lists are "node files".

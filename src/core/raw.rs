@@ -20,6 +20,11 @@ mod task;
 pub struct Sp<T>(toml::Spanned<T>);
 
 impl<T> Sp<T> {
+    /// `value` as if read from `span` (text that came from a file of its own).
+    pub fn new(span: Range<usize>, value: T) -> Self {
+        Self(toml::Spanned::new(span, value))
+    }
+
     pub fn span(&self) -> Range<usize> {
         self.0.span()
     }
@@ -58,18 +63,23 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
 /// A list with the span of the whole array and of each element.
 pub type SpList<T> = Sp<Vec<Sp<T>>>;
 
+/// Ids in the schema: what `check` accepts (letters, digits, `-`, `_`, `.`; at most 64).
+pub const ID_PATTERN: &str = "^[A-Za-z0-9._-]+$";
+/// Required text in the schema: something besides spaces (`check` trims it).
+pub const TEXT_PATTERN: &str = "\\S";
+
 /// `course.toml`: the course and, optionally, its nodes inline.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(title = "termcourse course (format 1)")]
 pub struct RawCourse {
     /// Course format version. This build reads format 1.
-    #[schemars(required, range(min = 1))]
+    #[schemars(required, range(min = 1, max = 1), extend("const" = 1))]
     pub format: Option<Sp<i64>>,
     /// The course's id: letters, digits, `-`, `_` and `.`. Progress is stored under it.
-    #[schemars(required)]
+    #[schemars(required, length(min = 1, max = 64), pattern(ID_PATTERN))]
     pub id: Option<Sp<String>>,
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub title: Option<Sp<String>>,
     /// One line under the title.
     pub tagline: Option<Sp<String>>,
@@ -83,6 +93,7 @@ pub struct RawCourse {
     pub faq: Vec<Sp<RawFaqEntry>>,
     /// Node files, relative to the course directory, one node per file. They come first in
     /// the matrix, in this order, followed by the inline `[[node]]` tables.
+    #[schemars(inner(length(min = 1), pattern("^[^\\\\]+$")))]
     pub nodes: Option<SpList<String>>,
     /// Nodes written inline, in matrix order.
     #[serde(default)]
@@ -94,12 +105,15 @@ pub struct RawCourse {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Finish")]
+#[schemars(extend("oneOf" = [{"required": ["note"]}, {"required": ["note_file"]}]))]
 pub struct RawFinish {
     /// The heading of the course-complete screen (default "Course complete").
     pub title: Option<Sp<String>>,
     /// A closing note in markdown: what to build next, where to read more.
-    #[schemars(required)]
+    #[schemars(length(min = 1), pattern(TEXT_PATTERN))]
     pub note: Option<Sp<String>>,
+    /// `note` in a markdown file, relative to this file (give `note` or `note_file`).
+    pub note_file: Option<Sp<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -107,7 +121,7 @@ pub struct RawFinish {
 #[schemars(rename = "Matrix")]
 pub struct RawMatrix {
     /// e.g. "Deployment Matrix".
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub title: Option<Sp<String>>,
     /// e.g. "Unlock nodes by isolating environments".
     pub motto: Option<Sp<String>>,
@@ -116,40 +130,50 @@ pub struct RawMatrix {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "GlossaryEntry")]
+#[schemars(extend("oneOf" = [{"required": ["definition"]}, {"required": ["definition_file"]}]))]
 pub struct RawGlossaryEntry {
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub term: Option<Sp<String>>,
     /// A short category label, e.g. `Dockerfile` or `Concept`.
     pub tag: Option<Sp<String>>,
     /// Markdown.
-    #[schemars(required)]
+    #[schemars(length(min = 1), pattern(TEXT_PATTERN))]
     pub definition: Option<Sp<String>>,
+    /// `definition` in a markdown file, relative to this file (give one of the two).
+    pub definition_file: Option<Sp<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "FaqEntry")]
+#[schemars(extend("oneOf" = [{"required": ["answer"]}, {"required": ["answer_file"]}]))]
 pub struct RawFaqEntry {
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub question: Option<Sp<String>>,
     /// Markdown.
-    #[schemars(required)]
+    #[schemars(length(min = 1), pattern(TEXT_PATTERN))]
     pub answer: Option<Sp<String>>,
+    /// `answer` in a markdown file, relative to this file (give one of the two).
+    pub answer_file: Option<Sp<String>>,
 }
 
 /// A node of the matrix: inline as `[[node]]`, or the top level of a node file.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Node")]
+// Given in full: schemars leaves a key with a serde default out of `required`, and a node
+// needs its steps.
+#[schemars(extend("required" = ["id", "title", "step"]))]
 pub struct RawNode {
     /// Unique within the course: letters, digits, `-`, `_` and `.`.
-    #[schemars(required)]
+    #[schemars(required, length(min = 1, max = 64), pattern(ID_PATTERN))]
     pub id: Option<Sp<String>>,
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub title: Option<Sp<String>>,
     /// One or two sentences shown in the matrix.
     pub summary: Option<Sp<String>>,
     /// Ids of the nodes that must be complete before this one becomes available.
+    #[schemars(inner(length(min = 1, max = 64), pattern(ID_PATTERN)))]
     pub requires: Option<SpList<String>>,
     /// The node's steps, in order (at least one).
     #[serde(default)]
@@ -160,16 +184,35 @@ pub struct RawNode {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Step")]
+#[schemars(extend("allOf" = [
+    {"not": {"required": ["body", "body_file"]}},
+    {"not": {"required": ["sys_msg", "sys_msg_file"]}},
+    {"not": {"required": ["quiz", "task"]}},
+    {"anyOf": [
+        {"required": ["sys_msg"]},
+        {"required": ["sys_msg_file"]},
+        {"required": ["body"]},
+        {"required": ["body_file"]},
+        {"required": ["bash"]},
+        {"required": ["quiz"]},
+        {"required": ["task"]},
+    ]},
+]))]
 pub struct RawStep {
     /// Unique within the node.
-    #[schemars(required)]
+    #[schemars(required, length(min = 1, max = 64), pattern(ID_PATTERN))]
     pub id: Option<Sp<String>>,
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub title: Option<Sp<String>>,
     /// The narration box labelled `SYS_MSG`.
     pub sys_msg: Option<Sp<String>>,
     /// Markdown prose.
     pub body: Option<Sp<String>>,
+    /// `sys_msg` in a markdown file, relative to this file (give one of the two).
+    pub sys_msg_file: Option<Sp<String>>,
+    /// `body` in a markdown file, relative to this file (give one of the two), e.g.
+    /// `body_file = "intro.md"`.
+    pub body_file: Option<Sp<String>>,
     /// The scripted bash pane, in order.
     #[serde(default)]
     pub bash: Vec<Sp<RawBashEntry>>,
@@ -184,7 +227,7 @@ pub struct RawStep {
 #[schemars(rename = "BashEntry")]
 pub struct RawBashEntry {
     /// The command, as shown after the prompt.
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub cmd: Option<Sp<String>>,
     /// Its output (may be empty or span several lines).
     pub out: Option<Sp<String>>,
@@ -194,6 +237,7 @@ pub struct RawBashEntry {
     pub type_along: Option<Sp<bool>>,
     /// Regexes, any of which accepts the learner's line. Default: the line is compared with
     /// `cmd` as a command (options in any order, `--opt=value` or `--opt value`).
+    #[schemars(length(min = 1))]
     pub accept: Option<SpList<String>>,
     /// Shown when the learner asks for help typing the command.
     pub hint: Option<Sp<String>>,
@@ -216,26 +260,58 @@ pub enum RawQuizKind {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Quiz")]
+#[schemars(extend("allOf" = [
+    {"oneOf": [{"required": ["question"]}, {"required": ["question_file"]}]},
+    {
+        "if": {"properties": {"kind": {"enum": ["single", "multi"]}}, "required": ["kind"]},
+        "then": {
+            "required": ["choice"],
+            "properties": {"answers": false, "sample": false, "case_sensitive": false, "items": false},
+        },
+    },
+    {
+        "if": {"properties": {"kind": {"const": "text"}}, "required": ["kind"]},
+        "then": {
+            "required": ["answers", "sample"],
+            "properties": {"choice": false, "items": false},
+        },
+    },
+    {
+        "if": {"properties": {"kind": {"const": "order"}}, "required": ["kind"]},
+        "then": {
+            "required": ["items"],
+            "properties": {"choice": false, "answers": false, "sample": false, "case_sensitive": false},
+        },
+    },
+]))]
 pub struct RawQuiz {
     #[schemars(required)]
     pub kind: Option<Sp<RawQuizKind>>,
     /// Markdown.
-    #[schemars(required)]
+    #[schemars(length(min = 1), pattern(TEXT_PATTERN))]
     pub question: Option<Sp<String>>,
+    /// `question` in a markdown file, relative to this file (give one of the two).
+    pub question_file: Option<Sp<String>>,
     /// Revealed one at a time, most gentle first.
     pub hints: Option<SpList<String>>,
     /// Shown after a correct answer. Markdown.
     pub explain: Option<Sp<String>>,
-    /// `single` and `multi`: the choices, in display order.
+    /// `explain` in a markdown file, relative to this file (give one of the two).
+    pub explain_file: Option<Sp<String>>,
+    /// `single` and `multi`: the choices, in display order (at least two).
     #[serde(default)]
+    #[schemars(length(min = 2))]
     pub choice: Vec<Sp<RawChoice>>,
     /// `text`: regexes, any of which accepts the answer.
+    #[schemars(length(min = 1))]
     pub answers: Option<SpList<String>>,
     /// `text`: the instructor's own right answer; must be accepted by `answers`.
+    #[schemars(length(min = 1), pattern(TEXT_PATTERN))]
     pub sample: Option<Sp<String>>,
     /// `text`: match `answers` case-sensitively (default false).
     pub case_sensitive: Option<Sp<bool>>,
-    /// `order`: the items in the correct order (shown shuffled).
+    /// `order`: the items in the correct order (shown shuffled; at least two).
+    #[schemars(length(min = 2), inner(length(min = 1), pattern(TEXT_PATTERN)))]
     pub items: Option<SpList<String>>,
 }
 
@@ -243,7 +319,7 @@ pub struct RawQuiz {
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Choice")]
 pub struct RawChoice {
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(TEXT_PATTERN))]
     pub text: Option<Sp<String>>,
     /// Whether this choice is right (default false).
     pub correct: Option<Sp<bool>>,
@@ -252,6 +328,11 @@ pub struct RawChoice {
 }
 
 pub use task::{RawCheck, RawNeeds, RawTask, RawTaskFile};
+
+/// The schemas' `$id`s: names, not addresses (termcourse publishes no schema on the web; a
+/// `#:schema` line points at a file, which `termcourse new` writes beside the course).
+pub const COURSE_SCHEMA_ID: &str = "urn:termcourse:schema:course:1";
+pub const NODE_SCHEMA_ID: &str = "urn:termcourse:schema:node:1";
 
 /// Which file's JSON Schema: `course.toml`, or a node file listed in `nodes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -272,11 +353,24 @@ pub fn json_schema(which: SchemaFor) -> String {
         )),
     );
     let generator = settings.into_generator();
-    let schema = match which {
-        SchemaFor::Course => generator.into_root_schema_for::<RawCourse>(),
-        SchemaFor::NodeFile => generator.into_root_schema_for::<RawNode>(),
+    let (schema, id) = match which {
+        SchemaFor::Course => (
+            generator.into_root_schema_for::<RawCourse>(),
+            COURSE_SCHEMA_ID,
+        ),
+        SchemaFor::NodeFile => (generator.into_root_schema_for::<RawNode>(), NODE_SCHEMA_ID),
     };
-    let mut json = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    // `$id` right after `$schema`, where a reader looks for it.
+    let mut root = serde_json::Map::new();
+    if let Some(object) = schema.as_object() {
+        for (key, value) in object {
+            root.insert(key.clone(), value.clone());
+            if key == "$schema" {
+                root.insert("$id".to_owned(), serde_json::Value::from(id));
+            }
+        }
+    }
+    let mut json = serde_json::to_string_pretty(&root).unwrap_or_default();
     json.push('\n');
     json
 }

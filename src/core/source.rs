@@ -38,6 +38,12 @@ pub trait CourseSource {
     /// The text of the file at `rel` (relative, `/`-separated, already checked not to escape
     /// the root by the caller).
     fn read(&self, rel: &str) -> Result<String, SourceError>;
+
+    /// Every `.toml` file in the course, relative and `/`-separated, as far as the source can
+    /// list them (used to warn about node files no `nodes` entry names). None by default.
+    fn toml_files(&self) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 /// An in-memory source: the embedded built-in course, and test fixtures.
@@ -63,5 +69,17 @@ impl CourseSource for MemorySource {
             .find(|(path, _)| path == rel)
             .map(|(_, text)| text.clone())
             .ok_or(SourceError::NotFound)
+    }
+
+    fn toml_files(&self) -> Vec<String> {
+        self.files
+            .iter()
+            .map(|(path, _)| path.clone())
+            .filter(|p| {
+                std::path::Path::new(p)
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+            })
+            .collect()
     }
 }

@@ -8,12 +8,14 @@ use clap::{Parser, Subcommand};
 
 pub mod check;
 pub mod completions;
+pub mod new;
 pub mod play;
 pub mod progress;
 pub mod render;
 pub mod schema;
 pub mod snapshot;
 pub mod trust;
+pub mod watching;
 
 const AFTER_HELP: &str = "\
 Without a command, termcourse plays the built-in course and resumes where you left off.
@@ -28,6 +30,8 @@ Environment:
 
 Examples:
   termcourse                                  play the built-in course
+  termcourse new my-course                    start a course of your own
+  termcourse play --watch my-course           play it; every save reloads it
   termcourse play my-course --practice        play a course with every node open
   termcourse review                           answer again the questions you missed
   termcourse check my-course                  report every mistake in a course
@@ -49,6 +53,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Play(play::PlayArgs),
+    New(new::Args),
     Review(play::ReviewArgs),
     Check(check::Args),
     Schema(schema::Args),
@@ -76,9 +81,11 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => finish(play::run(&play::PlayArgs {
             path: None,
+            watch: false,
             options: cli.play,
         })),
         Some(Command::Play(args)) => finish(play::run(&args)),
+        Some(Command::New(args)) => finish(new::run(args)),
         Some(Command::Review(args)) => finish(play::review(&args)),
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),

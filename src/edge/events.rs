@@ -26,6 +26,8 @@ pub enum Incoming {
     /// The course, loaded again or in full (from a loader thread), or the errors that stop it
     /// from loading.
     Loaded(Result<Course, Report>),
+    /// The course being watched was saved (`play --watch`), and what loading it found.
+    Reloaded(crate::edge::reload::Reloaded),
     /// News about tasks (from the task worker, the workspace watcher or a running command).
     Task(crate::app::task::TaskMsg),
 }

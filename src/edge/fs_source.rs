@@ -92,6 +92,54 @@ impl CourseSource for FsSource {
         let bytes = read_limited(&resolved, MAX_FILE_BYTES, Follow::Never).map_err(source_error)?;
         String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8)
     }
+
+    fn toml_files(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        let mut budget = MAX_LISTED;
+        list_toml(&self.root, "", 0, &mut budget, &mut found);
+        found.sort();
+        found
+    }
+}
+
+/// At most this many directory entries are looked at when listing a course's `.toml` files,
+/// and directories are entered at most [`MAX_LIST_DEPTH`] deep: a course is small, and a huge
+/// tree under it (a virtualenv, a checkout) must not slow `check` down.
+const MAX_LISTED: usize = 10_000;
+const MAX_LIST_DEPTH: usize = 6;
+
+/// Adds the `.toml` files below `dir` (relative paths, with `prefix`) to `found`. Symlinks are
+/// not followed, hidden entries and build or dependency folders are skipped.
+fn list_toml(dir: &Path, prefix: &str, depth: usize, budget: &mut usize, found: &mut Vec<String>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if *budget == 0 {
+            return;
+        }
+        *budget -= 1;
+        let Ok(name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if name.starts_with('.') || matches!(name.as_str(), "target" | "node_modules") {
+            continue;
+        }
+        // `file_type` does not follow a symlink.
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let rel = format!("{prefix}{name}");
+        if kind.is_dir() && depth < MAX_LIST_DEPTH {
+            list_toml(&entry.path(), &format!("{rel}/"), depth + 1, budget, found);
+        } else if kind.is_file()
+            && Path::new(&name)
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        {
+            found.push(rel);
+        }
+    }
 }
 
 fn source_error(err: ReadError) -> SourceError {

@@ -4,8 +4,13 @@
 //!
 //! A [`Scene`] is reached the way a learner would reach it: the model is built with
 //! [`Model::new`] and driven with `update` messages (reveal bash entries, enter an answer,
-//! submit, open a screen). Scenes are deterministic: practice mode (everything open, nothing
-//! recorded, and no badge saying so, so the scene looks as the player draws it), no animation, a fixed theme, no clock, no environment.
+//! submit, scroll the narration, open a screen). The learner is a new one (nothing complete,
+//! so nodes that require others are locked and "you are here" is on the first available
+//! node) unless the scene brings a saved progress. A step is shown even in a locked node (an
+//! author wants to see every step), without anything being recorded on arrival. A screen
+//! (matrix, glossary, FAQ, help) is drawn over a neutral background, so that no step's text
+//! shows around it. Scenes are deterministic: no animation, a fixed theme, no clock, no
+//! environment.
 
 use std::sync::Arc;
 
@@ -46,10 +51,35 @@ pub struct Scene {
     pub overlay: Option<OverlayKind>,
     /// Draw with the `NO_COLOR` theme instead of the dark one.
     pub no_color: bool,
+    /// The learner's saved progress; `None` is a new learner.
+    pub progress: Option<Progress>,
+    /// Narration pages scrolled down (0: the top): each page turn moves the text as the mouse
+    /// wheel does, [`WHEEL_ROWS`] rows a turn, as many turns as fit in the view less a row.
+    pub page: usize,
     /// The step's reveal blocks (`<details>`) opened, as the learner's `o` does.
     pub open: bool,
     /// Shuffle choices as a learner with this seed sees them; `None` keeps the author's order.
     pub seed: Option<u64>,
+}
+
+/// Rows one turn of the mouse wheel scrolls (as `update` does for `Msg::Scroll`).
+pub const WHEEL_ROWS: usize = 3;
+
+/// The wheel turns from one narration page to the next when `view` rows show: most of a view,
+/// so consecutive pages overlap by a row or more.
+pub fn wheel_turns_per_page(view: usize) -> usize {
+    (view.saturating_sub(1) / WHEEL_ROWS).max(1)
+}
+
+/// How many pages a narration of `content` rows takes in a view of `view` rows (1 when it
+/// fits), as [`Scene::page`] counts them.
+pub fn narration_pages(content: usize, view: usize) -> usize {
+    let max_scroll = content.saturating_sub(view);
+    if max_scroll == 0 || view == 0 {
+        return 1;
+    }
+    let step = wheel_turns_per_page(view) * WHEEL_ROWS;
+    1 + max_scroll.div_ceil(step)
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -83,6 +113,9 @@ pub struct Measured {
     /// Panes whose content needs scrolling (down, back or sideways) at this size, by the
     /// player's own measurements: reachable, but not all in view at once.
     pub scrolling: Vec<Overflow>,
+    /// Pages the step's narration takes at this size, as [`Scene::page`] counts them (1 when
+    /// it fits, 0 for a screen drawn instead of a step).
+    pub pages: usize,
 }
 
 /// Draws `scene` at `width` × `height`.
@@ -97,8 +130,8 @@ pub fn render_scene(
 
 /// Draws `scene` at `width` × `height`, and measures what of its step does not fit. A step's
 /// unreachable content is reported with the step as it first shows (no answer, task not
-/// solved, blocks closed), not again for each of its states; a screen drawn over the step
-/// reports nothing.
+/// solved, blocks closed, narration at the top), not again for each of its states; a screen
+/// drawn over the step reports nothing.
 pub fn render_scene_measured(
     course: &Arc<Course>,
     scene: &Scene,
@@ -110,12 +143,31 @@ pub fn render_scene_measured(
     let mut buffer = Buffer::empty(area);
     player.frame(area, &mut buffer);
     ignore(player.take_effects());
+    let narration = player.model().metrics.narration;
+    let pages = narration_pages(usize::from(narration.content), usize::from(narration.view));
+    if scene.page > 0 && scene.overlay.is_none() {
+        let turns = scene.page * wheel_turns_per_page(usize::from(narration.view));
+        for _ in 0..turns {
+            send(
+                &mut player,
+                Msg::Scroll {
+                    pane: Focus::Narration,
+                    down: true,
+                },
+            );
+        }
+        buffer = Buffer::empty(area);
+        player.frame(area, &mut buffer);
+        ignore(player.take_effects());
+    }
     let mut measured = Measured::default();
     if scene.overlay.is_none() {
+        measured.pages = pages;
         measured.scrolling = scrolling(player.model());
         if scene.answer.is_none()
             && !scene.open
             && !scene.solved
+            && scene.page == 0
             && let Some(step) = player.model().step_ref()
         {
             measured.unreachable = crate::view::fit::unreachable(step, area);
@@ -191,12 +243,15 @@ fn send(player: &mut Player, msg: Msg) {
 }
 
 fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
-    let (node, step) = locate(course, scene)?;
+    let mut progress = scene
+        .progress
+        .clone()
+        .unwrap_or_else(|| Progress::new(course.id.as_str()));
+    // Choices in the author's order unless a seed is asked for, whoever the learner is.
+    progress.seed = scene.seed;
     let options = Options {
-        practice: true,
+        practice: false,
         animate: false,
-        node: Some(course.nodes[node].id.clone()),
-        step: Some(course.nodes[node].steps[step].id.clone()),
         tasks: TaskEnv {
             workspace: Some(format!("<data dir>/workspaces/{}", course.id)),
             problem: None,
@@ -204,9 +259,14 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
         },
         ..Options::default()
     };
-    let mut progress = Progress::new(course.id.as_str());
-    progress.seed = scene.seed;
-    let model = Model::new(Arc::clone(course), progress, &options);
+    let mut model = Model::new(Arc::clone(course), progress, &options);
+    if scene.overlay.is_none() {
+        // The step asked for, locked or not, as the learner finds it on arrival.
+        let (node, step) = locate(course, scene)?;
+        model.overlay = None;
+        model.notice = None;
+        model.enter_step(node, step);
+    }
     let theme = if scene.no_color {
         Theme::no_color()
     } else {
@@ -214,8 +274,12 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
     };
     let mut screen = Screen::new(theme, false);
     screen.hide_badge = true;
+    screen.neutral = scene.overlay.is_some();
     let mut player = Player::new(model, screen);
-    ignore(player.start());
+    if scene.overlay.is_some() {
+        // A learner who just started (or resumed) and opened the screen.
+        ignore(player.start());
+    }
     reveal_bash(&mut player, scene.bash)?;
     if scene.open {
         send(&mut player, Msg::Act(Action::ToggleReveal));
@@ -269,6 +333,8 @@ fn reveal_bash(player: &mut Player, k: Option<usize>) -> Result<(), SceneError> 
         return Ok(());
     };
     let total = step.bash.len();
+    // All of them is the default: every entry shown, finished.
+    let k = k.filter(|&k| k != total);
     let want = k.unwrap_or(total);
     if want > total {
         return Err(SceneError::BadBash {

@@ -31,6 +31,7 @@ use crate::edge::events::Incoming;
 use crate::edge::highlighter::Highlighter;
 use crate::edge::play_load::Rest;
 use crate::edge::player::Player;
+use crate::edge::reload::{Reload, error_lines, watch_course};
 use crate::edge::store::Store;
 use crate::edge::task_worker::TaskWorker;
 use crate::edge::terminal::Session;
@@ -61,15 +62,19 @@ pub struct Tasks {
 /// play without saving). `rest`, if any, loads the rest of a course the player started in
 /// outline; it runs on a thread of its own and its course replaces the outline. `tasks` sets
 /// up the task worker (none: task steps show their checklist but nothing is read or run).
+/// `watch`, if any, is the course's path: every save there loads it again (`play --watch`).
 /// The terminal is restored on every way out.
 pub fn run(
     player: &mut Player,
     store: Option<Store>,
     rest: Option<Rest>,
     tasks: Option<Tasks>,
+    watch: Option<&std::path::Path>,
 ) -> anyhow::Result<Ended> {
     let (sender, incoming) = std::sync::mpsc::channel();
     let whole = rest.is_none();
+    let _watching = watch.map(|path| watch_course(path, forward(&sender, Incoming::Reloaded)));
+    let reload_log = std::env::var_os(RELOAD_LOG_ENV).map(std::path::PathBuf::from);
     // Started after the first frame, so as not to compete with it for a CPU.
     let rest = rest.map(|rest| {
         let report = forward(&sender, Incoming::Loaded);
@@ -125,6 +130,8 @@ pub fn run(
             tasks: worker.as_ref(),
             workspace,
             course_errors: None,
+            reload_log,
+            reloaded: None,
         };
         looped
             .play(player, &mut session, rest)
@@ -160,7 +167,16 @@ struct Loop<'a> {
     /// The workspace the editor opens files in.
     workspace: Option<Workspace>,
     course_errors: Option<Report>,
+    /// Where to note how long each reload took, from the file event to its frame
+    /// ([`RELOAD_LOG_ENV`]).
+    reload_log: Option<std::path::PathBuf>,
+    /// A reload whose frame is still to come: when its save was seen, and the load's time.
+    reloaded: Option<(Instant, f64)>,
 }
+
+/// Names a file to which `play --watch` appends one line per reload: milliseconds from the
+/// file event to the new frame on screen, and of that, the load (for benchmarks and tests).
+pub const RELOAD_LOG_ENV: &str = "TERMCOURSE_RELOAD_LOG";
 
 /// What one wait brought.
 #[derive(Default)]
@@ -201,6 +217,7 @@ impl Loop<'_> {
             }
             if dirty {
                 self.draw(player, session)?;
+                self.log_reload();
                 let effects = player.take_effects();
                 if self.perform(player, session, effects)? {
                     return Ok(());
@@ -267,9 +284,40 @@ impl Loop<'_> {
                     self.course_errors = Some(report);
                     batch.stop = true;
                 }
+                Incoming::Reloaded(reloaded) => {
+                    let timing = (reloaded.seen_at, reloaded.load_ms);
+                    if let Some(msg) = reload_msg(player, reloaded.reload) {
+                        // The task worker plays the course as saved too (its tasks, their
+                        // commands and whether they are trusted).
+                        if let (Msg::CourseEdited(course), Some(tasks)) = (&msg, self.tasks) {
+                            tasks.open(Arc::clone(&course.0));
+                        }
+                        self.reloaded = Some(timing);
+                        batch.msgs.push(msg);
+                    }
+                }
             }
         }
         Ok(batch)
+    }
+
+    /// Notes the reload whose frame was just drawn, if asked to.
+    fn log_reload(&mut self) {
+        let (Some((seen_at, load_ms)), Some(path)) = (self.reloaded.take(), &self.reload_log)
+        else {
+            return;
+        };
+        let total = seen_at.elapsed().as_secs_f64() * 1000.0;
+        let line = format!(
+            "reload: {total:.2} ms from the file event to the frame (load {load_ms:.2} ms)\n"
+        );
+        let appended = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, line.as_bytes()));
+        // A measurement aid only: the player goes on without it.
+        drop(appended);
     }
 
     /// Carries out effects (and those of the messages they lead to); returns true when the
@@ -310,6 +358,26 @@ impl Loop<'_> {
         }
         Ok(false)
     }
+}
+
+/// What a reload of the watched course means for the player: the course as saved, or why it
+/// does not load. A save that changed nothing the player shows (and fixed no error) means
+/// nothing.
+fn reload_msg(player: &Player, reload: Reload) -> Option<Msg> {
+    Some(match reload {
+        Reload::Loaded(course) => {
+            let model = player.model();
+            if *model.course() == course && model.problems.is_empty() {
+                return None;
+            }
+            Msg::CourseEdited(SharedCourse(Arc::new(course)))
+        }
+        Reload::Broken(report) => Msg::CourseBroken(error_lines(&report)),
+        Reload::Trouble(why) => Msg::CourseBroken(vec![format!(
+            "saves are not seen: {}",
+            crate::core::sanitize::sanitize(&why)
+        )]),
+    })
 }
 
 /// When the next tick is due: the one already scheduled, or a new one for what the model says

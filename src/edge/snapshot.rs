@@ -37,6 +37,9 @@ pub struct Rendering {
     pub text: String,
     /// Content a learner can never see at this size (see `view::fit`): overflow.
     pub overflows: Vec<PaneOverflow>,
+    /// The same screen with its narration scrolled to each further page (the second page
+    /// first), when the narration does not fit: stored as `<stem>.page-2@<size>.txt`, ….
+    pub pages: Vec<String>,
     /// Panes whose content needs scrolling at this size (not overflow: it can be reached).
     pub scrolls: Vec<PaneOverflow>,
 }
@@ -71,6 +74,11 @@ pub fn shot_path(stem: &str, size: Size) -> String {
     format!("{stem}@{size}.txt")
 }
 
+/// The stem of page `n` (2 and up) of a case's narration: `node/step.page-2`.
+pub fn page_stem(stem: &str, n: usize) -> String {
+    format!("{stem}.page-{n}")
+}
+
 /// Renders every case at every size, in order (size-major, so one size's files come together).
 pub fn render_cases<S, E>(
     cases: &[Case<S>],
@@ -82,7 +90,10 @@ pub fn render_cases<S, E>(
         for case in cases {
             let path = shot_path(&case.stem, size);
             let Rendering {
-                text, overflows, ..
+                text,
+                overflows,
+                pages,
+                ..
             } = render(case, size)?;
             rendered
                 .overflows
@@ -91,6 +102,10 @@ pub fn render_cases<S, E>(
                     overflow,
                 }));
             rendered.shots.push(Shot { path, text });
+            for (i, text) in pages.into_iter().enumerate() {
+                let path = shot_path(&page_stem(&case.stem, i + 2), size);
+                rendered.shots.push(Shot { path, text });
+            }
         }
     }
     Ok(rendered)

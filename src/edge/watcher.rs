@@ -133,7 +133,7 @@ fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<Writes>, String
 /// The platform's watcher without the events of reading: inotify reports every `open`, and
 /// the player reads the task's files after each change, so each read would otherwise be
 /// reported as the next change. Closing a file that was written stays (it ends a save).
-struct Writes(RecommendedWatcher);
+pub struct Writes(RecommendedWatcher);
 
 /// Whether an event of this kind can mean that something was written.
 fn is_write(kind: EventKind) -> bool {

@@ -1,4 +1,5 @@
-//! The header line: course title, the ticker, and where the learner is.
+//! The header line: course title, the ticker, and where the learner is (and `watching` while
+//! `play --watch` reloads the course on every save).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,22 +14,35 @@ use crate::view::theme::Theme;
 const TITLE_MIN: usize = 12;
 
 /// Draws the header into `area` (one row): the course title on the left, where the learner
-/// is on the right, the ticker in what room is left. When room is short the ticker goes
-/// first, then the title is cut (with `…`), then the node's title, so that `step k/n` stays.
-pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+/// is on the right (`with_position`; not over a neutral background), the ticker in what room
+/// is left. When room is short the ticker goes first, then the title is cut (with `…`), then
+/// the node's title, then `watching`, so that `step k/n` stays.
+pub fn render(model: &Model, theme: &Theme, with_position: bool, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let title = format!(" {} ", model.course().title);
-    let (full, short) = position(model);
-    let right = if full.width() + TITLE_MIN.min(title.width()) <= width {
-        full
-    } else if short.width() < width {
-        short
+    let (full, short) = if with_position {
+        position(model)
     } else {
-        String::new()
+        (String::new(), String::new())
     };
-    let left = clip(&title, width.saturating_sub(right.width()));
+    let watching = if model.watching { WATCHING } else { "" };
+    // The right side in the order it gives way: `watching` is kept longer than the node's
+    // title, but not at the cost of where the learner is.
+    let fits_full =
+        |pos: &str| watching.width() + pos.width() + TITLE_MIN.min(title.width()) <= width;
+    let (watch, right) = if fits_full(&full) {
+        (watching, full)
+    } else if watching.width() + short.width() < width {
+        (watching, short)
+    } else if short.width() < width {
+        ("", short)
+    } else {
+        ("", String::new())
+    };
+    let right_width = watch.width() + right.width();
+    let left = clip(&title, width.saturating_sub(right_width));
     let right_room = width.saturating_sub(left.width());
-    let ticker_room = right_room.saturating_sub(right.width() + 2);
+    let ticker_room = right_room.saturating_sub(right_width + 2);
     let ticker = if ticker_room >= 8 {
         format!(
             " {} ",
@@ -37,7 +51,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let gap = width.saturating_sub(left.width() + ticker.width() + right.width());
+    let gap = width.saturating_sub(left.width() + ticker.width() + right_width);
     let position_style = if model.review.is_some() {
         theme.warning
     } else {
@@ -47,10 +61,14 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Span::styled(left, theme.title),
         Span::styled(ticker, theme.ticker),
         Span::raw(" ".repeat(gap)),
+        Span::styled(watch, theme.warning),
         Span::styled(right, position_style),
     ]);
     line.render(area, buf);
 }
+
+/// What the header says while the course is watched for saves.
+const WATCHING: &str = "watching · ";
 
 /// Where the learner is, in full (`node title · step k/n `) and short (`step k/n `); in a
 /// review, which question of the session.
@@ -128,8 +146,12 @@ mod tests {
     use crate::view::test_util::buffer_text;
 
     fn header(width: u16) -> String {
+        header_of(width, false)
+    }
+
+    fn header_of(width: u16, watching: bool) -> String {
         let course = crate::view::test_util::sample_course();
-        let model = Model::new(
+        let mut model = Model::new(
             Arc::new(course),
             Progress::new("c"),
             &Options {
@@ -137,10 +159,30 @@ mod tests {
                 ..Options::default()
             },
         );
+        model.watching = watching;
         let area = Rect::new(0, 0, width, 1);
         let mut buf = Buffer::empty(area);
-        render(&model, &Theme::no_color(), area, &mut buf);
+        render(&model, &Theme::no_color(), true, area, &mut buf);
         buffer_text(&buf)
+    }
+
+    #[test]
+    fn watching_is_said_while_room_allows_and_never_costs_the_step() {
+        assert!(header_of(120, true).contains("watching · "));
+        assert!(!header_of(120, false).contains("watching"));
+        for width in [30, 44, 50, 60, 70, 120] {
+            let line = header_of(width, true);
+            assert!(line.contains("step 1/"), "{width}: {line}");
+            assert!(
+                line.chars().count() <= usize::from(width),
+                "{width}: {line}"
+            );
+        }
+        assert!(
+            header_of(44, true).contains("watching"),
+            "{}",
+            header_of(44, true)
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Markdown an overlay shows (a glossary definition, an FAQ answer) is laid out by the screen's
 //! cache from the overlay's [`TextRequest`], once per entry and width, not per frame.
 
+mod errors;
 mod faq;
 pub mod finish;
 mod glossary;

@@ -31,6 +31,9 @@ pub struct Screen {
     /// Draw no `PRACTICE` badge: headless scenes open everything only to reach any step, and
     /// must look exactly like the player.
     pub hide_badge: bool,
+    /// Draw an open overlay over a neutral background: no step and no position in the header
+    /// (headless snapshots of the screens, which then change only when the screen does).
+    pub neutral: bool,
     prepared: Prepared,
     overlay_text: OverlayText,
     colours: Colours,
@@ -49,6 +52,7 @@ impl Screen {
             theme,
             ascii,
             hide_badge: false,
+            neutral: false,
             prepared: Prepared::default(),
             overlay_text: OverlayText::default(),
             colours: Colours::new(colouring),
@@ -240,7 +244,24 @@ impl Screen {
         }
         let areas = self.areas(model, area);
         let theme = &self.theme;
-        header::render(model, theme, areas.header, buf);
+        let neutral = self.neutral && model.overlay.is_some();
+        header::render(model, theme, !neutral, areas.header, buf);
+        if !neutral {
+            self.draw_step(model, &areas, buf);
+        }
+        if let Some(open) = &model.overlay {
+            let text = &self.overlay_text.lines;
+            overlay::draw(open, self.cx(model), areas.body, text, buf);
+        }
+        if let Some(r) = areas.notice {
+            footer::render_notice(model, theme, r, buf);
+        }
+        footer::render(model, theme, !self.hide_badge, areas.footer, buf);
+    }
+
+    /// The step's panes.
+    fn draw_step(&self, model: &Model, areas: &Areas, buf: &mut Buffer) {
+        let theme = &self.theme;
         if !areas.narration.is_empty() {
             narration::render(
                 model,
@@ -260,14 +281,6 @@ impl Screen {
         if let Some(r) = areas.task {
             task::render(model, &self.prepared.task, &self.task_look(), r, buf);
         }
-        if let Some(open) = &model.overlay {
-            let text = &self.overlay_text.lines;
-            overlay::draw(open, self.cx(model), areas.body, text, buf);
-        }
-        if let Some(r) = areas.notice {
-            footer::render_notice(model, theme, r, buf);
-        }
-        footer::render(model, theme, !self.hide_badge, areas.footer, buf);
     }
 
     /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the

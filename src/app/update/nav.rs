@@ -92,7 +92,7 @@ pub(super) fn prev_step(model: &mut Model) -> Vec<Effect> {
     go_to(model, model.node, model.step - 1, true)
 }
 
-fn record_arrival(model: &mut Model) -> Vec<Effect> {
+pub(super) fn record_arrival(model: &mut Model) -> Vec<Effect> {
     let course = model.course_handle();
     let (Some(node), Some(step)) = (
         course.nodes.get(model.node),

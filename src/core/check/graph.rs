@@ -27,8 +27,24 @@ pub(super) fn check_id(
     let valid = id
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-    if valid && !id.is_empty() && id.chars().count() <= MAX_ID_CHARS {
+    let chars = id.chars().count();
+    if valid && !id.is_empty() && chars <= MAX_ID_CHARS {
         return Some(id.clone());
+    }
+    // Whatever names this id elsewhere (a `requires`) is not reported again.
+    cx.invalid_ids.insert(id.clone());
+    if valid && chars > MAX_ID_CHARS {
+        let short: String = id.chars().take(MAX_ID_CHARS).collect();
+        let short = short.trim_end_matches(['-', '_', '.']);
+        cx.error(
+            file,
+            value.span(),
+            format!("{what} id is too long: {chars} characters, at most {MAX_ID_CHARS}"),
+        )
+        .with_label(format!("{} characters too many", chars - MAX_ID_CHARS))
+        .with_note("note: ids are keys in the learner's progress file, not titles")
+        .with_note(format!("help: shorten it, e.g. `{short}`"));
+        return None;
     }
     let suggestion: String = id
         .trim()
@@ -129,7 +145,10 @@ fn resolve(
                 }
                 out.push((target, span.clone()));
                 p.node.requires.push(NodeId::new(req.clone()));
-            } else if !unreadable.contains(req) && !cx.nodes_incomplete {
+            } else if !unreadable.contains(req)
+                && !cx.nodes_incomplete
+                && !cx.invalid_ids.contains(req)
+            {
                 let d = cx
                     .error(
                         p.file,
@@ -150,8 +169,9 @@ fn resolve(
     edges
 }
 
-/// Reports each cycle once, naming all its nodes, and each node that requires (directly or
-/// not) a node on a cycle.
+/// Reports each cycle once, naming all its nodes; the nodes that require (directly or not) a
+/// node on a cycle are named in a note of that cycle's error, not in errors of their own (they
+/// are fixed with it).
 fn report_cycles(
     cx: &mut Checker<'_>,
     pending: &[Pending<'_>],
@@ -160,6 +180,9 @@ fn report_cycles(
     let stuck = stuck_nodes(edges);
     // 0: unvisited, 1: on a cycle, 2: downstream of a cycle.
     let mut state = vec![0_u8; pending.len()];
+    // Per node on or below a cycle: the index of that cycle's diagnostic, if it was kept.
+    let mut cycle_of: Vec<Option<usize>> = vec![None; pending.len()];
+    let mut blocked: HashMap<usize, Vec<usize>> = HashMap::new();
     for start in (0..pending.len()).filter(|i| stuck[*i]) {
         if state[start] != 0 {
             continue;
@@ -187,11 +210,42 @@ fn report_cycles(
             state[n] = 1;
         }
         if cycle_start.is_some() {
-            report_cycle(cx, pending, edges, &path[cycle_from..]);
+            let at = report_cycle(cx, pending, edges, &path[cycle_from..]);
+            for &n in &path[cycle_from..] {
+                cycle_of[n] = at;
+            }
         }
         for &n in path[..cycle_from].iter().rev() {
             state[n] = 2;
-            report_blocked(cx, pending, edges, n, &stuck, &state);
+            let Some((to, _)) = edges[n].iter().find(|(t, _)| stuck[*t]) else {
+                continue;
+            };
+            cycle_of[n] = cycle_of[*to];
+            if let Some(at) = cycle_of[n] {
+                blocked.entry(at).or_default().push(n);
+            }
+        }
+    }
+    for (at, mut nodes) in blocked {
+        nodes.sort_unstable();
+        let mut names: Vec<String> = nodes
+            .iter()
+            .take(NAMED)
+            .map(|n| format!("`{}`", pending[*n].node.id))
+            .collect();
+        if nodes.len() > NAMED {
+            names.push(format!("{} more", nodes.len() - NAMED));
+        }
+        let (they, verb) = if nodes.len() == 1 {
+            ("it", "depends")
+        } else {
+            ("they", "depend")
+        };
+        if let Some(d) = cx.report.diagnostics.get_mut(at) {
+            d.with_note(format!(
+                "note: {} {verb} on it, so {they} can never become available either",
+                names.join(", ")
+            ));
         }
     }
 }
@@ -220,12 +274,13 @@ fn stuck_nodes(edges: &[Vec<(usize, Range<usize>)>]) -> Vec<bool> {
     stuck
 }
 
+/// Reports a cycle; returns the index of its diagnostic in the report, if it was kept.
 fn report_cycle(
     cx: &mut Checker<'_>,
     pending: &[Pending<'_>],
     edges: &[Vec<(usize, Range<usize>)>],
     cycle: &[usize],
-) {
+) -> Option<usize> {
     let first = (0..cycle.len()).min_by_key(|i| cycle[*i]).unwrap_or(0);
     let mut ordered: Vec<usize> = cycle[first..]
         .iter()
@@ -252,6 +307,7 @@ fn report_cycle(
         .map(|(_, s)| s.clone())
         .unwrap_or_default();
     let p = &pending[from];
+    let before = cx.report.diagnostics.len();
     let message = if cycle.len() == 1 {
         format!("node `{}` requires itself", p.node.id)
     } else {
@@ -264,29 +320,5 @@ fn report_cycle(
         ))
         .with_note("note: nodes on a cycle can never become available")
         .with_note("help: remove one of these requirements");
-}
-
-fn report_blocked(
-    cx: &mut Checker<'_>,
-    pending: &[Pending<'_>],
-    edges: &[Vec<(usize, Range<usize>)>],
-    n: usize,
-    stuck: &[bool],
-    state: &[u8],
-) {
-    let Some((to, span)) = edges[n].iter().find(|(t, _)| stuck[*t]) else {
-        return;
-    };
-    let why = if state[*to] == 1 {
-        "which is on a `requires` cycle"
-    } else {
-        "which can never become available"
-    };
-    let p = &pending[n];
-    cx.error(
-        p.file,
-        span.clone(),
-        format!("node `{}` can never become available", p.node.id),
-    )
-    .with_label(format!("requires `{}`, {why}", pending[*to].node.id));
+    (cx.report.diagnostics.len() > before).then_some(before)
 }

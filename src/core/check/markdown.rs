@@ -1,6 +1,7 @@
-//! Markdown text: warns about fenced code in languages the player cannot highlight, about raw
-//! HTML (other than the reveal blocks and line breaks termcourse understands) and about images,
-//! which a terminal cannot show (see `core::markup`).
+//! Markdown text: warns about fenced code in languages the player cannot highlight, about a
+//! fence that is never closed (everything after it would show as code), about raw HTML (other
+//! than the reveal blocks and line breaks termcourse understands) and about images, which a
+//! terminal cannot show (see `core::markup`).
 //!
 //! Which languages have a syntax is not the core's business (highlighting lives in the view);
 //! the caller injects it as `LoadOptions::known_language`. Fences are found by a line scan
@@ -63,11 +64,28 @@ fn check_markup(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
     }
 }
 
-/// Warns about each fenced code block in `value` whose language has no highlighting syntax.
+/// Warns about each fenced code block in `value` whose language has no highlighting syntax,
+/// and about a fence left open.
 fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
     let text = value.get();
     if !text.contains("```") && !text.contains("~~~") {
         return;
+    }
+    if let Some(line) = unclosed_fence(text) {
+        let value_span = value.span();
+        let raw = file.text.get(value_span.clone()).unwrap_or_default();
+        // The opening line as written; in a TOML string with escapes it may not be found.
+        let span = raw.rfind(line).map_or(value_span.clone(), |i| {
+            value_span.start + i..value_span.start + i + line.len()
+        });
+        let tilde = line.starts_with('~');
+        let run = line.chars().take_while(|c| *c == '`' || *c == '~').count();
+        let what = if tilde { "tildes" } else { "backticks" };
+        cx.warning(file, span, "code fence is never closed")
+            .with_label("this fence is never closed; everything after it is shown as code")
+            .with_note(format!(
+                "help: end the code block with a line of {run} {what} (or more)"
+            ));
     }
     // How many fences named each language so far, and where each language is named in the
     // raw TOML text: both built once, so a value with thousands of fences stays linear.
@@ -101,10 +119,22 @@ fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>)
     }
 }
 
+/// The opening line (trimmed) of a fenced code block that runs to the end of `markdown`.
+fn unclosed_fence(markdown: &str) -> Option<&str> {
+    fences(markdown).1
+}
+
 /// The info strings of the opening fences in `markdown`, in order.
 fn fence_infos(markdown: &str) -> Vec<&str> {
+    fences(markdown).0
+}
+
+/// The info strings of the opening fences in `markdown`, in order, and the opening line of a
+/// block left open at the end.
+fn fences(markdown: &str) -> (Vec<&str>, Option<&str>) {
     let mut infos = Vec::new();
     let mut open: Option<(char, usize)> = None;
+    let mut opening: Option<&str> = None;
     for line in markdown.lines() {
         let line = line.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
         let Some(fence) = line.chars().next().filter(|c| *c == '`' || *c == '~') else {
@@ -121,11 +151,12 @@ fn fence_infos(markdown: &str) -> Vec<&str> {
             None if fence == '`' && rest.contains('`') => {}
             None => {
                 open = Some((fence, run));
+                opening = Some(line.trim_end());
                 infos.push(rest.trim());
             }
         }
     }
-    infos
+    (infos, open.and(opening))
 }
 
 /// The language of a fence info string: its first word, without `{.lang}` or `,attr` extras.
@@ -176,6 +207,15 @@ mod tests {
     fn fences_are_found_like_commonmark_does() {
         let md = "text\n```dockerfile\nFROM x\n```\n> ~~~~python\n> ```rust\n> ~~~~\n- item\n\n  ```\n  plain\n  ```\n``not a fence``\n```bash\n";
         assert_eq!(fence_infos(md), ["dockerfile", "python", "", "bash"]);
+    }
+
+    #[test]
+    fn a_fence_left_open_is_found() {
+        assert_eq!(unclosed_fence("```bash\nls\n```\n"), None);
+        assert_eq!(unclosed_fence("```bash\nls\n"), Some("```bash"));
+        assert_eq!(unclosed_fence("> ~~~~\n> x\n> ~~~\n"), Some("~~~~"));
+        assert_eq!(unclosed_fence("````\n```\ninside\n```\n````\n"), None);
+        assert_eq!(unclosed_fence("no code"), None);
     }
 
     #[test]

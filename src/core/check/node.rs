@@ -5,10 +5,10 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::graph::check_id;
-use super::markdown::check_markdown;
+use super::md_file::{self, Field};
 use super::quiz::{compile_pattern, quiz};
 use super::task::task;
-use super::{Checker, FileCx, clean, clean_block, head, optional_block, position};
+use super::{Checker, FileCx, clean, clean_block, head, position};
 use crate::core::course::{BashEntry, Node, NodeId, Pattern, Step, StepId, TypeAlong};
 use crate::core::load::UnseenPlace;
 use crate::core::raw::{RawBashEntry, RawNode, RawStep, Sp};
@@ -102,11 +102,24 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
         .as_deref()
         .map_or_else(|| "step".to_owned(), |id| format!("step `{id}`"));
     let title = cx.required(file, &span, &step_owner, "title", raw.title.as_ref());
-    for value in [&raw.sys_msg, &raw.body].into_iter().flatten() {
-        check_markdown(cx, file, value);
-    }
-    let sys_msg = optional_block(raw.sys_msg.as_ref());
-    let body = optional_block(raw.body.as_ref());
+    let sys_msg_field = Field {
+        owner: &step_owner,
+        key: "sys_msg",
+        block: true,
+        inline: raw.sys_msg.as_ref(),
+        from_file: raw.sys_msg_file.as_ref(),
+    };
+    let body_field = Field {
+        owner: &step_owner,
+        key: "body",
+        block: true,
+        inline: raw.body.as_ref(),
+        from_file: raw.body_file.as_ref(),
+    };
+    let sys_msg = md_file::optional(cx, file, &sys_msg_field);
+    let body = md_file::optional(cx, file, &body_field);
+    // A file that is empty or could not be read was reported where it is named.
+    let from_files = raw.sys_msg_file.is_some() || raw.body_file.is_some();
     let bash: Vec<BashEntry> = raw
         .bash
         .iter()
@@ -125,6 +138,7 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
     }
     let empty = sys_msg.is_none()
         && body.is_none()
+        && !from_files
         && raw.bash.is_empty()
         && raw.quiz.is_none()
         && raw.task.is_none();
@@ -158,8 +172,17 @@ fn report_unseen(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawStep>, step: &
     for unseen in (cx.opts.unseen)(step) {
         let span = match unseen.place {
             // The first line of a long text is enough to find it.
-            UnseenPlace::SysMsg => raw.sys_msg.as_ref().map(|v| head(file, &v.span())),
-            UnseenPlace::Body => raw.body.as_ref().map(|v| head(file, &v.span())),
+            // Text from a markdown file: at the key that names the file.
+            UnseenPlace::SysMsg => raw
+                .sys_msg
+                .as_ref()
+                .map(|v| head(file, &v.span()))
+                .or_else(|| raw.sys_msg_file.as_ref().map(Sp::span)),
+            UnseenPlace::Body => raw
+                .body
+                .as_ref()
+                .map(|v| head(file, &v.span()))
+                .or_else(|| raw.body_file.as_ref().map(Sp::span)),
             UnseenPlace::Quiz => raw.quiz.as_ref().map(|q| head(file, &q.span())),
             UnseenPlace::Bash(i) => raw.bash.get(i).map(|entry| {
                 entry
@@ -180,9 +203,17 @@ fn report_unseen(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawStep>, step: &
 /// Whether a content key of the step was dropped after a shape error (then "nothing to show"
 /// would be misleading).
 fn raw_was_mangled(file: &FileCx, span: &Range<usize>) -> bool {
-    ["sys_msg", "body", "bash", "quiz", "task"]
-        .iter()
-        .any(|key| file.was_removed(span.start, key))
+    [
+        "sys_msg",
+        "sys_msg_file",
+        "body",
+        "body_file",
+        "bash",
+        "quiz",
+        "task",
+    ]
+    .iter()
+    .any(|key| file.was_removed(span.start, key))
 }
 
 fn bash_entry(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawBashEntry>) -> Option<BashEntry> {

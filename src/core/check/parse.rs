@@ -32,6 +32,13 @@ pub(crate) fn parse<T: DeserializeOwned>(
         return None;
     }
     if !syntax_errors.is_empty() {
+        let first = syntax_errors
+            .iter()
+            .filter_map(toml::de::Error::span)
+            .map(|s| s.start)
+            .min()
+            .unwrap_or(text.len());
+        super::strings::report(cx, file, first);
         for err in syntax_errors {
             let span = err.span().filter(|s| !s.is_empty() || s.start > 0);
             if err.message().trim() == "recursion limit" {
@@ -62,11 +69,16 @@ pub(crate) fn parse<T: DeserializeOwned>(
     let mut err = first_error;
     for _ in 0..MAX_ERRORS_PER_FILE {
         let Some(span) = err.span() else {
-            cx.error(file, 0..0, err.message().to_owned());
+            cx.error(file, 0..0, format!("TOML: {}", err.message().trim_end()));
             break;
         };
         let root_span = doc.span();
+        let root_start = root_span.start;
         let removed = remove_entry(doc.get_mut(), root_span, &span, &mut file.removed);
+        if !is_course && file.removed.contains(&(root_start, "node".to_owned())) {
+            // `[[node.step]]` in a node file: its steps were there, under the wrong name.
+            file.removed.insert((root_start, "step".to_owned()));
+        }
         super::shape::report_shape_error(cx, file, span, err.message());
         if !removed {
             break;
@@ -109,7 +121,8 @@ fn format_supported(cx: &mut Checker<'_>, file: &FileCx, doc: &DeTable<'_>) -> b
             format!("this course uses format {format}, but this termcourse reads format {COURSE_FORMAT} at most"),
         )
         .with_label("newer than this build supports")
-        .with_note("help: upgrade termcourse (e.g. `cargo install termcourse`) to play or check this course");
+        .with_note(format!("note: this is termcourse {}", env!("CARGO_PKG_VERSION")))
+        .with_note("help: install a newer termcourse as its README says: in your termcourse checkout, `git pull`, then `cargo install --path .`");
         return false;
     }
     true

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::guess::SingleChoice;
 use super::markdown::check_markdown;
+use super::md_file::{self, Field};
 use super::regex::{COURSE_REGEX_BUDGET, Compiled};
 use super::{Checker, FileCx, clean, head, optional_block, position};
 use crate::core::course::{Choice, PATTERN_SIZE_LIMIT, Pattern, Quiz, QuizKind};
@@ -14,10 +15,22 @@ use crate::core::sanitize::sanitize;
 
 pub(super) fn quiz(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawQuiz>) -> Option<Quiz> {
     let span = raw.span();
-    let question = cx.required(file, &span, "quiz", "question", raw.question.as_ref());
-    for value in [&raw.question, &raw.explain].into_iter().flatten() {
-        check_markdown(cx, file, value);
-    }
+    let question = Field {
+        owner: "quiz",
+        key: "question",
+        block: false,
+        inline: raw.question.as_ref(),
+        from_file: raw.question_file.as_ref(),
+    };
+    let question = md_file::required(cx, file, &span, &question);
+    let explain = Field {
+        owner: "quiz",
+        key: "explain",
+        block: true,
+        inline: raw.explain.as_ref(),
+        from_file: raw.explain_file.as_ref(),
+    };
+    let explain = md_file::optional(cx, file, &explain);
     let hints = raw
         .hints
         .iter()
@@ -44,7 +57,7 @@ pub(super) fn quiz(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawQuiz>) -> Op
         question: question?,
         kind: kind?,
         hints,
-        explain: optional_block(raw.explain.as_ref()),
+        explain,
     })
 }
 
@@ -151,6 +164,14 @@ fn choices(
         .iter()
         .filter(|c| c.correct.as_ref().is_some_and(|v| **v))
         .collect();
+    // A `correct` of the wrong type was reported and dropped: no "no correct choice" too.
+    let mistyped = raw
+        .choice
+        .iter()
+        .any(|c| file.was_removed(c.span().start, "correct"));
+    if correct.is_empty() && mistyped {
+        return None;
+    }
     if correct.is_empty() {
         cx.error(
             file,

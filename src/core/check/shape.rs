@@ -14,6 +14,12 @@ pub(super) fn report_shape_error(
     let message = message.trim_end();
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (name, expected) = split_expected(rest);
+        if let Some((message, help)) = misplaced_table(file, &span, unquote(name), &expected) {
+            cx.error(file, span, message)
+                .with_label("not a table of this file")
+                .with_note(help);
+            return;
+        }
         let d = cx
             .error(file, span, format!("unknown key {name}"))
             .with_label("not a key here");
@@ -47,17 +53,98 @@ pub(super) fn report_shape_error(
                 ));
             return;
         }
-        cx.error(
-            file,
-            span,
-            format!(
-                "wrong type: expected {expected}, found {}",
-                type_name(found)
-            ),
-        )
-        .with_label(format!("expected {expected}"));
+        let d = cx
+            .error(
+                file,
+                span,
+                format!(
+                    "wrong type: expected {expected}, found {}",
+                    type_name(found)
+                ),
+            )
+            .with_label(format!("expected {expected}"));
+        // `correct = "true"`, `exit = "0"`: the right value in quotes.
+        let quoted = found
+            .strip_prefix("string \"")
+            .and_then(|s| s.strip_suffix('"'));
+        let unquoted = match (expected, quoted) {
+            ("a boolean", Some(v @ ("true" | "false"))) => Some(v),
+            ("an integer", Some(v)) if v.parse::<i64>().is_ok() => Some(v),
+            _ => None,
+        };
+        if let Some(value) = unquoted {
+            d.with_note(format!("help: write `{value}` without quotes"));
+        }
     } else {
-        cx.error(file, span, message.to_owned());
+        cx.error(file, span, format!("TOML: {message}"));
+    }
+}
+
+/// A table written with the spelling of the other kind of file: `[[node.step]]` in a node file,
+/// `[quiz]` at the top of a node file, `[[step]]` in course.toml. The message and help line
+/// name the spelling that belongs in this file.
+fn misplaced_table(
+    file: &FileCx,
+    span: &Range<usize>,
+    name: &str,
+    expected: &[&str],
+) -> Option<(String, String)> {
+    let node_file = expected.contains(&"requires") && !expected.contains(&"format");
+    let course_file = expected.contains(&"format");
+    let line_start = file.text[..span.start.min(file.text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = file.text[line_start..]
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .split('#')
+        .next()
+        .unwrap_or_default()
+        .trim();
+    if !line.starts_with('[') {
+        return None;
+    }
+    let (open, close) = if line.starts_with("[[") {
+        ("[[", "]]")
+    } else {
+        ("[", "]")
+    };
+    let inner = line.trim_start_matches('[').trim_end_matches(']').trim();
+    let respelled = |path: &str| format!("{open}{path}{close}");
+    match name {
+        "node" if node_file && inner == "node" => Some((
+            "a node file holds one node: write its keys at the top, without `[[node]]`".to_owned(),
+            "note: `id`, `title`, `summary` and `requires` come first, then each `[[step]]`"
+                .to_owned(),
+        )),
+        "node" if node_file => {
+            let right = respelled(inner.strip_prefix("node.")?);
+            Some((
+                format!("in a node file write `{right}`, not `{line}`"),
+                "note: the node file is the node: its steps are `[[step]]`, with `[step.quiz]`, `[[step.bash]]` and `[step.task]` after each".to_owned(),
+            ))
+        }
+        "quiz" | "bash" | "task" if node_file => {
+            let right = respelled(&format!("step.{inner}"));
+            Some((
+                format!("`{line}` belongs to a step: write `{right}`"),
+                format!("help: put `{right}` after the `[[step]]` it belongs to"),
+            ))
+        }
+        "step" | "quiz" | "bash" | "task" if course_file => {
+            let path = if name == "step" {
+                format!("node.{inner}")
+            } else {
+                format!("node.step.{inner}")
+            };
+            let right = respelled(&path);
+            Some((
+                format!("in course.toml write `{right}`, not `{line}`"),
+                "note: in course.toml a step belongs to a `[[node]]`: write `[[node.step]]` after it, or move the node to a file of its own, where steps are `[[step]]`".to_owned(),
+            ))
+        }
+        _ => None,
     }
 }
 

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::graph::check_id;
-use super::markdown::check_markdown;
-use super::{Checker, CourseInput, FileCx, NodeInput, clean, clean_block, head};
+use super::md_file::{self, Field};
+use super::{Checker, CourseInput, FileCx, NodeInput, clean, head};
 use crate::core::course::{
     COURSE_FORMAT, Course, CourseId, FaqEntry, Finish, GlossaryEntry, MatrixInfo,
 };
@@ -60,19 +60,16 @@ pub(crate) fn course(
 }
 
 fn finish(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawFinish>) -> Option<Finish> {
-    let note = cx.required(file, &raw.span(), "`[finish]`", "note", raw.note.as_ref());
-    if let Some(value) = &raw.note {
-        check_markdown(cx, file, value);
-    }
+    let field = Field {
+        owner: "`[finish]`",
+        key: "note",
+        block: true,
+        inline: raw.note.as_ref(),
+        from_file: raw.note_file.as_ref(),
+    };
+    let note = md_file::required(cx, file, &raw.span(), &field);
     let title = raw.title.as_ref().map(clean).filter(|t| !t.is_empty());
-    Some(Finish {
-        title,
-        note: raw
-            .note
-            .as_ref()
-            .map(clean_block)
-            .filter(|_| note.is_some())?,
-    })
+    Some(Finish { title, note: note? })
 }
 
 fn check_format(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawCourse>) {
@@ -142,10 +139,14 @@ fn glossary(
             || "glossary entry".to_owned(),
             |t| format!("glossary entry `{t}`"),
         );
-        let definition = cx.required(file, &span, &owner, "definition", entry.definition.as_ref());
-        if let Some(value) = &entry.definition {
-            check_markdown(cx, file, value);
-        }
+        let field = Field {
+            owner: &owner,
+            key: "definition",
+            block: false,
+            inline: entry.definition.as_ref(),
+            from_file: entry.definition_file.as_ref(),
+        };
+        let definition = md_file::required(cx, file, &span, &field);
         let (Some(term), Some(definition)) = (term, definition) else {
             continue;
         };
@@ -181,10 +182,14 @@ fn faq_entry(cx: &mut Checker<'_>, file: &FileCx, entry: &Sp<RawFaqEntry>) -> Op
         "question",
         entry.question.as_ref(),
     );
-    let answer = cx.required(file, &span, "FAQ entry", "answer", entry.answer.as_ref());
-    if let Some(value) = &entry.answer {
-        check_markdown(cx, file, value);
-    }
+    let field = Field {
+        owner: "FAQ entry",
+        key: "answer",
+        block: false,
+        inline: entry.answer.as_ref(),
+        from_file: entry.answer_file.as_ref(),
+    };
+    let answer = md_file::required(cx, file, &span, &field);
     Some(FaqEntry {
         question: question?,
         answer: answer?,

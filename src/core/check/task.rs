@@ -8,7 +8,7 @@ mod selftest;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::markdown::check_markdown;
+use super::md_file::{self, Field};
 use super::quiz::compile_pattern;
 use super::shape::closest;
 use super::{Checker, FileCx, clean, head, position};
@@ -23,10 +23,14 @@ const KINDS: [&str; 5] = ["matches", "absent", "order", "exists", "run"];
 
 pub(super) fn task(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawTask>) -> Option<Task> {
     let span = raw.span();
-    let goal = cx.required(file, &span, "task", "goal", raw.goal.as_ref());
-    if let Some(goal) = &raw.goal {
-        check_markdown(cx, file, goal);
-    }
+    let goal = Field {
+        owner: "task",
+        key: "goal",
+        block: false,
+        inline: raw.goal.as_ref(),
+        from_file: raw.goal_file.as_ref(),
+    };
+    let goal = md_file::required(cx, file, &span, &goal);
     if raw.file.is_empty() && !file.was_removed(span.start, "file") {
         cx.error(file, head(file, &span), "task has no files")
             .with_note(

@@ -12,10 +12,17 @@ use super::{Sp, SpList};
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(rename = "Task")]
+#[schemars(extend(
+    "oneOf" = [{"required": ["goal"]}, {"required": ["goal_file"]}],
+    // Given in full: schemars leaves keys with a serde default out of `required`.
+    "required" = ["file", "check"],
+))]
 pub struct RawTask {
     /// Markdown: what to build, shown at the top of the task pane.
-    #[schemars(required)]
+    #[schemars(length(min = 1), pattern(super::TEXT_PATTERN))]
     pub goal: Option<Sp<String>>,
+    /// `goal` in a markdown file, relative to this file (give one of the two).
+    pub goal_file: Option<Sp<String>>,
     /// The files the learner works on (at least one).
     #[serde(default)]
     #[schemars(required, length(min = 1))]
@@ -31,7 +38,7 @@ pub struct RawTask {
 #[schemars(rename = "TaskFile")]
 pub struct RawTaskFile {
     /// Relative to the workspace, `/`-separated; no `..`, no absolute path, no backslash.
-    #[schemars(required)]
+    #[schemars(required, length(min = 1, max = 1024), pattern("^[^/\\\\:][^\\\\:]*$"))]
     pub path: Option<Sp<String>>,
     /// Written when the file does not exist yet; never over the learner's file.
     pub starter: Option<Sp<String>>,
@@ -75,7 +82,7 @@ pub struct RawCheck {
     #[schemars(range(min = 1, max = 600))]
     pub timeout: Option<Sp<i64>>,
     /// What to fix, shown while the check fails.
-    #[schemars(required)]
+    #[schemars(required, length(min = 1), pattern(super::TEXT_PATTERN))]
     pub message: Option<Sp<String>>,
     /// Shown when the learner asks for a hint.
     pub hint: Option<Sp<String>>,

@@ -11,6 +11,7 @@ use crate::core::course::Course;
 use crate::core::diagnostic::{DEFAULT_MAX_PER_KIND, Diagnostic, Report, Severity, summary};
 use crate::core::load::{LoadOptions, load_with_warnings};
 use crate::core::sanitize::sanitize;
+use crate::edge::cli::watching::{Saves, clear_screen};
 use crate::edge::fs_source::{FsSource, open_error_report};
 
 /// Check courses for mistakes, reporting all of them in one run.
@@ -22,6 +23,9 @@ use crate::edge::fs_source::{FsSource, open_error_report};
 ///
 /// Exit status: 0 when there are no errors, 1 when there are (or, with `--deny-warnings`, any
 /// warning), 2 on bad usage, including a PATH that does not exist or is not a course.
+///
+/// With `--watch`, it checks again after every save under the course directories, clearing the
+/// screen first, until interrupted (Ctrl-C).
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Course directories, or their `course.toml` files.
@@ -40,6 +44,9 @@ pub struct Args {
     /// shows all that were kept (1,000 of a kind). Applies to both formats.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_KIND)]
     pub max_per_kind: usize,
+    /// Check again after every save, clearing the screen each time (Ctrl-C stops).
+    #[arg(long)]
+    pub watch: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -66,6 +73,35 @@ struct Checked {
 
 #[allow(clippy::needless_pass_by_value)] // every subcommand's `run` takes its `Args`
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if !args.watch {
+        return check_once(&args);
+    }
+    let saves = Saves::watch(&args.paths).map_err(|why| anyhow::anyhow!("cannot watch: {why}"))?;
+    loop {
+        clear_screen();
+        let status = check_once(&args)?;
+        let paths: Vec<String> = args
+            .paths
+            .iter()
+            .map(|p| sanitize(&p.display().to_string()).into_owned())
+            .collect();
+        let verdict = if status == ExitCode::SUCCESS {
+            "passed"
+        } else {
+            "failed"
+        };
+        println!(
+            "\n[{verdict}] watching {} for saves (Ctrl-C to stop)",
+            paths.join(", ")
+        );
+        if let Err(why) = saves.next() {
+            anyhow::bail!("cannot watch for saves: {why}");
+        }
+    }
+}
+
+/// One check of every path: prints the report and returns the exit status.
+fn check_once(args: &Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         known_language: &crate::view::highlight::has_syntax,
         unseen: &crate::view::fit::unseen,
@@ -74,8 +110,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();
     let warnings: usize = checked.iter().map(|c| c.report.warnings()).sum();
     let text = match args.format {
-        Format::Human => human(&checked, use_color(args.color), args.max_per_kind),
-        Format::Json => json(&checked, errors, warnings, args.max_per_kind)?,
+        Format::Human => human(
+            &checked,
+            use_color(args.color),
+            args.max_per_kind,
+            args.deny_warnings,
+        ),
+        Format::Json => json(
+            &checked,
+            errors,
+            warnings,
+            args.max_per_kind,
+            args.deny_warnings,
+        )?,
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(if checked.iter().any(|c| c.unusable) {
@@ -115,7 +162,7 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn human(checked: &[Checked], color: bool, max_per_kind: usize) -> String {
+fn human(checked: &[Checked], color: bool, max_per_kind: usize, deny_warnings: bool) -> String {
     let mut out = String::new();
     for c in checked {
         out.push_str(&c.report.render_diagnostics(color, max_per_kind));
@@ -140,6 +187,10 @@ fn human(checked: &[Checked], color: bool, max_per_kind: usize) -> String {
     let errors = checked.iter().map(|c| c.report.errors()).sum();
     let warnings = checked.iter().map(|c| c.report.warnings()).sum();
     out.push_str(&summary(errors, warnings));
+    if errors == 0 && warnings > 0 && deny_warnings {
+        // The only reason for exit status 1 must not be a mystery.
+        out.push_str(": failed because of --deny-warnings");
+    }
     out.push('\n');
     out
 }
@@ -172,6 +223,8 @@ fn stats(course: &Course) -> Stats {
 
 #[derive(Serialize)]
 struct JsonOutput<'a> {
+    /// Whether the check passed: false exactly when the exit status is not 0.
+    ok: bool,
     courses: Vec<JsonCourse<'a>>,
     errors: usize,
     warnings: usize,
@@ -180,6 +233,7 @@ struct JsonOutput<'a> {
 #[derive(Serialize)]
 struct JsonCourse<'a> {
     path: String,
+    /// No errors (and, with `--deny-warnings`, no warnings) in this course.
     ok: bool,
     course: Option<Stats>,
     diagnostics: Vec<&'a Diagnostic>,
@@ -201,14 +255,17 @@ fn json(
     errors: usize,
     warnings: usize,
     max_per_kind: usize,
+    deny_warnings: bool,
 ) -> anyhow::Result<String> {
-    let courses = checked
+    let courses: Vec<JsonCourse<'_>> = checked
         .iter()
         .map(|c| {
             let shown = c.report.shown(max_per_kind);
             JsonCourse {
                 path: sanitize(&c.path.display().to_string()).into_owned(),
-                ok: !c.report.has_errors(),
+                ok: !c.unusable
+                    && !c.report.has_errors()
+                    && (!deny_warnings || c.report.warnings() == 0),
                 course: c.course.as_ref().map(stats),
                 omitted: shown
                     .iter()
@@ -224,6 +281,7 @@ fn json(
         })
         .collect();
     let mut text = serde_json::to_string_pretty(&JsonOutput {
+        ok: courses.iter().all(|c| c.ok),
         courses,
         errors,
         warnings,

@@ -2,7 +2,7 @@
 //! the player in the terminal.
 
 use std::io::IsTerminal as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -13,9 +13,11 @@ use crate::app::Options;
 use crate::core::course::{Course, NodeId, StepId};
 use crate::core::diagnostic::Report;
 use crate::core::progress::{Day, Progress};
+use crate::edge::cli::watching::{Saves, clear_screen};
 use crate::edge::first_run::take_first_run;
 use crate::edge::play_load::{NotStarted, Start, first_screen};
 use crate::edge::player::Player;
+use crate::edge::reload::{self, Reload};
 use crate::edge::runtime;
 use crate::edge::store::{Store, StoreError, data_dir, ensure_seed, fresh_seed};
 use crate::edge::task_session::TaskOptions;
@@ -68,10 +70,18 @@ pub enum ThemeArg {
 }
 
 /// Play a course in the terminal.
+///
+/// With `--watch`, for authors: every save under the course directory loads the course again
+/// and shows the first step that changed (or keeps your place); a save that breaks the course
+/// keeps the last version that loaded on screen and lists the errors in a panel until a save
+/// fixes them. Progress is neither read nor saved while watching.
 #[derive(Debug, Clone, Args)]
 pub struct PlayArgs {
     /// The course directory (or its course.toml); the built-in course when omitted.
     pub path: Option<PathBuf>,
+    /// Reload the course on every save, for its author (needs PATH); keeps no progress.
+    #[arg(long, requires = "path")]
+    pub watch: bool,
     #[command(flatten)]
     pub options: PlayOptions,
 }
@@ -94,6 +104,7 @@ pub struct ReviewArgs {
 pub fn review(args: &ReviewArgs) -> anyhow::Result<ExitCode> {
     let play = PlayArgs {
         path: args.path.clone(),
+        watch: false,
         options: args.options.clone(),
     };
     run_with(&play, true)
@@ -106,8 +117,10 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
 fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
     let flags = &args.options;
     let builtin = args.path.is_none();
+    let watch = args.path.as_deref().filter(|_| args.watch);
     // `--step` alone names a step in any node: every node's steps must be known to check it.
-    let lazy = flags.step.is_none() || flags.node.is_some();
+    // A watched course is loaded whole, as `check` loads it, so its first screen can wait.
+    let lazy = (flags.step.is_none() || flags.node.is_some()) && watch.is_none();
     let mut store = None;
     let mut tasks = None;
     let prepare = |course: &Course| -> anyhow::Result<Start> {
@@ -124,7 +137,17 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
                 "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
             );
         }
-        let (opened, mut progress, notice) = open_store(course);
+        let (opened, mut progress, notice) = if watch.is_some() {
+            // A course being edited is no learner's: nothing is read or saved.
+            let notice = "Watching: every save reloads the course; progress is not saved";
+            (
+                None,
+                Progress::new(course.id.as_str()),
+                Some(notice.to_owned()),
+            )
+        } else {
+            open_store(course)
+        };
         // The learner's shuffles: made once, kept in the progress file from the first save.
         ensure_seed(&mut progress);
         store = opened;
@@ -136,7 +159,8 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
             notice,
             today: Day::from_unix(unix_now()),
             entropy: fresh_seed(),
-            orientation: data_dir().is_ok_and(|dir| take_first_run(&dir)),
+            // An author watching their course is shown it, not the tour (which stays due).
+            orientation: watch.is_none() && data_dir().is_ok_and(|dir| take_first_run(&dir)),
             review,
             tasks: env,
         };
@@ -147,15 +171,19 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
         });
         Ok((progress, options))
     };
-    let first = match first_screen(args.path.as_deref(), lazy, prepare) {
+    if let Some(path) = watch {
+        wait_until_it_loads(path)?;
+    }
+    let mut first = match first_screen(args.path.as_deref(), lazy, prepare) {
         Ok(first) => first,
         Err(NotStarted::Course(report)) => return Ok(report_errors(&report)),
         Err(NotStarted::Refused(err)) => return Err(err),
     };
+    first.model.watching = watch.is_some();
     let ascii = flags.ascii || ascii_terminal();
     let screen = Screen::with_colouring(theme(flags.theme), ascii, Colouring::Deferred);
     let mut player = Player::new(first.model, screen);
-    let ended = runtime::run(&mut player, store, first.rest, tasks)?;
+    let ended = runtime::run(&mut player, store, first.rest, tasks, watch)?;
     match ended.last_save {
         Final::Saved => {}
         Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
@@ -165,6 +193,32 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
         Some(report) => report_errors(&report),
         None => ExitCode::SUCCESS,
     })
+}
+
+/// `play --watch` on a course that does not load yet: shows why, like `check --watch`, until
+/// a save makes it load.
+fn wait_until_it_loads(path: &Path) -> anyhow::Result<()> {
+    if matches!(reload::load(path), Reload::Loaded(_)) {
+        return Ok(());
+    }
+    // Watching before loading again: a save in between is not missed.
+    let saves =
+        Saves::watch(&[path.to_owned()]).map_err(|why| anyhow::anyhow!("cannot watch: {why}"))?;
+    loop {
+        let report = match reload::load(path) {
+            Reload::Loaded(_) => return Ok(()),
+            Reload::Broken(report) => report,
+            Reload::Trouble(why) => anyhow::bail!("{why}"),
+        };
+        clear_screen();
+        print!("{}", report.render(std::io::stdout().is_terminal()));
+        println!(
+            "\nThe course does not load yet: the player starts once a save fixes it (Ctrl-C to stop)."
+        );
+        if let Err(why) = saves.next() {
+            anyhow::bail!("cannot watch for saves: {why}");
+        }
+    }
 }
 
 /// Where the course's tasks are written: an error for a `--workspace` (or

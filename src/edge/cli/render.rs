@@ -4,7 +4,7 @@
 pub mod target;
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context as _;
@@ -13,11 +13,20 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 
 use crate::app::overlay::OverlayKind;
 use crate::core::course::Course;
+use crate::core::progress::Progress;
+use crate::core::progress::codec::{Decoded, decode};
 use crate::edge::headless::{Scene, render_scene};
+use crate::edge::safe_fs::{Follow, read_limited};
 use crate::edge::snapshot::Size;
+use crate::edge::store::MAX_PROGRESS_BYTES;
 use crate::view::text::{TextFormat, buffer_to_text, check_inert};
 
 /// Print exactly what the player shows for one step, at a fixed size, as text.
+///
+/// The learner is a new one: nothing is complete, so nodes that require others show locked in
+/// the matrix, and "you are here" is on the first available node. `--progress FILE` renders
+/// for the learner whose saved progress FILE holds (a finished course, say). Screens
+/// (`--screen`) are drawn over a neutral background, without any step around them.
 ///
 /// The output depends only on the course and these flags: no animation, clock or randomness,
 /// and no environment variable (not even `NO_COLOR`; use `--no-color`).
@@ -37,10 +46,18 @@ pub struct Args {
     /// `plain`: characters only; `ansi`: with colours and styles as SGR sequences.
     #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
     pub format: FormatArg,
-    /// Show the bash pane after K entries [default: all of them]; a type-along entry right
-    /// after them is shown at its open prompt, as the player opens it.
+    /// Show the bash pane after K entries [default: all of them, as K equal to their number];
+    /// a type-along entry right after them is shown at its open prompt, as the player opens it.
     #[arg(long, value_name = "K")]
     pub bash: Option<usize>,
+    /// Show this page of the step's narration, as the learner scrolls it (1 is the top; the
+    /// snapshot of page N is `<step>.page-N`).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    pub page: u16,
+    /// Render for the learner whose progress this file holds (a progress file as termcourse
+    /// saves it, e.g. from `termcourse progress path`) instead of a new learner.
+    #[arg(long, value_name = "FILE")]
+    pub progress: Option<PathBuf>,
     /// Show the quiz after this answer: `2`, `1,3`, an order like `3,1,2,4` (numbers from 1,
     /// in the author's order), or the typed text. On a task step, `solution` shows the task
     /// solved (the author's solutions checked, command checks passed); without it a task shows
@@ -49,7 +66,7 @@ pub struct Args {
     pub answer: Option<String>,
     /// Show this screen instead of a step (`finish` shows the course-complete screen with no
     /// results yet, to check the course's closing note).
-    #[arg(long, value_parser = screen_names(), conflicts_with_all = ["step", "node", "bash", "answer"])]
+    #[arg(long, value_parser = screen_names(), conflicts_with_all = ["step", "node", "bash", "answer", "page"])]
     pub screen: Option<OverlayKind>,
     /// Render with the monochrome theme (the only way to turn colour off).
     #[arg(long)]
@@ -85,10 +102,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     };
     let course = std::sync::Arc::new(course);
-    let scene = match scene(&course, args) {
+    let mut scene = match scene(&course, args) {
         Ok(scene) => scene,
         Err(message) => return Ok(usage_error(&message)),
     };
+    if let Some(file) = &args.progress {
+        match read_progress(file, course.id.as_str()) {
+            Ok(progress) => scene.progress = Some(progress),
+            Err(message) => return Ok(usage_error(&message)),
+        }
+    }
     let buffer = match render_scene(&course, &scene, args.size.width, args.size.height) {
         Ok(buffer) => buffer,
         Err(err) => return Ok(usage_error(&err.to_string())),
@@ -112,6 +135,7 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         bash: args.bash,
         overlay: args.screen,
         no_color: args.no_color,
+        page: usize::from(args.page.saturating_sub(1)),
         open: args.open,
         seed: args.seed,
         ..Scene::default()
@@ -143,6 +167,30 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
     scene.node = Some(node_id);
     scene.step = Some(step_id);
     Ok(scene)
+}
+
+/// The progress in `file`, for the course `course_id`, or what is wrong with it. The file is
+/// read as the store reads one: a regular file, not through a symlink, within the size limit.
+fn read_progress(file: &Path, course_id: &str) -> Result<Progress, String> {
+    let shown = crate::core::sanitize::sanitize(&file.display().to_string()).into_owned();
+    let bytes = read_limited(file, MAX_PROGRESS_BYTES, Follow::Symlinks)
+        .map_err(|err| format!("cannot read `{shown}`: {err}"))?;
+    let progress = match decode(&bytes) {
+        Ok(Decoded::Current(progress) | Decoded::Migrated { progress, .. }) => progress,
+        Ok(Decoded::Newer { format }) => {
+            return Err(format!(
+                "`{shown}` is in progress format {format}, newer than this termcourse reads"
+            ));
+        }
+        Err(err) => return Err(format!("`{shown}` is not a progress file: {err}")),
+    };
+    if progress.course != course_id {
+        return Err(format!(
+            "`{shown}` holds progress for course `{}`, not `{course_id}`",
+            crate::core::sanitize::sanitize(&progress.course)
+        ));
+    }
+    Ok(progress)
 }
 
 /// Reports a flag that does not fit the course, the way clap reports malformed ones.

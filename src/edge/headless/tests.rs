@@ -155,7 +155,13 @@ fn panes_that_need_scrolling_are_named_but_are_not_overflow() {
         answer: Some(Answer::Choice(0)),
         ..Scene::default()
     };
-    assert_eq!(measured(&course, &scene, 120, 40), Measured::default());
+    assert_eq!(
+        measured(&course, &scene, 120, 40),
+        Measured {
+            pages: 1,
+            ..Measured::default()
+        }
+    );
     let small = measured(&course, &scene, 44, 12);
     assert!(
         small

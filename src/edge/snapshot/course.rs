@@ -124,7 +124,14 @@ fn describe(case: &Case<Scene>) -> String {
     crate::core::sanitize::sanitize(&text).into_owned()
 }
 
-/// One scene drawn at `size`: its plain text and what overflowed.
+/// Narration pages written per step and size, at most: a narration longer than this many
+/// pages at a size is covered that far (a course's steps are far shorter; a hostile one must
+/// not write thousands of files).
+pub const MAX_PAGES: usize = 30;
+
+/// One scene drawn at `size`: its plain text, what overflowed, and its narration's further
+/// pages when it needs scrolling there. Narration that needs scrolling is not an overflow:
+/// the learner scrolls it, and its pages are snapshotted.
 pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
     // Overflow is measured on the step's panes; a screen drawn over them has nothing to add.
     let (buffer, measured) = render_scene_measured(course, scene, size.width, size.height)?;
@@ -139,10 +146,24 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
             })
             .collect()
     };
+    let mut more = Vec::new();
+    // The step as first shown (and with its reveal blocks open, which lengthens it); an
+    // answered quiz or a solved task does not change the narration.
+    if scene.overlay.is_none() && scene.answer.is_none() && !scene.solved {
+        for page in 1..measured.pages.min(MAX_PAGES) {
+            let scrolled = Scene {
+                page,
+                ..scene.clone()
+            };
+            let (buffer, _) = render_scene_measured(course, &scrolled, size.width, size.height)?;
+            more.push(to_plain(&buffer));
+        }
+    }
     Ok(Rendering {
         text: to_plain(&buffer),
         overflows: convert(measured.unreachable),
         scrolls: convert(measured.scrolling),
+        pages: more,
     })
 }
 
@@ -196,13 +217,8 @@ fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
     Scene {
         node: Some(node),
         step: Some(step.id.clone()),
-        bash: None,
         answer,
-        solved: false,
-        overlay: None,
-        no_color: false,
-        open: false,
-        seed: None,
+        ..Scene::default()
     }
 }
 

@@ -18,6 +18,7 @@ fn fake(scene: &str, size: Size) -> Rendering {
     Rendering {
         text: format!("{scene} {size}\n"),
         overflows,
+        pages: Vec::new(),
         scrolls: Vec::new(),
     }
 }

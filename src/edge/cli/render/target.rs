@@ -11,20 +11,42 @@ use crate::core::quiz::Answer;
 /// A flag that does not fit the course.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum TargetError {
-    #[error("no node `{0}` in this course; its nodes are: {1}")]
-    UnknownNode(String, String),
-    #[error("no step `{step}` in node `{node}`; its steps are: {steps}")]
+    #[error("no node `{0}` in this course; its nodes are: {1}{2}")]
+    UnknownNode(String, String, DidYouMean),
+    #[error("no step `{step}` in node `{node}`; its steps are: {steps}{hint}")]
     UnknownStepInNode {
         node: String,
         step: String,
         steps: String,
+        hint: DidYouMean,
     },
-    #[error("no step `{0}` in this course; pass `--node` too, or `--step NODE/STEP`")]
-    UnknownStep(String),
+    #[error("no step `{0}` in this course{1}")]
+    UnknownStep(String, DidYouMean),
     #[error("step `{step}` is in several nodes ({nodes}); pick one with `--node`")]
     Ambiguous { step: String, nodes: String },
     #[error("`--answer {answer}`: {expected}")]
     BadAnswer { answer: String, expected: String },
+}
+
+/// `; did you mean `x`?` after an unknown id, when one is close; else nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DidYouMean(Option<String>);
+
+impl DidYouMean {
+    fn among<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Self {
+        let mut candidates: Vec<&str> = candidates.collect();
+        candidates.dedup();
+        Self(crate::core::check::closest(name, &candidates).map(str::to_owned))
+    }
+}
+
+impl std::fmt::Display for DidYouMean {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.0 {
+            Some(best) => write!(f, "; did you mean `{best}`?"),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Finds the step named by `--step` (either `STEP` or `NODE/STEP`) and the optional `--node`.
@@ -40,14 +62,17 @@ pub fn resolve_step(
     let step_id = StepId::from(step);
     if let Some(node) = node {
         let Some(found) = course.node(&NodeId::from(node)) else {
-            let nodes = join(course.nodes.iter().map(|n| n.id.as_str()));
-            return Err(TargetError::UnknownNode(node.to_owned(), nodes));
+            let ids = || course.nodes.iter().map(|n| n.id.as_str());
+            let hint = DidYouMean::among(node, ids());
+            return Err(TargetError::UnknownNode(node.to_owned(), join(ids()), hint));
         };
         if found.step_index(&step_id).is_none() {
+            let ids = || found.steps.iter().map(|s| s.id.as_str());
             return Err(TargetError::UnknownStepInNode {
                 node: node.to_owned(),
                 step: step.to_owned(),
-                steps: join(found.steps.iter().map(|s| s.id.as_str())),
+                steps: join(ids()),
+                hint: DidYouMean::among(step, ids()),
             });
         }
         return Ok((found.id.clone(), step_id));
@@ -59,7 +84,16 @@ pub fn resolve_step(
         .map(|n| &n.id)
         .collect();
     match holders.as_slice() {
-        [] => Err(TargetError::UnknownStep(step.to_owned())),
+        [] => {
+            let mut ids: Vec<&str> = course
+                .nodes
+                .iter()
+                .flat_map(|n| n.steps.iter().map(|s| s.id.as_str()))
+                .collect();
+            ids.sort_unstable();
+            let hint = DidYouMean::among(step, ids.into_iter());
+            Err(TargetError::UnknownStep(step.to_owned(), hint))
+        }
         [only] => Ok(((*only).clone(), step_id)),
         many => Err(TargetError::Ambiguous {
             step: step.to_owned(),

@@ -92,10 +92,33 @@ fn unresolvable_steps_say_what_exists() {
         resolve_step(&c, Some("base"), "layers").map_err(|e| e.to_string()),
         Err("no step `layers` in node `base`; its steps are: `intro`, `check`".into())
     );
-    assert!(matches!(
-        resolve_step(&c, None, "missing"),
-        Err(TargetError::UnknownStep(_))
-    ));
+    assert_eq!(
+        resolve_step(&c, None, "missing").map_err(|e| e.to_string()),
+        Err("no step `missing` in this course".into())
+    );
+}
+
+#[test]
+fn unknown_ids_get_a_did_you_mean() {
+    let c = course();
+    assert_eq!(
+        resolve_step(&c, None, "layer").map_err(|e| e.to_string()),
+        Err("no step `layer` in this course; did you mean `layers`?".into())
+    );
+    assert_eq!(
+        resolve_step(&c, Some("base"), "chek").map_err(|e| e.to_string()),
+        Err(
+            "no step `chek` in node `base`; its steps are: `intro`, `check`; did you mean `check`?"
+                .into()
+        )
+    );
+    assert_eq!(
+        resolve_step(&c, Some("cach"), "intro").map_err(|e| e.to_string()),
+        Err(
+            "no node `cach` in this course; its nodes are: `base`, `cache`; did you mean `cache`?"
+                .into()
+        )
+    );
 }
 
 #[test]
