@@ -73,16 +73,20 @@ pub fn measure(model: &Model, text: &TaskText, look: &Look, area: Rect) -> Exten
     }
 }
 
-/// The title's summary: `3/7 ✓`, or `complete ✓` once the checklist passes.
+/// The title's summary: `3 of 7 checks pass` (skipped checks not counted), or `complete ✓`
+/// once the checklist passes.
 fn summary(pane: &TaskPane, look: &Look) -> Span<'static> {
     let counts = pane.state.counts();
     let total = pane.state.statuses().len();
-    let ok = symbol(&CheckStatus::Passed, look.ascii);
     if pane.state.is_passed() {
+        let ok = symbol(&CheckStatus::Passed, look.ascii);
         Span::styled(format!("complete {ok}"), look.theme.success)
     } else {
         let counted = total - counts.skipped;
-        Span::styled(format!("{}/{counted} {ok}", counts.passed), look.theme.dim)
+        Span::styled(
+            format!("{} of {counted} checks pass", counts.passed),
+            look.theme.dim,
+        )
     }
 }
 
