@@ -70,7 +70,10 @@ struct Syntax {
 impl Syntax {
     /// The syntax for `token`: termcourse's, else two-face's (loading the whole set).
     fn find(token: &str) -> Option<Self> {
-        [&*SYNTAXES, &*ALL_SYNTAXES].into_iter().find_map(|set| {
+        // Each set is touched only when needed: naming both in an array would load both.
+        let sets: [&dyn Fn() -> &'static SyntaxSet; 2] = [&|| &SYNTAXES, &|| &ALL_SYNTAXES];
+        sets.into_iter().find_map(|set| {
+            let set = set();
             Some(Self {
                 reference: set.find_syntax_by_token(token)?,
                 set,
