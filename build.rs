@@ -4,67 +4,24 @@
 //! project files (a Dockerfile, a `pyproject.toml`, Python sources) that learners build, not
 //! course files, and a `pyproject.toml` must never be mistaken for a lesson.
 //!
-//! Also builds termcourse's syntax set for highlighting (`src/view/highlight.rs`): the
-//! languages courses use, taken from two-face's full set with every syntax they embed or
-//! include, serialized for `include_bytes!`. Syntect loads each syntax's rules only when a block
-//! first uses it, so the player pays for a small index up front instead of two-face's whole one.
+//! Also builds termcourse's syntax set and syntax themes for highlighting
+//! (`build/syntaxes.rs`).
 
-use std::collections::BTreeSet;
+#[path = "build/syntaxes.rs"]
+mod syntaxes;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
-
-use syntect::parsing::syntax_definition::SyntaxDefinition;
-use syntect::parsing::{SyntaxSet, SyntaxSetBuilder};
 
 const BUILTIN_DIR: &str = "lessons/dockerfiles-for-ml";
 /// Top-level folders of the course that are not part of it (see the module doc).
 const NOT_EMBEDDED: &[&str] = &["workspace"];
 
-/// The languages of the syntax set, by fence token (aliases are resolved at run time).
-const LANGUAGES: &[&str] = &[
-    "dockerfile",
-    "bash",
-    "python",
-    "toml",
-    "yaml",
-    "json",
-    "ini",
-    "makefile",
-    "sql",
-    "rust",
-    "go",
-    "javascript",
-    "typescript",
-    "c",
-    "cpp",
-    "java",
-    "diff",
-    "markdown",
-    "terraform",
-    "nix",
-    "ruby",
-    "html",
-    "css",
-    "xml",
-    "lua",
-    "kotlin",
-    "swift",
-    "cs",
-    "php",
-    "dotenv",
-    "nginx",
-    "groovy",
-    "scala",
-    "r",
-    "perl",
-    "haskell",
-    "elixir",
-    "protobuf",
-];
-
 fn main() {
-    syntaxes();
+    syntaxes::write(&PathBuf::from(
+        env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
+    ));
     let manifest =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let root = manifest.join(BUILTIN_DIR);
@@ -113,74 +70,4 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
             files.push((rel, path));
         }
     }
-}
-
-/// Writes `$OUT_DIR/syntaxes.bin`: two-face's syntax set with only [`LANGUAGES`] and what they
-/// need. The other syntaxes stay, emptied and nameless, so that the links between syntaxes
-/// (by index) stay valid without rewriting them.
-fn syntaxes() {
-    let full = two_face::syntax::extra_newlines();
-    let mut wanted: BTreeSet<usize> = BTreeSet::new();
-    for token in LANGUAGES {
-        let found = full
-            .find_syntax_by_token(token)
-            .and_then(|found| full.syntaxes().iter().position(|s| std::ptr::eq(s, found)));
-        match found {
-            Some(i) => {
-                wanted.insert(i);
-            }
-            None => println!("cargo::warning=no syntax for `{token}` in two-face"),
-        }
-    }
-    let builder = full.into_builder();
-    let definitions = builder.syntaxes().to_vec();
-    let mut todo: Vec<usize> = wanted.iter().copied().collect();
-    while let Some(i) = todo.pop() {
-        for used in links(&definitions[i]) {
-            if wanted.insert(used) {
-                todo.push(used);
-            }
-        }
-    }
-    let mut subset = SyntaxSetBuilder::new();
-    for (i, definition) in definitions.into_iter().enumerate() {
-        if wanted.contains(&i) {
-            subset.add(definition);
-        } else {
-            subset.add(SyntaxDefinition {
-                name: String::new(),
-                file_extensions: Vec::new(),
-                scope: definition.scope,
-                first_line_match: None,
-                hidden: true,
-                variables: std::collections::HashMap::new(),
-                contexts: std::collections::HashMap::new(),
-            });
-        }
-    }
-    let subset: SyntaxSet = subset.build();
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("syntaxes.bin");
-    syntect::dumps::dump_to_uncompressed_file(&subset, &out).expect("write syntaxes.bin");
-}
-
-/// The syntaxes (by index) that `definition` links to: every context id in its rules.
-fn links(definition: &SyntaxDefinition) -> BTreeSet<usize> {
-    fn walk(value: &serde_json::Value, out: &mut BTreeSet<usize>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(i) = map.get("syntax_index").and_then(serde_json::Value::as_u64) {
-                    out.insert(usize::try_from(i).expect("an index"));
-                }
-                map.values().for_each(|v| walk(v, out));
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    let mut out = BTreeSet::new();
-    walk(
-        &serde_json::to_value(definition).expect("a syntax serializes"),
-        &mut out,
-    );
-    out
 }
