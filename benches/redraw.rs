@@ -74,6 +74,52 @@ fn redraw(c: &mut Criterion) {
     });
 }
 
+/// A key on a quiz step (the quiz laid out in the wide pane by its content, every hint shown
+/// and a wrong answer's verdict on screen): the cursor moves, the pane follows it, a frame.
+fn quiz_redraw(c: &mut Criterion) {
+    let course = fixture();
+    let options = Options {
+        practice: true,
+        node: Some(NodeId::new("base-images")),
+        step: Some(StepId::new("pick-one")),
+        ..Options::default()
+    };
+    let mut progress = Progress::new("bench");
+    progress.seed = Some(7);
+    let model = Model::new(Arc::new(course), progress, &options);
+    let mut player = Player::new(model, Screen::new(Theme::dark(), false));
+    let mut effects = player.start();
+    for msg in [
+        Msg::Act(Action::Hint),
+        Msg::Act(Action::Hint),
+        Msg::Pick(0),
+        Msg::Act(Action::Submit),
+    ] {
+        effects.extend(player.dispatch(msg));
+    }
+    black_box(effects);
+    for (w, h) in [(80, 24), (200, 60)] {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        player.frame(area, &mut buf);
+        let mut down = true;
+        c.bench_function(&format!("quiz_cursor_{w}x{h}"), |b| {
+            b.iter(|| {
+                let action = if down {
+                    Action::CursorDown
+                } else {
+                    Action::CursorUp
+                };
+                down = !down;
+                black_box(player.dispatch(Msg::Act(action)));
+                buf.reset();
+                player.frame(area, &mut buf);
+                black_box(&buf);
+            });
+        });
+    }
+}
+
 /// For scale: ratatui alone filling the same buffer with a bordered paragraph of plain text.
 fn baseline(c: &mut Criterion) {
     let area = Rect::new(0, 0, 200, 60);
@@ -95,5 +141,5 @@ fn baseline(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, redraw, baseline);
+criterion_group!(benches, redraw, quiz_redraw, baseline);
 criterion_main!(benches);

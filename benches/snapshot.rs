@@ -18,6 +18,7 @@ fn snapshot_builtin(c: &mut Criterion) {
         mode: Mode::Check,
         deny_overflow: false,
         force: false,
+        seed: None,
     };
     let mut group = c.benchmark_group("snapshot");
     group.sample_size(10);

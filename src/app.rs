@@ -9,10 +9,13 @@
 pub(crate) mod bash;
 pub mod effect;
 pub mod keymap;
+mod modes;
 pub mod msg;
 pub mod overlay;
 pub(crate) mod quiz;
+pub mod review;
 mod state;
+pub mod task;
 pub(crate) mod update;
 
 #[cfg(test)]
@@ -21,13 +24,17 @@ pub(crate) mod test_course;
 use std::sync::Arc;
 
 use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
-use crate::core::progress::Progress;
+use crate::core::progress::{Day, Progress};
 use crate::core::unlock::{NodeState, node_states};
 
 use self::bash::BashPane;
 use self::overlay::{MatrixState, Overlay};
 use self::quiz::QuizState;
-pub use self::state::{Extent, Focus, KeyMode, Metrics, Options, Scroll, Ticker};
+use self::review::Review;
+pub use self::state::{
+    Extent, Focus, Follow, KeyMode, MatrixShape, Metrics, Options, Rows, Scroll, Ticker,
+};
+use self::task::{TaskEnv, TaskPane};
 
 /// The player's whole state. It owns its course (shared, never copied), so a player is
 /// self-contained and the course can be swapped for a re-loaded one while playing
@@ -38,7 +45,11 @@ pub const TICK_MS: u64 = 30;
 /// Ticks per ticker character: the ticker moves ~8 characters a second.
 pub const TICKS_PER_TICKER_CHAR: u32 = 4;
 
+/// Ticks per frame of the spinner of a running command check (~8 frames a second).
+pub const SPINNER_TICKS: u32 = 4;
+
 #[derive(Debug, Clone)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about the session, not a state machine
 pub struct Model {
     /// Private so that it changes only through [`Model::replace_course`], which keeps the
     /// position valid and bumps [`Model::revision`].
@@ -66,6 +77,22 @@ pub struct Model {
     pub notice: Option<String>,
     /// The notice about a save that did not happen, while saving has trouble.
     pub save_problem: Option<String>,
+    /// Today, for the review (see [`Options::today`]).
+    pub today: Day,
+    /// This session's random number (see [`Options::entropy`]).
+    pub entropy: u64,
+    /// Review sessions started so far in this session (each draws a fresh order).
+    pub reviews_started: u64,
+    /// The review session being played, if any: the quiz pane asks its questions.
+    pub review: Option<Review>,
+    /// The course was just completed: the finish screen opens when the learner moves on.
+    pub finish_due: bool,
+    /// The hands-on task of the current step, if it has one.
+    pub task: Option<TaskPane>,
+    /// Where tasks are written and whether commands may run, this session.
+    pub task_env: TaskEnv,
+    /// Batches of command checks started so far (each gets the next number).
+    pub batches: u64,
 }
 
 impl Model {
@@ -91,11 +118,26 @@ impl Model {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
             save_problem: None,
+            today: options.today,
+            entropy: options.entropy,
+            reviews_started: 0,
+            review: None,
+            finish_due: false,
+            task: None,
+            task_env: options.tasks.clone(),
+            batches: 0,
         };
         let (node, step, locked) = model.start_position(options);
         model.enter_step(node, step);
+        model.open_waiting_prompt();
         if let Some(locked) = locked {
             model.refuse_locked_start(locked);
+        }
+        if options.review && model.overlay.is_none() {
+            model.overlay = update::review::start(&mut model);
+        }
+        if options.orientation {
+            model.overlay = Some(overlay::OverlayKind::Orientation.open(&model));
         }
         model
     }
@@ -239,16 +281,27 @@ impl Model {
         self.typing = false;
         self.ticker.remaining = self.ticker_len();
         self.ticker.phase = 0;
-        let passed = self
-            .step_ref()
-            .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id));
+        // In a review, the question is asked afresh: not marked passed, shuffled anew.
+        let (passed, seed) = match &self.review {
+            Some(review) => (false, Some(review.shuffle)),
+            None => (
+                self.step_ref()
+                    .is_some_and(|s| self.progress.quiz_passed(&n.id, &s.id)),
+                self.progress.seed,
+            ),
+        };
         self.quiz = match self
             .step_ref()
             .and_then(|s| s.quiz.as_ref().map(|q| (s, q)))
         {
-            Some((s, q)) => QuizState::new(q, &s.id, passed),
+            Some((s, q)) => QuizState::new(q, &n.id, &s.id, passed, seed),
             None => QuizState::default(),
         };
+        self.task = self.step_ref().and_then(|s| {
+            let task = s.task.as_ref()?;
+            let passed = self.progress.task_passed(&n.id, &s.id);
+            Some(TaskPane::new(task, passed, self.task_env.trust))
+        });
         self.focus = self.default_focus();
         self.typing = self.focus == Focus::Quiz && self.wants_text();
     }
@@ -265,6 +318,7 @@ impl Model {
     fn default_focus(&self) -> Focus {
         match self.step_ref() {
             Some(s) if s.quiz.is_some() => Focus::Quiz,
+            Some(s) if s.task.is_some() => Focus::Task,
             Some(s) if !s.bash.is_empty() => Focus::Bash,
             _ => Focus::Narration,
         }
@@ -300,6 +354,11 @@ impl Model {
         self.step_ref().and_then(|s| s.quiz.as_ref())
     }
 
+    /// The current step's task, if it has one.
+    pub fn task_ref(&self) -> Option<&crate::core::course::Task> {
+        self.step_ref().and_then(|s| s.task.as_ref())
+    }
+
     pub fn node_states(&self) -> Vec<NodeState> {
         node_states(&self.course, &self.progress, self.practice)
     }
@@ -308,11 +367,16 @@ impl Model {
     pub fn panes(&self) -> Vec<Focus> {
         let mut panes = vec![Focus::Narration];
         if let Some(step) = self.step_ref() {
-            if !step.bash.is_empty() {
+            // A task's command output goes to the bash pane once there is some.
+            let ran = self.task.as_ref().is_some_and(|t| !t.log.is_empty());
+            if !step.bash.is_empty() || ran {
                 panes.push(Focus::Bash);
             }
             if step.quiz.is_some() {
                 panes.push(Focus::Quiz);
+            }
+            if step.task.is_some() {
+                panes.push(Focus::Task);
             }
         }
         panes
@@ -331,6 +395,8 @@ impl Model {
             None
         } else if self.bash.is_typing() {
             Some(1)
+        } else if self.task.as_ref().is_some_and(TaskPane::is_running) {
+            Some(SPINNER_TICKS)
         } else if self.ticker.remaining > 0 {
             Some(
                 TICKS_PER_TICKER_CHAR
@@ -339,19 +405,6 @@ impl Model {
             )
         } else {
             None
-        }
-    }
-
-    pub fn key_mode(&self) -> KeyMode {
-        match &self.overlay {
-            Some(overlay) => KeyMode::Overlay(overlay.kind()),
-            None => match self.focus {
-                Focus::Narration => KeyMode::Narration,
-                Focus::Bash if self.typing => KeyMode::TypeAlong,
-                Focus::Bash => KeyMode::Bash,
-                Focus::Quiz if self.typing => KeyMode::QuizText,
-                Focus::Quiz => KeyMode::Quiz,
-            },
         }
     }
 }

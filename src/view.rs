@@ -26,6 +26,7 @@ pub(crate) mod pane;
 pub(crate) mod prepared;
 pub(crate) mod quiz;
 pub mod screen;
+pub(crate) mod task;
 pub(crate) mod too_small;
 
 #[cfg(test)]

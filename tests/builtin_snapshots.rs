@@ -25,6 +25,7 @@ fn builtin_course_snapshots_are_up_to_date() {
         mode: Mode::Check,
         deny_overflow: false,
         force: false,
+        seed: None,
     };
     let outcome = snapshot_course(
         &std::sync::Arc::new(course),

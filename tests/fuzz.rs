@@ -399,7 +399,11 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         Some(OverlayKind::Faq),
         Some(OverlayKind::Help),
         Some(OverlayKind::Search),
-    ][rng.index(7)];
+        Some(OverlayKind::Finish),
+        Some(OverlayKind::Review),
+        Some(OverlayKind::Orientation),
+        Some(OverlayKind::Trust),
+    ][rng.index(11)];
     let width = 1 + u16::try_from(rng.below(300)).unwrap_or(0);
     let height = 1 + u16::try_from(rng.below(100)).unwrap_or(0);
     let scene = Scene {
@@ -407,8 +411,11 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         step: Some(step.id.clone()),
         bash,
         answer,
+        // A task scene hands the task its starters or its solutions.
+        solved: step.task.is_some() && rng.one_in(2),
         overlay,
         no_color: rng.one_in(4),
+        seed: rng.one_in(2).then(|| rng.below(1 << 20)),
     };
     (scene, Size::new(width, height))
 }
@@ -426,6 +433,7 @@ fn snapshot_round_trip(rng: &mut Rng, course: &Arc<Course>) {
             mode,
             deny_overflow: false,
             force: false,
+            seed: None,
         };
         snapshot_course(course, &out, &[size], options)
     };

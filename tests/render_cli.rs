@@ -171,3 +171,63 @@ fn screens_and_states_render() {
     assert!(!stdout(&partial).contains("docker images demo"));
     assert!(stdout(&full).contains("docker images demo"));
 }
+
+/// Choices keep the author's order unless `--seed` asks for a learner's shuffle, and
+/// `--answer` numbers them in the author's order either way (issue 12).
+#[test]
+fn render_keeps_the_authors_order_or_shuffles_with_a_seed() {
+    let data = TempDir::new().expect("temp dir");
+    let render = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            fixture_path(),
+            "--step",
+            "pick-many",
+            "--size",
+            "80x24",
+        ];
+        args.extend(extra);
+        let out = termcourse(data.path(), &args);
+        assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let plain = render(&[]);
+    let again = render(&["--seed", "12"]);
+    assert_eq!(again, render(&["--seed", "12"]), "a seed gives one order");
+    let orders: Vec<String> = (1..8)
+        .map(|seed| render(&["--seed", &seed.to_string()]))
+        .collect();
+    assert!(
+        orders.iter().any(|o| *o != plain),
+        "some seed shuffles:\n{plain}"
+    );
+    let answered = render(&["--seed", "3", "--answer", "1"]);
+    assert!(
+        answered.contains("(•)") || answered.contains("[x]"),
+        "{answered}"
+    );
+}
+
+/// The finish screen can be drawn on its own, for an author checking their `[finish]` note.
+#[test]
+fn the_finish_screen_renders_alone() {
+    let data = TempDir::new().expect("temp dir");
+    let out = termcourse(
+        data.path(),
+        &[
+            "render",
+            fixture_path(),
+            "--screen",
+            "finish",
+            "--size",
+            "80x24",
+        ],
+    );
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Course complete"), "{}", stdout(&out));
+}
+
+fn fixture_path() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| fixture("render"))
+}

@@ -185,9 +185,18 @@ fn type_along_after_a_miss() {
         let model = Model::new(Arc::clone(&course), Progress::new("t"), &options);
         let mut player = Player::new(model, Screen::new(Theme::dark(), false));
         assert_eq!(saves(&player.start()), 1);
-        for key in [Key::Right, Key::Right, Key::Right] {
-            press(&mut player, key);
+        // Step on until the type-along's prompt opens (it opens as soon as the entry before
+        // it is shown).
+        for _ in 0..5 {
+            if player.model().key_mode() == termcourse::app::KeyMode::TypeAlong {
+                break;
+            }
+            press(&mut player, Key::Right);
         }
+        assert_eq!(
+            player.model().key_mode(),
+            termcourse::app::KeyMode::TypeAlong
+        );
         for c in "docker image model-server".chars() {
             press(&mut player, Key::Char(c));
         }
@@ -318,4 +327,108 @@ fn no_color_keeps_meaning_without_colour() {
         .iter()
         .any(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED));
     assert!(selected, "the cursor row is shown in reverse video");
+}
+
+/// Progress through the whole fixture course, with the marks a real learner leaves: wrong
+/// answers, hints, a revealed answer, time spent.
+fn finished_progress(course: &Course) -> Progress {
+    let mut progress = Progress::new(course.id.as_str());
+    progress.seed = Some(7);
+    progress.started_at = Some(1_764_000_000);
+    progress.updated_at = Some(1_764_300_000);
+    progress.active_secs = 2 * 3600 + 5 * 60;
+    for node in &course.nodes {
+        let record = progress.nodes.entry(node.id.to_string()).or_default();
+        record.complete = true;
+        record.completed_at = Some(1_764_290_000);
+        for step in node.steps.iter().filter(|s| s.quiz.is_some()) {
+            let quiz = record.quizzes.entry(step.id.to_string()).or_default();
+            quiz.attempts = 1;
+            quiz.passed = true;
+        }
+    }
+    let layer = progress.nodes.get_mut("layer-cache").expect("node");
+    let flag = layer.quizzes.get_mut("flag-quiz").expect("quiz");
+    flag.wrong_answers = vec!["--no-cache".into(), "-n".into()];
+    flag.revealed = true;
+    flag.hints = 2;
+    let order = layer.quizzes.get_mut("order-quiz").expect("quiz");
+    order.wrong_answers = vec!["2,1,3,4".into()];
+    order.hints = 1;
+    progress
+}
+
+/// The course-complete screen: results, what next, the course's closing note.
+#[test]
+fn finish_screen() {
+    let mut course = (*fixture()).clone();
+    course.finish = Some(termcourse::core::course::Finish {
+        title: Some("Image shipped".into()),
+        note: "You can now write a **Dockerfile** that builds fast and ships small.\n\n\
+               Next: put `docker build` in your CI, and read the Dockerfile reference."
+            .into(),
+    });
+    let course = Arc::new(course);
+    for (w, h) in SIZES {
+        let options = Options {
+            node: Some(NodeId::new("layer-cache")),
+            step: Some(StepId::new("flag-quiz")),
+            today: termcourse::core::progress::Day(20_422),
+            ..Options::default()
+        };
+        let mut model = Model::new(Arc::clone(&course), finished_progress(&course), &options);
+        model.overlay = Some(OverlayKind::Finish.open(&model));
+        let mut player = Player::new(model, Screen::new(Theme::dark(), false));
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        player.frame(area, &mut buf);
+        let screen = text(&buf);
+        for needle in [
+            "Image shipped",
+            "Time spent",
+            "2 h 05 min",
+            "Review: 2 questions",
+        ] {
+            assert!(screen.contains(needle), "{needle}:\n{screen}");
+        }
+        insta::assert_snapshot!(format!("finish_{w}x{h}"), screen);
+    }
+}
+
+/// A review session: the most-missed question asked again (choices freshly shuffled), and
+/// the summary once the learner ends it.
+#[test]
+fn review_question_and_summary() {
+    let course = fixture();
+    for (w, h) in SIZES {
+        let options = Options {
+            node: Some(NodeId::new("base-images")),
+            step: Some(StepId::new("intro")),
+            today: termcourse::core::progress::Day(20_422),
+            entropy: 3,
+            ..Options::default()
+        };
+        let model = Model::new(Arc::clone(&course), finished_progress(&course), &options);
+        let mut player = Player::new(model, Screen::new(Theme::dark(), false));
+        drop(player.start());
+        press(&mut player, Key::Char('m'));
+        press(&mut player, Key::Char('R'));
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        player.frame(area, &mut buf);
+        let question = text(&buf);
+        assert!(question.contains("review 1/2"), "{question}");
+        insta::assert_snapshot!(format!("review_question_{w}x{h}"), question);
+        for c in "--no-cache-dir".chars() {
+            press(&mut player, Key::Char(c));
+        }
+        press(&mut player, Key::Enter);
+        press(&mut player, Key::Enter);
+        press(&mut player, Key::Esc);
+        let mut buf = Buffer::empty(area);
+        player.frame(area, &mut buf);
+        let summary = text(&buf);
+        assert!(summary.contains("1 right"), "{summary}");
+        insta::assert_snapshot!(format!("review_summary_{w}x{h}"), summary);
+    }
 }

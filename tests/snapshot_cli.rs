@@ -379,3 +379,27 @@ fn read_dir_files(dir: &Path) -> Vec<String> {
     }
     found
 }
+
+/// `--seed N` snapshots the choices as the learner with that seed sees them; without it they
+/// keep the author's order, so the two differ and each checks clean against its own.
+#[test]
+fn a_seed_snapshots_a_learners_shuffle() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let course = fixture("render");
+    let out = work.path().join("snaps");
+    let seeded = ["--seed", "4"];
+    let made = snapshot_into(data.path(), &course, &out, &seeded);
+    assert_eq!(code(&made), Some(0), "{}", stderr(&made));
+    let mut check = seeded.to_vec();
+    check.push("--check");
+    let same = snapshot_into(data.path(), &course, &out, &check);
+    assert_eq!(code(&same), Some(0), "{}", stdout(&same));
+    let plain = snapshot_into(data.path(), &course, &out, &["--check"]);
+    assert_eq!(
+        code(&plain),
+        Some(1),
+        "the author's order differs:\n{}",
+        stdout(&plain)
+    );
+}

@@ -30,8 +30,10 @@ pub struct BashPane {
     pub answer_shown: bool,
     /// The learner asked for the hint before missing.
     pub hint_requested: bool,
-    /// The last line that did not match, shown with the miss.
+    /// The last line that did not match, shown with the miss (until the line is edited).
     pub last_miss: Option<String>,
+    /// What differs between that line and the scripted command (`core::command`), when known.
+    pub last_verdict: Option<String>,
 }
 
 /// What checking a typed line against the active entry found.
@@ -73,6 +75,7 @@ impl BashPane {
         self.answer_shown = false;
         self.hint_requested = false;
         self.last_miss = None;
+        self.last_verdict = None;
         self.awaiting = entry.type_along.is_some();
         self.typed = (animate && !self.awaiting && !entry.cmd.is_empty()).then_some(0);
         true
@@ -94,29 +97,39 @@ impl BashPane {
         self.typed = None;
     }
 
-    /// Checks the learner's line against the active type-along entry.
+    /// Checks the learner's line against the active type-along entry. A line that does not
+    /// match stays in the input, as a wrong text answer does, so a typo can be fixed.
     pub fn submit(&mut self, entries: &[BashEntry]) -> LineCheck {
         let line = self.input.trim().to_owned();
-        let accepts = self
-            .active()
-            .and_then(|i| entries.get(i))
-            .and_then(|e| e.type_along.as_ref());
-        let (Some(type_along), true, false) = (accepts, self.awaiting, line.is_empty()) else {
+        let entry = self.active().and_then(|i| entries.get(i));
+        let (Some(entry), true, false) = (entry, self.awaiting, line.is_empty()) else {
             return LineCheck::Ignored;
         };
-        if type_along.accept.iter().any(|p| p.is_match(&line)) {
+        let Some(verdict) = entry.judge(&line) else {
+            return LineCheck::Ignored;
+        };
+        if verdict.is_accepted() {
             if let Some(i) = self.active() {
                 self.typed_lines.push((i, line));
             }
             self.awaiting = false;
             self.input.clear();
+            self.last_miss = None;
+            self.last_verdict = None;
             LineCheck::Matched
         } else {
             self.misses = self.misses.saturating_add(1);
             self.last_miss = Some(line);
-            self.input.clear();
+            self.last_verdict = verdict.message();
             LineCheck::Missed
         }
+    }
+
+    /// The learner changed the line after a miss: the verdict about the old line goes away
+    /// (the hint stays).
+    pub fn edited(&mut self) {
+        self.last_miss = None;
+        self.last_verdict = None;
     }
 
     /// Skips typing: the active entry is shown as scripted.
@@ -208,6 +221,7 @@ mod tests {
             assert!(!pane.fill_answer(&entries));
             pane.input = "docker pss".into();
             assert_eq!(pane.submit(&entries), LineCheck::Missed);
+            assert_eq!(pane.input, "docker pss", "a wrong line stays to be fixed");
         }
         assert!(pane.answer_offered());
         assert!(pane.fill_answer(&entries));

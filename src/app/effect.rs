@@ -13,4 +13,10 @@ pub enum Effect {
     Quit,
     /// Give the terminal back and stop the process (`Ctrl-Z`); redraw fully on return.
     Suspend,
+    /// Work on the workspace: write starters, read files, run command checks (answered by
+    /// `Msg::Task`).
+    Task(crate::app::task::TaskJob),
+    /// Give the terminal to the learner's editor on this task path (relative to the
+    /// workspace), wait for it, and redraw fully; answered by `TaskMsg::Edited`.
+    Edit(String),
 }

@@ -4,7 +4,10 @@
 //! [`BINDINGS`] for the current [`KeyMode`], first match wins. The help overlay is generated
 //! from the same table ([`help_rows`]), so it can never disagree with the keys.
 
-use super::KeyMode::{self, Bash, Narration, Quiz, QuizText, TypeAlong};
+use super::KeyMode::{
+    self, Bash, Carrying, Narration, Order, Quiz, QuizDone, QuizIdle, QuizText, Task, TaskConfirm,
+    TypeAlong,
+};
 use super::msg::{Action, Msg};
 use super::overlay::OverlayKind;
 
@@ -13,6 +16,10 @@ const GLOSSARY: KeyMode = KeyMode::Overlay(OverlayKind::Glossary);
 const FAQ: KeyMode = KeyMode::Overlay(OverlayKind::Faq);
 const HELP: KeyMode = KeyMode::Overlay(OverlayKind::Help);
 const SEARCH: KeyMode = KeyMode::Overlay(OverlayKind::Search);
+const FINISH: KeyMode = KeyMode::Overlay(OverlayKind::Finish);
+const REVIEW: KeyMode = KeyMode::Overlay(OverlayKind::Review);
+const ORIENTATION: KeyMode = KeyMode::Overlay(OverlayKind::Orientation);
+const TRUST: KeyMode = KeyMode::Overlay(OverlayKind::Trust);
 
 /// A key press, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,6 +81,9 @@ pub enum Does {
     Act(Action),
     /// A digit key picks choice `digit - 1`.
     PickDigit,
+    /// Any key at all does this (the first-run orientation: any key dismisses it). Rows
+    /// before it still win, so quitting and help keep their keys.
+    AnyKey(Action),
 }
 
 /// One row of the keymap.
@@ -90,14 +100,58 @@ pub struct Binding {
     pub section: &'static str,
 }
 
-const STEP: &[KeyMode] = &[Narration, Bash, Quiz];
-const READ: &[KeyMode] = &[Narration, Bash];
+/// Step modes where no input line has the keyboard: letters are keys here.
+const STEP: &[KeyMode] = &[
+    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, Task,
+];
+const READ: &[KeyMode] = &[Narration, Bash, Task];
+/// Reading modes: the arrows scroll the focused pane.
+const SCROLLING: &[KeyMode] = &[Narration, Bash, QuizIdle, QuizDone, Task];
+/// Modes where a line is being typed: every printable key is text.
 const INPUT_STEP: &[KeyMode] = &[TypeAlong, QuizText];
-const ALL_STEP: &[KeyMode] = &[Narration, Bash, Quiz, TypeAlong, QuizText];
-const OVERLAYS: &[KeyMode] = &[MATRIX, GLOSSARY, FAQ, HELP, SEARCH];
-const BROWSE: &[KeyMode] = &[Narration, Bash, Quiz, MATRIX, FAQ, HELP];
+const ALL_STEP: &[KeyMode] = &[
+    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, TypeAlong, QuizText, Task,
+];
+/// Answering a quiz: Enter submits.
+const ANSWERING: &[KeyMode] = &[Quiz, Order, Carrying, QuizText];
+/// Quiz modes where → moves on (an unanswered quiz is skipped).
+const QUIZ_NEXT: &[KeyMode] = &[Quiz, Order, QuizIdle, QuizDone];
+const OVERLAYS: &[KeyMode] = &[
+    MATRIX,
+    GLOSSARY,
+    FAQ,
+    HELP,
+    SEARCH,
+    FINISH,
+    REVIEW,
+    ORIENTATION,
+    TRUST,
+];
+const BROWSE: &[KeyMode] = &[
+    Narration, Bash, Quiz, Order, Carrying, QuizIdle, QuizDone, Task, MATRIX, FAQ, HELP, FINISH,
+    REVIEW,
+];
 const EVERYWHERE: &[KeyMode] = &[
-    Narration, Bash, TypeAlong, Quiz, QuizText, MATRIX, GLOSSARY, FAQ, HELP, SEARCH,
+    Narration,
+    Bash,
+    TypeAlong,
+    Quiz,
+    Order,
+    Carrying,
+    QuizText,
+    QuizIdle,
+    QuizDone,
+    Task,
+    TaskConfirm,
+    MATRIX,
+    GLOSSARY,
+    FAQ,
+    HELP,
+    SEARCH,
+    FINISH,
+    REVIEW,
+    ORIENTATION,
+    TRUST,
 ];
 
 const fn bind(
@@ -125,49 +179,80 @@ use Key as K;
 /// mode-specific rows come before general ones.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
+    // Reading on: the narration pages from every pane, also while typing (shown in the
+    // footer when the narration has more below).
+    bind(ALL_STEP, &[K::PageDown], A::PageDown, "page the narration down (from any pane)", Some("read on"), "Reading"),
+    bind(ALL_STEP, &[K::PageUp], A::PageUp, "page the narration up", None, "Reading"),
     // Quiz first: Space and the arrows mean something else there.
-    bind(&[Quiz], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
-    bind(&[Quiz], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
+    bind(&[Quiz, Order], &[K::Up, K::Char('k')], A::CursorUp, "previous choice", None, "Quiz"),
+    bind(&[Quiz, Order], &[K::Down, K::Char('j')], A::CursorDown, "next choice", Some("choose"), "Quiz"),
     Binding { modes: &[Quiz], keys: &[K::Char('1'), K::Char('9')], does: Does::PickDigit,
               help: "pick choice 1 to 9", footer: None, section: "Quiz" },
     bind(&[Quiz], &[K::Char(' ')], A::Toggle, "select / toggle choice", Some("select"), "Quiz"),
-    bind(&[Quiz, QuizText], &[K::Enter], A::Submit, "submit answer", Some("submit"), "Quiz"),
-    bind(&[Quiz], &[K::Char('i')], A::Hint, "reveal the next hint", Some("hint"), "Quiz"),
-    bind(&[QuizText, TypeAlong], &[K::F(2)], A::Hint, "hint (offers the answer after 3 misses)", Some("hint"), "Typing"),
-    bind(&[Quiz], &[K::ShiftUp, K::Char('K')], A::MoveItemUp, "move item up (order)", None, "Quiz"),
-    bind(&[Quiz], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move item down (order)", None, "Quiz"),
+    // Order quizzes: pick an item up, move it, put it down.
+    bind(&[Order], &[K::Char(' ')], A::Toggle, "pick up the item under the cursor", Some("pick up"), "Order quiz"),
+    bind(&[Carrying], &[K::Up, K::Char('k')], A::MoveItemUp, "move the item up", None, "Moving an item"),
+    bind(&[Carrying], &[K::Down, K::Char('j')], A::MoveItemDown, "move the item down", Some("move down"), "Moving an item"),
+    bind(&[Carrying], &[K::Char(' '), K::Esc], A::Toggle, "put the item down", Some("drop"), "Moving an item"),
+    bind(&[Order, Carrying], &[K::ShiftUp, K::Char('K')], A::MoveItemUp, "move the item up without picking it up", None, "Order quiz"),
+    bind(&[Order, Carrying], &[K::ShiftDown, K::Char('J')], A::MoveItemDown, "move the item down without picking it up", None, "Order quiz"),
+    bind(ANSWERING, &[K::Enter], A::Submit, "submit the answer", Some("submit"), "Quiz"),
+    bind(QUIZ_NEXT, &[K::Right, K::Char('l')], A::Next, "next step (an unanswered quiz is skipped)", Some("next"), "Quiz"),
+    // Text quizzes and answered quizzes.
+    bind(&[QuizIdle], &[K::Enter], A::Submit, "type the answer", Some("type"), "Text quiz"),
+    bind(&[QuizDone], &[K::Enter], A::Next, "go on after a right answer", Some("next"), "Answered"),
     // Typing into inputs.
     bind(&[TypeAlong], &[K::Enter], A::Submit, "run the line", Some("run"), "Typing"),
+    bind(&[TypeAlong], &[K::Right], A::Next, "with nothing typed: show the command instead", None, "Typing"),
     bind(&[TypeAlong, QuizText, GLOSSARY, SEARCH], &[K::Backspace], A::DeleteChar, "delete a character", None, "Typing"),
     bind(&[TypeAlong, QuizText, GLOSSARY, SEARCH], &[K::Ctrl('u')], A::ClearInput, "clear the line", None, "Typing"),
     bind(INPUT_STEP, &[K::Esc], A::Back, "stop typing", Some("stop typing"), "Typing"),
-    bind(&[Bash], &[K::Enter, K::Char('i')], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
+    bind(&[Bash], &[K::Enter], A::Focus, "type the command yourself", Some("type"), "Bash pane"),
     bind(&[Bash], &[K::Char('s')], A::SkipTypeAlong, "skip typing: show the command", None, "Bash pane"),
+    // A hands-on task (no other row binds these keys in its modes).
+    bind(&[Task], &[K::Char('e')], A::Edit, "edit the file in your editor ($VISUAL, $EDITOR)", Some("edit"), "Task"),
+    bind(&[Task], &[K::Enter, K::Char('r')], A::RunChecks, "check now, running the command checks too", Some("check"), "Task"),
+    bind(&[Task], &[K::Ctrl('r')], A::Reset, "reset the file to its starter (asks first)", Some("reset"), "Task"),
+    bind(&[Task], &[K::F(2), K::Char('i')], A::Hint, "the next hint of a failing check", Some("hint"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('y')], A::Yes, "reset the file (the current one is kept as a backup)", Some("reset"), "Task"),
+    bind(&[TaskConfirm], &[K::Char('n'), K::Esc], A::No, "keep the file", Some("cancel"), "Task"),
+    // Hints: F2 everywhere, also while typing; i where nothing is being typed.
+    bind(ALL_STEP, &[K::F(2)], A::Hint, "hint (after 3 misses: the answer)", Some("hint"), "Hints"),
+    bind(STEP, &[K::Char('i')], A::Hint, "hint, where nothing is being typed", None, "Hints"),
     // Moving through the course.
     bind(READ, &[K::Right, K::Char('l'), K::Char(' ')], A::Next, "next: bash entry, then step", Some("next"), "Reading"),
-    // In a quiz Space selects, so only → and l move on; listed with the quiz keys.
-    bind(&[Quiz], &[K::Right, K::Char('l')], A::Next, "next step", Some("next"), "Quiz"),
     bind(STEP, &[K::Left, K::Char('h')], A::Prev, "previous step", Some("back"), "Reading"),
-    bind(READ, &[K::Down, K::Char('j')], A::ScrollDown, "scroll down", Some("scroll"), "Reading"),
-    bind(READ, &[K::Up, K::Char('k')], A::ScrollUp, "scroll up", None, "Reading"),
-    bind(ALL_STEP, &[K::PageDown], A::PageDown, "page down", None, "Reading"),
-    bind(ALL_STEP, &[K::PageUp], A::PageUp, "page up", None, "Reading"),
+    bind(SCROLLING, &[K::Down, K::Char('j')], A::ScrollDown, "scroll down", Some("scroll"), "Reading"),
+    bind(SCROLLING, &[K::Up, K::Char('k')], A::ScrollUp, "scroll up", None, "Reading"),
     bind(STEP, &[K::ShiftLeft, K::Char('<')], A::ScrollLeft, "scroll code left", None, "Reading"),
     bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll code right", None, "Reading"),
     bind(ALL_STEP, &[K::Tab, K::BackTab], A::FocusNext, "switch pane", Some("pane"), "Reading"),
+    // The review (in the quiz pane): Esc ends it.
+    bind(&[Narration, Bash, Quiz, Order, QuizIdle, QuizDone], &[K::Esc], A::Back, "end the review (during a review)", Some("end review"), "Review"),
+    bind(&[MATRIX, FINISH, REVIEW], &[K::Char('R')], A::StartReview, "review the questions you missed", Some("review"), "Review"),
     // Screens.
-    bind(&[MATRIX], &[K::Up, K::Char('k')], A::CursorUp, "previous node", None, "Matrix"),
-    bind(&[MATRIX], &[K::Down, K::Char('j')], A::CursorDown, "next node", Some("select"), "Matrix"),
-    bind(&[MATRIX], &[K::Left, K::Char('h')], A::MatrixLeft, "node one level up", None, "Matrix"),
-    bind(&[MATRIX], &[K::Right, K::Char('l')], A::MatrixRight, "node one level down", None, "Matrix"),
+    bind(&[MATRIX], &[K::Up, K::Char('k')], A::CursorUp, "node above", None, "Matrix"),
+    bind(&[MATRIX], &[K::Down, K::Char('j')], A::CursorDown, "node below", Some("select"), "Matrix"),
+    bind(&[MATRIX], &[K::Left, K::Char('h')], A::MatrixLeft, "node to the left", None, "Matrix"),
+    bind(&[MATRIX], &[K::Right, K::Char('l')], A::MatrixRight, "node to the right", None, "Matrix"),
     bind(&[MATRIX, SEARCH], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
     bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
     bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
-    bind(&[FAQ, HELP], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
-    bind(&[FAQ, HELP], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
-    bind(&[FAQ, HELP], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
-    bind(&[FAQ, HELP], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
+    bind(&[FAQ, HELP, FINISH], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
+    bind(&[FAQ, HELP, FINISH], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
+    bind(&[FINISH], &[K::Up], A::ScrollUp, "scroll the results up", None, "Course complete"),
+    bind(&[FINISH], &[K::Down], A::ScrollDown, "scroll the results down", None, "Course complete"),
+    bind(&[FAQ, HELP, FINISH], &[K::PageDown], A::PageDown, "page the answer / help down", None, "Lists"),
+    bind(&[FAQ, HELP, FINISH], &[K::PageUp], A::PageUp, "page the answer / help up", None, "Lists"),
+    bind(&[FINISH, REVIEW], &[K::Enter], A::Submit, "close the results", None, "Course complete"),
     bind(OVERLAYS, &[K::Esc], A::Back, "close", Some("close"), "Lists"),
+    // The trust prompt.
+    bind(&[TRUST], &[K::Char('y')], A::Yes, "allow the course's commands", Some("allow"), "Trust prompt"),
+    bind(&[TRUST], &[K::Char('n')], A::No, "deny them (their checks show as not run)", Some("deny"), "Trust prompt"),
+    bind(&[TRUST], &[K::Up, K::Char('k')], A::ScrollUp, "scroll the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::Down, K::Char('j')], A::ScrollDown, "scroll the commands down", Some("scroll"), "Trust prompt"),
+    bind(&[TRUST], &[K::PageUp], A::PageUp, "page the commands up", None, "Trust prompt"),
+    bind(&[TRUST], &[K::PageDown], A::PageDown, "page the commands down", None, "Trust prompt"),
     bind(BROWSE, &[K::Char('m')], A::Show(OverlayKind::Matrix), "Deployment Matrix", Some("matrix"), "Screens"),
     bind(BROWSE, &[K::Char('g')], A::Show(OverlayKind::Glossary), "glossary (type to filter)", Some("glossary"), "Screens"),
     bind(BROWSE, &[K::Char('f')], A::Show(OverlayKind::Faq), "FAQ", None, "Screens"),
@@ -177,6 +262,9 @@ pub static BINDINGS: &[Binding] = &[
     bind(BROWSE, &[K::Char('q')], A::Quit, "quit (progress is kept)", Some("quit"), "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('c')], A::Quit, "quit", None, "Screens"),
     bind(EVERYWHERE, &[K::Ctrl('z')], A::Suspend, "suspend (resume with fg)", None, "Screens"),
+    // Last: on the orientation, every other key dismisses it.
+    Binding { modes: &[ORIENTATION], keys: &[], does: Does::AnyKey(A::Back),
+              help: "close the orientation", footer: Some("to start"), section: "Screens" },
 ];
 
 /// What `key` means in `mode`, or `None` when it means nothing there. In input modes an
@@ -185,6 +273,7 @@ pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
     for binding in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
         match binding.does {
             Does::Act(action) if binding.keys.contains(&key) => return Some(action.into()),
+            Does::AnyKey(action) => return Some(action.into()),
             Does::PickDigit => {
                 if let Key::Char(c @ '1'..='9') = key {
                     let digit = c.to_digit(10).unwrap_or(1) as usize;
@@ -203,6 +292,7 @@ pub fn resolve(mode: KeyMode, key: Key) -> Option<Msg> {
 fn keys_label(binding: &Binding) -> String {
     match binding.does {
         Does::PickDigit => "1-9".to_owned(),
+        Does::AnyKey(_) => "any key".to_owned(),
         Does::Act(_) => binding
             .keys
             .iter()
@@ -240,6 +330,7 @@ pub fn footer_items(mode: KeyMode) -> Vec<(String, &'static str)> {
         }
         let key = match binding.does {
             Does::PickDigit => "1-9".to_owned(),
+            Does::AnyKey(_) => "any key".to_owned(),
             Does::Act(_) => binding.keys.first().map(|k| k.label()).unwrap_or_default(),
         };
         items.push((key, text));
@@ -248,101 +339,4 @@ pub fn footer_items(mode: KeyMode) -> Vec<(String, &'static str)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn resolves_table_rows_by_mode() {
-        let cases = [
-            (Narration, K::Right, Some(Msg::Act(A::Next))),
-            (Narration, K::Char(' '), Some(Msg::Act(A::Next))),
-            (Quiz, K::Char(' '), Some(Msg::Act(A::Toggle))),
-            (Quiz, K::Down, Some(Msg::Act(A::CursorDown))),
-            (Narration, K::Down, Some(Msg::Act(A::ScrollDown))),
-            (Quiz, K::Char('3'), Some(Msg::Pick(2))),
-            (Narration, K::Char('3'), None),
-            (TypeAlong, K::Char('q'), Some(Msg::Input('q'))),
-            (
-                TypeAlong,
-                K::F(1),
-                Some(Msg::Act(A::Show(OverlayKind::Help))),
-            ),
-            (QuizText, K::Char('?'), Some(Msg::Input('?'))),
-            (SEARCH, K::Char('m'), Some(Msg::Input('m'))),
-            (MATRIX, K::Enter, Some(Msg::Act(A::Open))),
-            (HELP, K::Esc, Some(Msg::Act(A::Back))),
-            (GLOSSARY, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
-            (Bash, K::Char('q'), Some(Msg::Act(A::Quit))),
-        ];
-        for (mode, key, want) in cases {
-            assert_eq!(resolve(mode, key), want, "{mode:?} {key:?}");
-        }
-    }
-
-    #[test]
-    fn every_mode_can_quit_and_get_help() {
-        for mode in EVERYWHERE {
-            assert_eq!(resolve(*mode, K::Ctrl('c')), Some(Msg::Act(A::Quit)));
-            assert_eq!(
-                resolve(*mode, K::F(1)),
-                Some(Msg::Act(A::Show(OverlayKind::Help)))
-            );
-        }
-    }
-
-    #[test]
-    fn every_overlay_is_a_mode_of_the_keymap() {
-        for kind in OverlayKind::ALL {
-            let mode = KeyMode::Overlay(kind);
-            assert!(
-                EVERYWHERE.contains(&mode) && OVERLAYS.contains(&mode),
-                "{kind}"
-            );
-            assert_eq!(
-                resolve(mode, K::Esc),
-                Some(Msg::Act(A::Back)),
-                "{kind} closes"
-            );
-        }
-    }
-
-    #[test]
-    fn help_rows_come_from_the_table() {
-        let rows = help_rows();
-        assert!(
-            rows.iter()
-                .any(|(k, d, _)| k == "1-9" && d.contains("pick"))
-        );
-        assert!(
-            rows.iter()
-                .any(|(k, _, s)| k.contains("→") && s == "Reading")
-        );
-        assert!(rows.len() >= 20);
-    }
-
-    #[test]
-    fn help_gives_each_key_one_meaning_per_section() {
-        let rows = help_rows();
-        for (i, (keys, desc, section)) in rows.iter().enumerate() {
-            for (other_keys, other_desc, _) in rows[i + 1..].iter().filter(|r| &r.2 == section) {
-                let shared = keys
-                    .split(' ')
-                    .find(|k| other_keys.split(' ').any(|o| o == *k));
-                assert_eq!(
-                    shared, None,
-                    "{section}: `{keys}` {desc} vs `{other_keys}` {other_desc}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn footers_name_the_keys_that_matter() {
-        let step = footer_items(Narration);
-        assert!(step.iter().any(|(k, t)| k == "→" && *t == "next"));
-        assert!(step.iter().any(|(k, t)| k == "q" && *t == "quit"));
-        let typing = footer_items(TypeAlong);
-        assert!(typing.iter().any(|(k, _)| k == "Enter"));
-        assert!(!typing.iter().any(|(k, _)| k == "q"));
-    }
-}
+mod tests;

@@ -52,6 +52,19 @@ pub enum Action {
     Open,
     MatrixLeft,
     MatrixRight,
+    /// Start a review of the questions due (from the matrix or the finish screen).
+    StartReview,
+    // Tasks.
+    /// Open the task's file in the learner's editor.
+    Edit,
+    /// Re-check the task now, running its command checks too.
+    RunChecks,
+    /// Put the task's file back to its starter (asks first).
+    Reset,
+    /// Answer yes (allow the course's commands; confirm a reset).
+    Yes,
+    /// Answer no (deny the course's commands; cancel a reset).
+    No,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +97,8 @@ pub enum Msg {
     /// Play this course from now on (a re-loaded course, e.g. by a file watcher); see
     /// [`crate::app::Model::replace_course`].
     CourseLoaded(SharedCourse),
+    /// News about the hands-on task from the edge (files read, commands run, editor back).
+    Task(crate::app::task::TaskMsg),
 }
 
 /// How a save went, as the save writer reports it.

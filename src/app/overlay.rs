@@ -1,5 +1,6 @@
 //! Screens drawn over the step ("overlays"): the Deployment Matrix, the glossary, the FAQ, key
-//! help and search. Each is a module of its own here (its state and what keys do to it, behind
+//! help, search, the course-complete screen, the review's summary and the first-run
+//! orientation. Each is a module of its own here (its state and what keys do to it, behind
 //! [`OverlayState`]) and one in `view::overlay` (its layout, drawing and hit-testing).
 //!
 //! # Adding an overlay
@@ -13,10 +14,14 @@
 //! also be opened by `update` itself (`model.overlay = Some(kind.open(model))`).
 
 pub mod faq;
+pub mod finish;
 pub mod glossary;
 pub mod help;
 pub mod matrix;
+pub mod orientation;
+pub mod review;
 pub mod search;
+pub mod trust;
 
 use std::fmt;
 use std::str::FromStr;
@@ -26,10 +31,14 @@ use super::msg::Msg;
 use super::{Extent, Model};
 
 pub use self::faq::FaqState;
+pub use self::finish::FinishState;
 pub use self::glossary::GlossaryState;
 pub use self::help::HelpState;
 pub use self::matrix::MatrixState;
+pub use self::orientation::OrientationState;
+pub use self::review::ReviewState;
 pub use self::search::SearchState;
+pub use self::trust::TrustState;
 
 /// Which overlay: the one name shared by the app (keys, modes), the headless renderer
 /// (`Scene::overlay`) and the command line (`render --screen`).
@@ -40,15 +49,27 @@ pub enum OverlayKind {
     Faq,
     Help,
     Search,
+    /// The course-complete screen.
+    Finish,
+    /// The summary of a review session.
+    Review,
+    /// The first-run orientation.
+    Orientation,
+    /// The trust prompt, before a course's first command runs.
+    Trust,
 }
 
 impl OverlayKind {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 9] = [
         Self::Matrix,
         Self::Glossary,
         Self::Faq,
         Self::Help,
         Self::Search,
+        Self::Finish,
+        Self::Review,
+        Self::Orientation,
+        Self::Trust,
     ];
 
     /// Its name on the command line and in snapshot file names.
@@ -59,6 +80,10 @@ impl OverlayKind {
             Self::Faq => "faq",
             Self::Help => "help",
             Self::Search => "search",
+            Self::Finish => "finish",
+            Self::Review => "review",
+            Self::Orientation => "orientation",
+            Self::Trust => "trust",
         }
     }
 
@@ -70,7 +95,14 @@ impl OverlayKind {
     /// Whether it shows something before anything is typed into it: the screens `render
     /// --screen` offers and `snapshot` covers (a search shows nothing until it has a query).
     pub fn shows_alone(self) -> bool {
-        self != Self::Search
+        matches!(self, Self::Matrix | Self::Glossary | Self::Faq | Self::Help)
+    }
+
+    /// Whether `render --screen` can draw it: the screens that show alone, and the finish
+    /// and orientation screens, which an author may want to see (the finish screen with no
+    /// results yet, so the course's closing note can be checked).
+    pub fn renderable(self) -> bool {
+        self.shows_alone() || matches!(self, Self::Finish | Self::Orientation)
     }
 
     /// The overlay as it opens over `model`.
@@ -81,6 +113,10 @@ impl OverlayKind {
             Self::Faq => Overlay::Faq(FaqState::open(model)),
             Self::Help => Overlay::Help(HelpState::open(model)),
             Self::Search => Overlay::Search(SearchState::open(model)),
+            Self::Finish => Overlay::Finish(FinishState::open(model)),
+            Self::Review => Overlay::Review(ReviewState::open(model)),
+            Self::Orientation => Overlay::Orientation(OrientationState::open(model)),
+            Self::Trust => Overlay::Trust(TrustState::open(model)),
         }
     }
 }
@@ -115,6 +151,10 @@ pub enum Overlay {
     Faq(FaqState),
     Help(HelpState),
     Search(SearchState),
+    Finish(FinishState),
+    Review(ReviewState),
+    Orientation(OrientationState),
+    Trust(TrustState),
 }
 
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
@@ -128,6 +168,10 @@ macro_rules! with_overlay {
             $crate::app::overlay::Overlay::Faq($state) => $body,
             $crate::app::overlay::Overlay::Help($state) => $body,
             $crate::app::overlay::Overlay::Search($state) => $body,
+            $crate::app::overlay::Overlay::Finish($state) => $body,
+            $crate::app::overlay::Overlay::Review($state) => $body,
+            $crate::app::overlay::Overlay::Orientation($state) => $body,
+            $crate::app::overlay::Overlay::Trust($state) => $body,
         }
     };
 }

@@ -126,3 +126,78 @@ pub fn course() -> std::sync::Arc<Course> {
         nodes: vec![a, b, c],
     })
 }
+
+/// A course with a hands-on task for unit tests: `intro` (one step), `write` (a task on
+/// `Dockerfile` and `.dockerignore`: three file checks, two with hints, and two command
+/// checks, the first needing `docker`), and `after`, which `write` unlocks.
+pub fn task_course() -> std::sync::Arc<Course> {
+    const COURSE: &str = r#"
+format = 1
+id = "tasks"
+title = "Tasks"
+
+[[node]]
+id = "intro"
+title = "Intro"
+[[node.step]]
+id = "welcome"
+title = "Welcome"
+body = "Next, a task."
+
+[[node]]
+id = "write"
+title = "Write It"
+requires = ["intro"]
+[[node.step]]
+id = "dockerfile"
+title = "Write the Dockerfile"
+[node.step.task]
+goal = "Write a `Dockerfile`."
+[[node.step.task.file]]
+path = "Dockerfile"
+starter = "FROM python:latest\nCOPY . .\n"
+solution = "FROM python:3.13-slim\nUSER 10001\n"
+[[node.step.task.file]]
+path = ".dockerignore"
+solution = ".git\n"
+[[node.step.task.check]]
+file = "Dockerfile"
+matches = '(?m)^FROM python:3\.1[3-9]-slim'
+message = "Start FROM a pinned slim Python image"
+hint = "python:3.13-slim"
+[[node.step.task.check]]
+file = "Dockerfile"
+matches = '(?m)^USER [1-9]'
+message = "Switch to a non-root USER"
+hint = "USER 10001"
+[[node.step.task.check]]
+file = ".dockerignore"
+exists = true
+message = "Add a .dockerignore"
+[[node.step.task.check]]
+file = "Dockerfile"
+run = "docker build --check ."
+needs = "docker"
+message = "`docker build --check` finds no problems"
+[[node.step.task.check]]
+run = "true"
+message = "The build passes"
+
+[[node]]
+id = "after"
+title = "After"
+requires = ["write"]
+[[node.step]]
+id = "next"
+title = "Next"
+body = "Done."
+"#;
+    let source = crate::core::source::MemorySource {
+        root: String::new(),
+        files: vec![("course.toml".into(), COURSE.into())],
+    };
+    match crate::core::load::load(&source, &crate::core::load::LoadOptions::default()) {
+        Ok(course) => std::sync::Arc::new(course),
+        Err(report) => panic!("{}", report.render(false)),
+    }
+}

@@ -249,12 +249,11 @@ fn grade_order(patterns: &[Pattern], text: &str, line_of: &dyn Fn(usize) -> usiz
     let mut previous_line = None;
     for (n, pattern) in patterns.iter().enumerate() {
         let Some(found) = pattern.find_at(text, from) else {
-            let which = format!("`{}` ({} of {})", pattern.source, n + 1, patterns.len());
+            // Learners read this under the check's message: no regex, just which part.
+            let which = format!("part {} of {}", n + 1, patterns.len());
             let detail = match previous_line {
-                Some(line) => {
-                    format!("{which} does not match after the previous one (line {line})")
-                }
-                None => format!("{which} does not match"),
+                Some(line) => format!("{which} not found after part {n} (line {line})"),
+                None => format!("{which} not found"),
             };
             return failing(detail);
         };

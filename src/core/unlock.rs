@@ -161,5 +161,38 @@ pub fn depths(course: &Course) -> Vec<usize> {
     depth
 }
 
+/// Node indices per depth (`depths` as [`depths`] gives them), each depth ordered by the mean
+/// position of its nodes' requirements in the depth before (course order breaks ties): the
+/// order the matrix draws each level in, which keeps most connectors short and uncrossed, and
+/// the order its arrow keys move through.
+pub fn levels(course: &Course, depths: &[usize]) -> Vec<Vec<usize>> {
+    /// Fixed-point scale for mean slots, so means compare without floats.
+    const SCALE: usize = 1024;
+    let n_cols = depths.iter().max().map_or(0, |d| d + 1);
+    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_cols];
+    let mut slot = vec![0; depths.len()];
+    for (c, column) in columns.iter_mut().enumerate() {
+        let mut nodes: Vec<(usize, usize)> = (0..depths.len())
+            .filter(|&i| depths[i] == c)
+            .map(|i| {
+                let reqs: Vec<usize> = course.nodes[i]
+                    .requires
+                    .iter()
+                    .filter_map(|r| course.node_index(r))
+                    .map(|r| slot[r])
+                    .collect();
+                let mean = reqs.iter().sum::<usize>() * SCALE / reqs.len().max(1);
+                (mean, i)
+            })
+            .collect();
+        nodes.sort_unstable();
+        for (s, &(_, i)) in nodes.iter().enumerate() {
+            slot[i] = s;
+        }
+        *column = nodes.into_iter().map(|(_, i)| i).collect();
+    }
+    columns
+}
+
 #[cfg(test)]
 pub(crate) mod tests;

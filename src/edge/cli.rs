@@ -29,6 +29,7 @@ Environment:
 Examples:
   termcourse                                  play the built-in course
   termcourse play my-course --practice        play a course with every node open
+  termcourse review                           answer again the questions you missed
   termcourse check my-course                  report every mistake in a course
   termcourse trust my-course                  see a course's commands and allow them to run
   termcourse snapshot my-course --out snaps --check   fail on any visual change";
@@ -48,6 +49,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Play(play::PlayArgs),
+    Review(play::ReviewArgs),
     Check(check::Args),
     Schema(schema::Args),
     Progress(progress::ProgressArgs),
@@ -77,6 +79,7 @@ pub fn main() -> ExitCode {
             options: cli.play,
         })),
         Some(Command::Play(args)) => finish(play::run(&args)),
+        Some(Command::Review(args)) => finish(play::review(&args)),
         Some(Command::Check(args)) => finish(check::run(args)),
         Some(Command::Schema(args)) => finish(schema::run(args)),
         Some(Command::Progress(args)) => finish(progress::run(args)),

@@ -26,4 +26,6 @@ pub enum Incoming {
     /// The course, loaded again or in full (from a loader thread), or the errors that stop it
     /// from loading.
     Loaded(Result<Course, Report>),
+    /// News about tasks (from the task worker, the workspace watcher or a running command).
+    Task(crate::app::task::TaskMsg),
 }

@@ -16,10 +16,12 @@ use thiserror::Error;
 use crate::app::effect::Effect;
 use crate::app::msg::{Action, Msg};
 use crate::app::overlay::OverlayKind;
+use crate::app::task::{RunReport, TaskEnv, TaskKey, TaskMsg, Trust};
 use crate::app::{Focus, Model, Options};
 use crate::core::course::{Course, NodeId, QuizKind, StepId};
 use crate::core::progress::Progress;
 use crate::core::quiz::{Answer, Grade, grade};
+use crate::core::task::{CheckStatus, FileState};
 use crate::edge::player::Player;
 use crate::view::screen::Screen;
 use crate::view::theme::Theme;
@@ -36,10 +38,16 @@ pub struct Scene {
     pub bash: Option<usize>,
     /// An answer submitted to the step's quiz.
     pub answer: Option<Answer>,
+    /// The step's task as solved: its files are the author's solutions (where given, else the
+    /// starters) and its command checks passed. Otherwise the files are the starters, as a
+    /// learner first sees them, and commands are not run yet.
+    pub solved: bool,
     /// An overlay drawn over the step.
     pub overlay: Option<OverlayKind>,
     /// Draw with the `NO_COLOR` theme instead of the dark one.
     pub no_color: bool,
+    /// Shuffle choices as a learner with this seed sees them; `None` keeps the author's order.
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -50,6 +58,8 @@ pub enum SceneError {
     UnknownStep(String, String),
     #[error("step `{0}` has no quiz to answer")]
     NoQuiz(String),
+    #[error("step `{0}` has no task to solve")]
+    NoTask(String),
     #[error("the answer does not fit the quiz of step `{step}`: {reason}")]
     BadAnswer { step: String, reason: String },
     #[error("step `{step}` has {available} bash entries, not {requested}")]
@@ -122,11 +132,17 @@ fn overflows(model: &Model) -> Vec<Overflow> {
 }
 
 /// A scene records nothing: it plays in practice mode with no store, so the progress it
-/// would save goes nowhere, and no key it sends quits or suspends.
+/// would save goes nowhere, and no key it sends quits or suspends. It has no workspace
+/// either: a task's files are handed to it as the scene says (starters or solutions), and
+/// its commands are never run.
 fn ignore(effects: Vec<Effect>) {
     for effect in effects {
         match effect {
-            Effect::SaveProgress(_) | Effect::Quit | Effect::Suspend => {}
+            Effect::SaveProgress(_)
+            | Effect::Quit
+            | Effect::Suspend
+            | Effect::Task(_)
+            | Effect::Edit(_) => {}
         }
     }
 }
@@ -143,13 +159,16 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
         animate: false,
         node: Some(course.nodes[node].id.clone()),
         step: Some(course.nodes[node].steps[step].id.clone()),
-        notice: None,
+        tasks: TaskEnv {
+            workspace: Some(format!("<data dir>/workspaces/{}", course.id)),
+            problem: None,
+            trust: Trust::Granted,
+        },
+        ..Options::default()
     };
-    let model = Model::new(
-        Arc::clone(course),
-        Progress::new(course.id.as_str()),
-        &options,
-    );
+    let mut progress = Progress::new(course.id.as_str());
+    progress.seed = scene.seed;
+    let model = Model::new(Arc::clone(course), progress, &options);
     let theme = if scene.no_color {
         Theme::no_color()
     } else {
@@ -163,6 +182,7 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
     if let Some(answer) = &scene.answer {
         answer_quiz(&mut player, answer)?;
     }
+    show_task(&mut player, scene.solved)?;
     if let Some(kind) = scene.overlay {
         send(&mut player, Msg::Act(Action::Show(kind)));
     }
@@ -238,6 +258,60 @@ fn reveal_bash(player: &mut Player, k: Option<usize>) -> Result<(), SceneError> 
     Ok(())
 }
 
+/// Hands the step's task its files, as the worker would after writing the starters: the
+/// starters, or for a solved scene the solutions, and then runs its command checks as passed.
+fn show_task(player: &mut Player, solved: bool) -> Result<(), SceneError> {
+    let model = player.model();
+    let (Some(node), Some(step)) = (model.node_ref(), model.step_ref()) else {
+        return Ok(());
+    };
+    let Some(task) = step.task.clone() else {
+        return if solved {
+            Err(SceneError::NoTask(step.id.to_string()))
+        } else {
+            Ok(())
+        };
+    };
+    let key = TaskKey {
+        node: node.id.clone(),
+        step: step.id.clone(),
+    };
+    let files = task
+        .files
+        .iter()
+        .map(|f| {
+            let text = match (solved, &f.solution) {
+                (true, Some(solution)) => Some(solution),
+                _ => f.starter.as_ref(),
+            };
+            let state = text.map_or(FileState::Missing, |t| FileState::Text(t.clone()));
+            (f.path.clone(), state)
+        })
+        .collect();
+    send(player, Msg::Task(TaskMsg::Files { key, files }));
+    if !solved {
+        return Ok(());
+    }
+    send(player, Msg::FocusPane(Focus::Task));
+    send(player, Msg::Act(Action::RunChecks));
+    let batch = player.model().batches;
+    for (check, _) in task.commands() {
+        send(
+            player,
+            Msg::Task(TaskMsg::Run(RunReport::Started { batch, check })),
+        );
+        let finished = RunReport::Finished {
+            batch,
+            check,
+            status: CheckStatus::Passed,
+            output: String::new(),
+        };
+        send(player, Msg::Task(TaskMsg::Run(finished)));
+    }
+    send(player, Msg::Task(TaskMsg::Run(RunReport::Done { batch })));
+    Ok(())
+}
+
 /// Enters `answer` with the quiz's own keys and submits it.
 fn answer_quiz(player: &mut Player, answer: &Answer) -> Result<(), SceneError> {
     let course = player.model().course_handle();
@@ -260,11 +334,16 @@ fn answer_quiz(player: &mut Player, answer: &Answer) -> Result<(), SceneError> {
         });
     }
     send(player, Msg::FocusPane(Focus::Quiz));
+    // Answers name choices in the author's order; the keys pick them where they are shown.
     match (answer, &quiz.kind) {
-        (Answer::Choice(i), _) => send(player, Msg::Pick(*i)),
+        (Answer::Choice(i), _) => {
+            let row = player.model().quiz.row_of(*i);
+            send(player, Msg::Pick(row));
+        }
         (Answer::Choices(set), _) => {
             for i in set {
-                send(player, Msg::Pick(*i));
+                let row = player.model().quiz.row_of(*i);
+                send(player, Msg::Pick(row));
             }
         }
         (Answer::Text(text), _) => {

@@ -123,6 +123,20 @@ impl Drop for RunHandle {
     }
 }
 
+/// The programs of `check.needs` that are not in the directories of `path` (a `PATH` value;
+/// `/usr/bin:/bin` when unset). Needs no trust: the player shows these checks as skipped
+/// before it asks about running anything.
+pub fn missing_programs(check: &RunCheck, path: Option<&std::ffi::OsStr>) -> Vec<String> {
+    let path = path.map_or_else(|| OsString::from("/usr/bin:/bin"), ToOwned::to_owned);
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
+    check
+        .needs
+        .iter()
+        .filter(|name| !dirs.iter().any(|d| is_executable(&d.join(name))))
+        .cloned()
+        .collect()
+}
+
 /// Runs a trusted course's command checks in its workspace.
 #[derive(Debug, Clone)]
 pub struct Runner {
@@ -147,18 +161,8 @@ impl Runner {
 
     /// The programs of `check.needs` that are not on the `PATH` commands get.
     pub fn missing_programs(&self, check: &RunCheck) -> Vec<String> {
-        let path = self
-            .env
-            .iter()
-            .find(|(k, _)| k == "PATH")
-            .map_or_else(|| OsString::from("/usr/bin:/bin"), |(_, v)| v.clone());
-        let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
-        check
-            .needs
-            .iter()
-            .filter(|name| !dirs.iter().any(|d| is_executable(&d.join(name))))
-            .cloned()
-            .collect()
+        let path = self.env.iter().find(|(k, _)| k == "PATH").map(|(_, v)| v);
+        missing_programs(check, path.map(OsString::as_os_str))
     }
 
     /// Runs `batch` on a worker thread, calling `report` with each [`RunEvent`].

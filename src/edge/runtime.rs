@@ -12,6 +12,7 @@
 //! then the writer saves what is still pending, which takes at most a moment (see
 //! `writer::LOCK_WAIT`).
 
+mod editing;
 mod input;
 
 use std::collections::VecDeque;
@@ -31,7 +32,9 @@ use crate::edge::highlighter::Highlighter;
 use crate::edge::play_load::Rest;
 use crate::edge::player::Player;
 use crate::edge::store::Store;
+use crate::edge::task_worker::TaskWorker;
 use crate::edge::terminal::Session;
+use crate::edge::workspace::Workspace;
 use crate::edge::writer::{Final, SaveWriter};
 use crate::view::colours::Colouring;
 use crate::view::highlight::Budget;
@@ -46,12 +49,27 @@ pub struct Ended {
     pub course_errors: Option<Report>,
 }
 
+/// What the player needs for the course's tasks: where the workspace is (or why there is
+/// none), and what decides whether its commands run.
+pub struct Tasks {
+    pub workspace: Result<Workspace, String>,
+    pub options: crate::edge::task_session::TaskOptions,
+    pub data_dir: Option<std::path::PathBuf>,
+}
+
 /// Plays until the learner quits or a signal asks to stop, saving progress to `store` (none:
 /// play without saving). `rest`, if any, loads the rest of a course the player started in
-/// outline; it runs on a thread of its own and its course replaces the outline. The terminal
-/// is restored on every way out.
-pub fn run(player: &mut Player, store: Option<Store>, rest: Option<Rest>) -> anyhow::Result<Ended> {
+/// outline; it runs on a thread of its own and its course replaces the outline. `tasks` sets
+/// up the task worker (none: task steps show their checklist but nothing is read or run).
+/// The terminal is restored on every way out.
+pub fn run(
+    player: &mut Player,
+    store: Option<Store>,
+    rest: Option<Rest>,
+    tasks: Option<Tasks>,
+) -> anyhow::Result<Ended> {
     let (sender, incoming) = std::sync::mpsc::channel();
+    let whole = rest.is_none();
     // Started after the first frame, so as not to compete with it for a CPU.
     let rest = rest.map(|rest| {
         let report = forward(&sender, Incoming::Loaded);
@@ -79,6 +97,24 @@ pub fn run(player: &mut Player, store: Option<Store>, rest: Option<Rest>) -> any
     } else {
         None
     };
+    let workspace = tasks.as_ref().and_then(|t| t.workspace.clone().ok());
+    let worker = match tasks {
+        Some(tasks) => {
+            let report = forward(&sender, Incoming::Task);
+            let worker = TaskWorker::spawn(
+                tasks.workspace,
+                tasks.options,
+                tasks.data_dir,
+                Arc::new(report),
+            )
+            .context("could not start the task worker")?;
+            if whole {
+                worker.open(Arc::clone(player.model().shared_course()));
+            }
+            Some(worker)
+        }
+        None => None,
+    };
     let outcome = {
         let mut session = Session::start(sender).context("could not set up the terminal")?;
         let mut looped = Loop {
@@ -86,6 +122,8 @@ pub fn run(player: &mut Player, store: Option<Store>, rest: Option<Rest>) -> any
             next_tick: None,
             writer: writer.as_ref(),
             highlighter: highlighter.as_ref(),
+            tasks: worker.as_ref(),
+            workspace,
             course_errors: None,
         };
         looped
@@ -118,6 +156,9 @@ struct Loop<'a> {
     next_tick: Option<(Instant, u32)>,
     writer: Option<&'a SaveWriter>,
     highlighter: Option<&'a Highlighter>,
+    tasks: Option<&'a TaskWorker>,
+    /// The workspace the editor opens files in.
+    workspace: Option<Workspace>,
     course_errors: Option<Report>,
 }
 
@@ -215,9 +256,13 @@ impl Loop<'_> {
                 Incoming::Saved(outcome) => batch.msgs.push(Msg::Saved(outcome)),
                 Incoming::Coloured(coloured) => batch.repaint |= player.coloured(coloured),
                 Incoming::Loaded(Ok(course)) => {
-                    let course = SharedCourse(Arc::new(course));
-                    batch.msgs.push(Msg::CourseLoaded(course));
+                    let course = Arc::new(course);
+                    if let Some(tasks) = self.tasks {
+                        tasks.open(Arc::clone(&course));
+                    }
+                    batch.msgs.push(Msg::CourseLoaded(SharedCourse(course)));
                 }
+                Incoming::Task(news) => batch.msgs.push(Msg::Task(news)),
                 Incoming::Loaded(Err(report)) => {
                     self.course_errors = Some(report);
                     batch.stop = true;
@@ -246,6 +291,18 @@ impl Loop<'_> {
                 Effect::Quit => return Ok(true),
                 Effect::Suspend => {
                     session.suspend().context("could not resume the terminal")?;
+                    self.draw(player, session)?;
+                    queue.extend(player.take_effects());
+                }
+                Effect::Task(job) => {
+                    if let Some(tasks) = self.tasks {
+                        tasks.send(job);
+                    }
+                }
+                Effect::Edit(path) => {
+                    let edited = editing::edit(session, self.workspace.as_ref(), &path)
+                        .context("could not take the terminal back from the editor")?;
+                    queue.extend(player.dispatch(Msg::Task(edited)));
                     self.draw(player, session)?;
                     queue.extend(player.take_effects());
                 }

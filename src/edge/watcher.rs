@@ -12,8 +12,11 @@ use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
-use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+use notify_debouncer_mini::notify::event::{AccessKind, AccessMode, EventKind};
+use notify_debouncer_mini::notify::{
+    self, Event, EventHandler, RecommendedWatcher, RecursiveMode, Watcher, WatcherKind,
+};
+use notify_debouncer_mini::{Config, DebounceEventResult, Debouncer, new_debouncer_opt};
 
 /// How long after the last event of a burst it is reported. The player re-checks files
 /// within about twice this of a save.
@@ -54,14 +57,24 @@ impl Drop for WorkspaceWatcher {
     }
 }
 
-/// Watches `root` (which may not exist yet), calling `on_event` from a watcher thread.
+/// Watches `root` (which may not exist yet), calling `on_event` from a watcher thread. When
+/// `root` exists, it is watched before this returns: a change made right after is seen.
 pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> WorkspaceWatcher {
     let (tx, rx) = mpsc::channel();
     let events = tx.clone();
+    let started = root.is_dir().then(|| start(&root, events.clone()));
     let supervisor = move || {
-        let mut watching: Option<Debouncer<RecommendedWatcher>> = None;
+        let mut watching: Option<Debouncer<Writes>> = None;
         let mut first = true;
         let mut troubled = false;
+        match started {
+            Some(Ok(debouncer)) => watching = Some(debouncer),
+            Some(Err(why)) => {
+                troubled = true;
+                on_event(WatchEvent::Trouble(why));
+            }
+            None => {}
+        }
         loop {
             if watching.is_none() && root.is_dir() {
                 match start(&root, events.clone()) {
@@ -103,16 +116,60 @@ pub fn watch(root: PathBuf, on_event: impl Fn(WatchEvent) + Send + 'static) -> W
     WorkspaceWatcher { stop: tx, thread }
 }
 
-fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<RecommendedWatcher>, String> {
+fn start(root: &Path, events: Sender<Inner>) -> Result<Debouncer<Writes>, String> {
     let handler = move |result: DebounceEventResult| {
         let _ = events.send(Inner::Events(result));
     };
-    let mut debouncer = new_debouncer(DEBOUNCE, handler).map_err(|e| e.to_string())?;
+    let config = Config::default().with_timeout(DEBOUNCE);
+    let mut debouncer =
+        new_debouncer_opt::<_, Writes>(config, handler).map_err(|e| e.to_string())?;
     debouncer
         .watcher()
         .watch(root, RecursiveMode::Recursive)
         .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
     Ok(debouncer)
+}
+
+/// The platform's watcher without the events of reading: inotify reports every `open`, and
+/// the player reads the task's files after each change, so each read would otherwise be
+/// reported as the next change. Closing a file that was written stays (it ends a save).
+struct Writes(RecommendedWatcher);
+
+/// Whether an event of this kind can mean that something was written.
+fn is_write(kind: EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+impl Watcher for Writes {
+    fn new<F: EventHandler>(mut handler: F, config: notify::Config) -> notify::Result<Self> {
+        let filtered = move |event: notify::Result<Event>| {
+            if event.as_ref().is_ok_and(|e| !is_write(e.kind)) {
+                return;
+            }
+            handler.handle_event(event);
+        };
+        RecommendedWatcher::new(filtered, config).map(Writes)
+    }
+
+    fn watch(&mut self, path: &Path, recursive_mode: RecursiveMode) -> notify::Result<()> {
+        self.0.watch(path, recursive_mode)
+    }
+
+    fn unwatch(&mut self, path: &Path) -> notify::Result<()> {
+        self.0.unwatch(path)
+    }
+
+    fn configure(&mut self, option: notify::Config) -> notify::Result<bool> {
+        self.0.configure(option)
+    }
+
+    fn kind() -> WatcherKind {
+        RecommendedWatcher::kind()
+    }
 }
 
 /// `path` relative to `root`, `/`-separated; as given when it is not below `root`.

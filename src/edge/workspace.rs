@@ -229,6 +229,16 @@ impl Workspace {
         }
     }
 
+    /// Creates the directories a task file lives in (not the file), without following
+    /// symbolic links, so an editor can save a file that does not exist yet.
+    pub fn ensure_parent(&self, rel: &str) -> Result<(), WorkspaceError> {
+        let (dirs, _) = nofollow::split(rel);
+        self.ensure()?
+            .subdir(&dirs, true)
+            .map(drop)
+            .map_err(|e| self.unusable_file(rel, &e))
+    }
+
     /// What the workspace holds at a task path, as grading needs it.
     pub fn read_file(&self, rel: &str) -> FileState {
         let root = match self.open() {

@@ -7,8 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::Model;
 use crate::app::keymap::footer_items;
+use crate::app::overlay::OverlayKind;
+use crate::app::{KeyMode, Model};
+use crate::core::review::due_count;
 use crate::view::theme::Theme;
 
 /// `badge`: announce practice mode at the right end.
@@ -21,10 +23,10 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
     };
     let mut spans = Vec::new();
     let mut used = tag.width();
-    let awaiting = model.bash.awaiting;
-    let items = footer_items(model.key_mode())
+    let mode = model.key_mode();
+    let items = footer_items(mode)
         .into_iter()
-        .filter(|(_, text)| awaiting || *text != "type");
+        .filter(|(_, text)| applies(model, mode, text));
     for (key, text) in items {
         let item = key.width() + text.width() + 3;
         if used + item > width {
@@ -41,8 +43,103 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
     Line::from(spans).render(area, buf);
 }
 
+/// Whether a footer item applies to the model's state, for items that do not always: typing
+/// when there is something to type, the hint when there is one, paging the narration when it
+/// has more below, leaving a review during one, starting one when something is due.
+fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
+    match text {
+        "type" => mode != KeyMode::Bash || model.bash.awaiting,
+        "hint" => model.hint_available(),
+        "read on" => model.scroll.narration < model.metrics.narration.max_scroll(),
+        "end review" => model.review.is_some(),
+        "review" => due_count(model.course(), &model.progress, model.today) > 0,
+        "close" => mode != KeyMode::Overlay(OverlayKind::Orientation),
+        _ => true,
+    }
+}
+
 pub fn render_notice(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if let Some(notice) = &model.notice {
         Line::from(Span::styled(format!(" {notice}"), theme.warning)).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::app::msg::{Action, Msg};
+    use crate::app::update::update;
+    use crate::app::{Options, keymap};
+    use crate::core::course::{NodeId, StepId};
+    use crate::core::progress::Progress;
+    use crate::view::test_util::buffer_text;
+
+    fn footer(model: &Model) -> String {
+        let area = Rect::new(0, 0, 120, 1);
+        let mut buf = Buffer::empty(area);
+        render(model, &Theme::no_color(), false, area, &mut buf);
+        buffer_text(&buf)
+    }
+
+    #[test]
+    fn a_passed_text_quiz_offers_moving_on_not_choosing() {
+        let mut m = Model::new(
+            crate::app::test_course::course(),
+            Progress::new("t"),
+            &Options {
+                practice: true,
+                node: Some(NodeId::new("b")),
+                step: Some(StepId::new("text")),
+                ..Options::default()
+            },
+        );
+        for c in "slim".chars() {
+            drop(update(&mut m, Msg::Input(c)));
+        }
+        drop(update(&mut m, Msg::Act(Action::Submit)));
+        assert!(m.quiz.is_right());
+        let text = footer(&m);
+        assert!(text.contains("→ next"), "{text}");
+        assert!(
+            !text.contains("choose") && !text.contains("select"),
+            "{text}"
+        );
+        assert!(!text.contains("hint"), "nothing left to hint: {text}");
+    }
+
+    #[test]
+    fn a_cut_off_narration_is_offered_from_other_panes() {
+        let mut m = Model::new(
+            crate::app::test_course::course(),
+            Progress::new("t"),
+            &Options {
+                node: Some(NodeId::new("a")),
+                step: Some(StepId::new("shell")),
+                ..Options::default()
+            },
+        );
+        assert!(!footer(&m).contains("read on"), "nothing more to read");
+        m.metrics.narration = crate::app::Extent {
+            content: 30,
+            view: 8,
+        };
+        let text = footer(&m);
+        assert!(text.starts_with(" PgDn read on"), "{text}");
+    }
+
+    #[test]
+    fn every_conditional_item_is_a_footer_label_of_the_keymap() {
+        let labels: Vec<&str> = keymap::BINDINGS.iter().filter_map(|b| b.footer).collect();
+        for text in ["type", "hint", "read on", "end review", "review", "close"] {
+            assert!(labels.contains(&text), "{text}");
+        }
+        let m = Model::new(
+            Arc::clone(&crate::app::test_course::course()),
+            Progress::new("t"),
+            &Options::default(),
+        );
+        assert!(!footer(&m).contains("end review"), "only during a review");
     }
 }

@@ -74,6 +74,15 @@ pub fn render(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Doc
     builder::build(md, usize::from(width.max(1)), theme, colours)
 }
 
+/// Plain styled text (not markdown) wrapped at word boundaries to `width` cells, as prose is:
+/// for text the player writes itself (notes, messages, results) beside markdown.
+pub fn wrap_spans(spans: &[Span<'_>], width: u16) -> Vec<Line<'static>> {
+    wrap::wrap(spans, usize::from(width.max(1)))
+        .into_iter()
+        .map(Line::from)
+        .collect()
+}
+
 /// Convenience: `md` rendered and flattened, with code not scrolled.
 pub fn to_lines(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Vec<Line<'static>> {
     visible_lines(&render(md, width, theme, colours), 0, width, theme)

@@ -5,6 +5,7 @@
 //! Wide areas get one column per depth ([`graph`]); when the columns would be too narrow or too
 //! tall the nodes become an indented list that scrolls to keep the selection visible.
 
+mod detail;
 mod graph;
 mod nodes;
 mod rows;
@@ -16,7 +17,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::MatrixShape;
 use crate::core::course::Course;
+use crate::core::progress::Progress;
 use crate::core::unlock::NodeState;
 use crate::view::panel::{panel, selectable, truncate};
 use crate::view::theme::Theme;
@@ -24,18 +27,22 @@ use crate::view::theme::Theme;
 /// The matrix screen, drawn from plain data.
 pub struct Matrix<'a> {
     pub course: &'a Course,
+    /// The learner's progress, for what is left in a node; `None` says nothing about it.
+    pub progress: Option<&'a Progress>,
     /// One per node, in course order.
     pub states: &'a [NodeState],
     pub selected: usize,
-    /// The node the learner is working on, marked `▶`.
+    /// The node the learner is working on, marked `▶` (beside its state's symbol).
     pub current: Option<usize>,
+    /// Questions due in the review today, shown with the key that starts it.
+    pub review_due: usize,
     pub theme: &'a Theme,
     /// Use ASCII symbols and borders instead of Unicode ones.
     pub ascii: bool,
 }
 
-/// A node's symbol: what state it is in, or `▶` for the current node. Unicode symbols are one
-/// cell wide; ASCII ones are three.
+/// A node's symbol: what state it is in, or `▶` for the current node (a label shows both, see
+/// [`label_symbol`]). Unicode symbols are one cell wide; ASCII ones are three.
 pub fn node_symbol(state: &NodeState, current: bool, ascii: bool) -> &'static str {
     match (current, state, ascii) {
         (true, _, false) => "▶",
@@ -48,6 +55,17 @@ pub fn node_symbol(state: &NodeState, current: bool, ascii: bool) -> &'static st
         (_, NodeState::Available, true) => "[ ]",
         (_, NodeState::Locked { .. }, false) => "■",
         (_, NodeState::Locked { .. }, true) => "[#]",
+    }
+}
+
+/// The symbols in front of a node's title: its state's, after `▶` when it is the current
+/// node, so that being here never hides being complete.
+pub fn label_symbol(state: &NodeState, current: bool, ascii: bool) -> String {
+    let symbol = node_symbol(state, false, ascii);
+    match (current, ascii) {
+        (true, false) => format!("▶{symbol}"),
+        (true, true) => format!(">{symbol}"),
+        (false, _) => symbol.to_owned(),
     }
 }
 
@@ -183,7 +201,7 @@ impl Matrix<'_> {
     fn label(&self, i: usize, width: usize) -> Line<'static> {
         let state = self.state(i);
         let current = self.current == Some(i);
-        let symbol = node_symbol(state, current, self.ascii);
+        let symbol = label_symbol(state, current, self.ascii);
         let title = truncate(
             &self.course.nodes[i].title,
             width.saturating_sub(symbol.width() + 1),
@@ -226,76 +244,25 @@ impl Matrix<'_> {
             ));
             spans.push(Span::styled(format!(" {label}   "), self.theme.dim));
         }
+        if self.review_due > 0 {
+            let s = if self.review_due == 1 { "" } else { "s" };
+            spans.push(Span::styled("R", self.theme.footer_key));
+            spans.push(Span::styled(
+                format!(" review: {} question{s} due", self.review_due),
+                self.theme.warning,
+            ));
+        }
         buf.set_line(area.x, area.y, &Line::from(spans), area.width);
     }
 
-    fn render_detail(&self, area: Rect, buf: &mut Buffer) {
-        if area.height < 2 {
-            return;
+    /// How the nodes are drawn in the matrix drawn at `area`: what the arrow keys follow.
+    pub fn shape(&self, area: Rect) -> MatrixShape {
+        let inner = ratatui::widgets::Block::bordered().inner(area);
+        if inner.is_empty() || self.course.nodes.is_empty() {
+            return MatrixShape::List;
         }
-        let rule = if self.ascii { "-" } else { "─" };
-        buf.set_stringn(
-            area.x,
-            area.y,
-            rule.repeat(usize::from(area.width)),
-            usize::from(area.width),
-            self.theme.border,
-        );
-        let body = Rect {
-            y: area.y + 1,
-            height: area.height - 1,
-            ..area
-        };
-        Paragraph::new(self.detail_lines())
-            .wrap(Wrap { trim: true })
-            .render(body, buf);
-    }
-
-    fn detail_lines(&self) -> Vec<Line<'static>> {
-        let Some(node) = self.course.nodes.get(self.selected) else {
-            return Vec::new();
-        };
-        let theme = self.theme;
-        let state = self.state(self.selected);
-        let current = self.current == Some(self.selected);
-        let steps = node.steps.len();
-        let mut head = vec![
-            Span::styled(
-                format!("{} ", node_symbol(state, current, self.ascii)),
-                node_style(theme, state, current),
-            ),
-            Span::styled(node.title.clone(), theme.strong),
-            Span::styled(
-                format!("  {}", state_label(state)),
-                node_style(theme, state, false),
-            ),
-        ];
-        if current {
-            head.push(Span::styled(" · you are here", theme.node_current));
-        }
-        let quiz = if node.has_quiz() { " · quiz" } else { "" };
-        let plural = if steps == 1 { "" } else { "s" };
-        head.push(Span::styled(
-            format!("  ({steps} step{plural}{quiz})"),
-            theme.dim,
-        ));
-        let mut lines = vec![Line::from(head)];
-        if let NodeState::Locked { missing } = state {
-            let names: Vec<&str> = missing
-                .iter()
-                .map(|id| {
-                    self.course
-                        .node(id)
-                        .map_or(id.as_str(), |n| n.title.as_str())
-                })
-                .collect();
-            lines.push(Line::styled(
-                format!("needs: {}", names.join(", ")),
-                theme.warning,
-            ));
-        }
-        lines.push(Line::styled(node.summary.clone(), theme.text));
-        lines
+        let (_, graph) = self.split_tagline(area, sections(inner)[0]);
+        self.shape_in(graph)
     }
 }
 

@@ -8,10 +8,14 @@
 //! cache from the overlay's [`TextRequest`], once per entry and width, not per frame.
 
 mod faq;
+pub mod finish;
 mod glossary;
 mod help;
 mod matrix;
+mod orientation;
+mod review;
 mod search;
+mod trust;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -20,7 +24,7 @@ use ratatui::widgets::{Block, Clear, Padding, Widget};
 
 use crate::app::msg::Msg;
 use crate::app::overlay::{Overlay, with_overlay};
-use crate::app::{Extent, Model};
+use crate::app::{Extent, MatrixShape, Model};
 use crate::view::panel::{centered, panel};
 use crate::view::theme::Theme;
 
@@ -99,6 +103,15 @@ pub fn text<'m>(overlay: &Overlay, cx: Cx<'m>, area: Rect) -> Option<TextRequest
         let layout = state.layout(cx, area);
         state.text(cx, &layout)
     })
+}
+
+/// How the matrix is drawn over the body `area`, when `overlay` is the matrix (the model moves
+/// its selection by it); the default otherwise.
+pub fn matrix_shape(overlay: &Overlay, cx: Cx<'_>, area: Rect) -> MatrixShape {
+    match overlay {
+        Overlay::Matrix(state) => state.shape(cx, area),
+        _ => MatrixShape::default(),
+    }
 }
 
 /// Where a popup of at most `max_w` × `max_h` cells goes in `area`, leaving a margin round it

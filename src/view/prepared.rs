@@ -26,6 +26,7 @@ pub struct CacheKey {
     pub step: usize,
     pub narration_width: u16,
     pub quiz_width: u16,
+    pub task_width: u16,
     pub theme: ThemeKind,
     pub ascii: bool,
 }
@@ -42,6 +43,16 @@ pub struct QuizText {
     pub explain: Vec<Line<'static>>,
     /// The verdict after a wrong answer, wrapped.
     pub retry: Vec<Line<'static>>,
+}
+
+/// Markdown of one task laid out for the task pane.
+#[derive(Debug, Clone, Default)]
+pub struct TaskText {
+    pub goal: Vec<Line<'static>>,
+    /// Per check: its message, wrapped after the check's symbol.
+    pub messages: Vec<Vec<Line<'static>>>,
+    /// Per check: its hint (empty without one), wrapped after `hint: `.
+    pub hints: Vec<Vec<Line<'static>>>,
 }
 
 /// What the quiz pane says after a wrong answer.
@@ -101,6 +112,7 @@ pub struct Prepared {
     /// Step title, `SYS_MSG` box and body, as one scrollable document.
     pub narration: Document,
     pub quiz: QuizText,
+    pub task: TaskText,
 }
 
 /// Columns the choice marker takes in front of a choice's text (`❯ 1 (•) `).
@@ -124,6 +136,7 @@ impl Prepared {
         };
         self.narration = narration(step, key.narration_width, theme, key.ascii, colours);
         self.quiz = quiz_text(step, key.quiz_width, theme, colours);
+        self.task = task_text(step, key.task_width, theme, colours);
         self.key = Some(key);
         true
     }
@@ -246,10 +259,19 @@ fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> Q
         question: lines(&quiz.question, width),
         options,
         whys,
+        // Wrapped to fit beside their `hint N: ` label, which the pane puts in front of the
+        // first line (and its width of spaces in front of the others).
         hints: quiz
             .hints
             .iter()
-            .map(|h| lines(h, width.saturating_sub(2)))
+            .enumerate()
+            .map(|(i, h)| {
+                let label = crate::view::quiz::hint_label(i).width();
+                lines(
+                    h,
+                    width.saturating_sub(u16::try_from(label).unwrap_or(u16::MAX)),
+                )
+            })
             .collect(),
         explain: quiz
             .explain
@@ -258,6 +280,33 @@ fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> Q
         retry: lines(RETRY, width)
             .into_iter()
             .map(|l| l.patch_style(theme.error))
+            .collect(),
+    }
+}
+
+fn task_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> TaskText {
+    let Some(task) = &step.task else {
+        return TaskText::default();
+    };
+    let mut lines = |md: &str, w: u16| markdown::to_lines(md, w.max(1), theme, colours);
+    let message_width = width.saturating_sub(crate::view::task::CHECK_INDENT);
+    // `    hint: ` in front of a hint.
+    let hint_width = width.saturating_sub(10);
+    TaskText {
+        goal: lines(&task.goal, width),
+        messages: task
+            .checks
+            .iter()
+            .map(|c| lines(&c.message, message_width))
+            .collect(),
+        hints: task
+            .checks
+            .iter()
+            .map(|c| {
+                c.hint
+                    .as_deref()
+                    .map_or_else(Vec::new, |h| lines(h, hint_width))
+            })
             .collect(),
     }
 }

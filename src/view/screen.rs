@@ -13,15 +13,15 @@ use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
 
 use crate::app::msg::Msg;
-use crate::app::{Extent, Focus, Metrics, Model};
+use crate::app::{Extent, Focus, MatrixShape, Metrics, Model};
 use crate::view::colours::{Colouring, Colours};
 use crate::view::highlight::{CodeBlock, Coloured};
-use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, layout, too_small};
+use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, for_panes, quiz_step, too_small};
 use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
 use crate::view::too_small::TooSmall;
-use crate::view::{bash_pane, footer, header, narration, pane, quiz};
+use crate::view::{bash_pane, footer, header, narration, pane, quiz, task};
 
 pub struct Screen {
     pub theme: Theme,
@@ -59,15 +59,19 @@ impl Screen {
         self.colours.colouring()
     }
 
-    /// The layout of a frame of `area` for the model's current step.
-    pub fn areas(model: &Model, area: Rect) -> Areas {
+    /// The layout of a frame of `area` for the model's current step. A step whose activity is
+    /// a quiz alone is laid out by how many rows its narration and quiz want (from the
+    /// prepared cache, whose widths do not depend on those rows).
+    pub fn areas(&self, model: &Model, area: Rect) -> Areas {
         let panes = model.panes();
-        layout(
-            area,
-            panes.contains(&Focus::Bash),
-            panes.contains(&Focus::Quiz),
-            model.notice.is_some(),
-        )
+        let (bash, quiz) = (panes.contains(&Focus::Bash), panes.contains(&Focus::Quiz));
+        if quiz && !bash {
+            let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+            let narration = to_u16(self.prepared.narration.height());
+            let quiz = to_u16(quiz::content_rows(model, &self.prepared.quiz, &self.look()));
+            return quiz_step(area, model.notice.is_some(), narration, quiz);
+        }
+        for_panes(area, &panes, model.notice.is_some())
     }
 
     fn cx<'a>(&'a self, model: &'a Model) -> Cx<'a> {
@@ -80,13 +84,14 @@ impl Screen {
 
     /// Refreshes the caches for `area` if needed. Returns whether the step was laid out again.
     pub fn prepare(&mut self, model: &Model, area: Rect) -> bool {
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         let key = CacheKey {
             revision: model.revision,
             node: model.node,
             step: model.step,
             narration_width: pane::inner(areas.narration).width,
             quiz_width: areas.quiz.map_or(0, |q| pane::inner(q).width),
+            task_width: areas.task.map_or(0, |t| pane::inner(t).width),
             theme: self.theme.kind,
             ascii: self.ascii,
         };
@@ -133,10 +138,13 @@ impl Screen {
 
     /// Content and viewport sizes of the scrollable panes at `area`.
     pub fn measure(&self, model: &Model, area: Rect) -> Metrics {
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         let inner = pane::inner(areas.narration);
         let doc = &self.prepared.narration;
         let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let (quiz_extent, quiz_target) = areas.quiz.map_or((Extent::default(), None), |r| {
+            quiz::measure(model, &self.prepared.quiz, &self.look(), r)
+        });
         Metrics {
             narration: Extent {
                 content: to_u16(doc.height()),
@@ -147,14 +155,26 @@ impl Screen {
                 view: inner.width,
             },
             bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, r)
+                bash_pane::measure(model, &self.theme, self.ascii, r)
             }),
-            quiz: areas.quiz.map_or_else(Extent::default, |r| {
-                quiz::measure(model, &self.prepared.quiz, &self.look(), r)
+            quiz: quiz_extent,
+            quiz_target,
+            task: areas.task.map_or_else(Extent::default, |r| {
+                task::measure(model, &self.prepared.task, &self.task_look(), r)
             }),
             overlay: model.overlay.as_ref().map_or_else(Extent::default, |o| {
                 overlay::extent(o, self.cx(model), areas.body, &self.overlay_text.lines)
             }),
+            matrix: model.overlay.as_ref().map_or(MatrixShape::default(), |o| {
+                overlay::matrix_shape(o, self.cx(model), areas.body)
+            }),
+        }
+    }
+
+    fn task_look(&self) -> task::Look<'_> {
+        task::Look {
+            theme: &self.theme,
+            ascii: self.ascii,
         }
     }
 
@@ -179,7 +199,7 @@ impl Screen {
             .render(area, buf);
             return;
         }
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         let theme = &self.theme;
         header::render(model, theme, areas.header, buf);
         narration::render(
@@ -195,6 +215,9 @@ impl Screen {
         }
         if let Some(r) = areas.quiz {
             quiz::render(model, &self.prepared.quiz, &self.look(), r, buf);
+        }
+        if let Some(r) = areas.task {
+            task::render(model, &self.prepared.task, &self.task_look(), r, buf);
         }
         if let Some(open) = &model.overlay {
             let text = &self.overlay_text.lines;
@@ -213,7 +236,7 @@ impl Screen {
         if too_small(area) {
             return None;
         }
-        let areas = Self::areas(model, area);
+        let areas = self.areas(model, area);
         if let Some(open) = &model.overlay {
             return overlay::hit(open, self.cx(model), areas.body, Position::new(col, row));
         }
@@ -230,14 +253,14 @@ impl Screen {
 
     /// What a mouse wheel turn at (col, row) means, if anything: over an overlay, the overlay
     /// decides (its list or its text moves); else the pane under the pointer scrolls.
-    pub fn wheel(model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
+    pub fn wheel(&self, model: &Model, area: Rect, col: u16, row: u16, down: bool) -> Option<Msg> {
         if model.overlay.is_some() {
             return Some(Msg::Scroll {
                 pane: model.focus,
                 down,
             });
         }
-        Self::areas(model, area)
+        self.areas(model, area)
             .pane_at(col, row)
             .map(|pane| Msg::Scroll { pane, down })
     }

@@ -40,9 +40,7 @@ impl Driver {
         let options = Options {
             practice: false,
             animate: true,
-            node: None,
-            step: None,
-            notice: None,
+            ..Options::default()
         };
         let progress = Progress::new(course.id.as_str());
         let model = Model::new(course, progress, &options);
@@ -66,7 +64,7 @@ impl Driver {
         let msg = match event {
             Event::Key(key) => resolve(model.key_mode(), *key),
             Event::Click(x, y) => self.player.screen().click(model, area, *x, *y),
-            Event::Wheel(x, y, down) => Screen::wheel(model, area, *x, *y, *down),
+            Event::Wheel(x, y, down) => self.player.screen().wheel(model, area, *x, *y, *down),
             Event::Paste(text) => Some(Msg::Paste(text.clone())),
             Event::Resize(w, h) => {
                 self.size = (*w, *h);

@@ -1,14 +1,27 @@
-//! Keys that answer a quiz wrong and then right, worked out from the quiz itself.
+//! Keys that answer a quiz wrong and then right, worked out from the quiz itself and the
+//! learner's seed (choices are shown shuffled by it, `core::shuffle`).
 
-use termcourse::core::course::{Quiz, QuizKind};
-use termcourse::core::quiz::initial_order;
+use termcourse::core::course::{NodeId, Quiz, QuizKind, StepId};
+use termcourse::core::shuffle::{choice_order, order_start};
 
-/// Keys that answer `quiz` wrong, then keys that answer it right (on-screen choice numbers
-/// are the author's, 1-based; an `order` quiz starts in `initial_order`).
-pub fn answers(quiz: &Quiz, step: &str) -> (Vec<String>, Vec<String>) {
-    let digit = |i: usize| (i + 1).to_string();
+/// Keys that answer `quiz` (at `step` of `node`) wrong, then keys that answer it right, for a
+/// learner whose seed is `seed`.
+pub fn answers(
+    quiz: &Quiz,
+    node: &str,
+    step: &str,
+    seed: Option<u64>,
+) -> (Vec<String>, Vec<String>) {
+    let (node, step) = (NodeId::new(node), StepId::new(step));
+    // The digit that picks the choice the author numbered `i` (0-based).
+    let shown = |n: usize| choice_order(seed, &node, &step, n);
+    let digit = |order: &[usize], i: usize| {
+        let row = order.iter().position(|c| *c == i).expect("shown");
+        (row + 1).to_string()
+    };
     match &quiz.kind {
         QuizKind::Single { choices } => {
+            let order = shown(choices.len());
             let wrong = choices
                 .iter()
                 .position(|c| !c.correct)
@@ -18,11 +31,12 @@ pub fn answers(quiz: &Quiz, step: &str) -> (Vec<String>, Vec<String>) {
                 .position(|c| c.correct)
                 .expect("a right choice");
             (
-                vec![digit(wrong), "Enter".into()],
-                vec![digit(right), "Enter".into()],
+                vec![digit(&order, wrong), "Enter".into()],
+                vec![digit(&order, right), "Enter".into()],
             )
         }
         QuizKind::Multi { choices } => {
+            let order = shown(choices.len());
             // Nothing starts selected. With a wrong choice among them, selecting everything is
             // wrong and toggling the wrong ones off is right; when all are right, one alone is
             // wrong and adding the others is right.
@@ -30,11 +44,14 @@ pub fn answers(quiz: &Quiz, step: &str) -> (Vec<String>, Vec<String>) {
                 .filter(|i| !choices[*i].correct)
                 .collect();
             let (mut first, mut then): (Vec<String>, Vec<String>) = if wrong.is_empty() {
-                (vec![digit(0)], (1..choices.len()).map(digit).collect())
+                (
+                    vec![digit(&order, 0)],
+                    (1..choices.len()).map(|i| digit(&order, i)).collect(),
+                )
             } else {
                 (
-                    (0..choices.len()).map(digit).collect(),
-                    wrong.into_iter().map(digit).collect(),
+                    (0..choices.len()).map(|i| digit(&order, i)).collect(),
+                    wrong.into_iter().map(|i| digit(&order, i)).collect(),
                 )
             };
             first.push("Enter".into());
@@ -51,7 +68,7 @@ pub fn answers(quiz: &Quiz, step: &str) -> (Vec<String>, Vec<String>) {
             vec!["C-u".into(), "-l".into(), sample.clone(), "Enter".into()],
         ),
         QuizKind::Order { items } => {
-            let mut order = initial_order(step, items.len());
+            let mut order = order_start(seed, &node, &step, items.len());
             let mut keys = Vec::new();
             let mut cursor = 0;
             for target in 0..items.len() {

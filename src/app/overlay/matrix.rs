@@ -1,11 +1,12 @@
-//! The Deployment Matrix over the step: a selected node, moved through in course order or by
-//! prerequisite depth, and opened (unless it is locked, which the notice explains).
+//! The Deployment Matrix over the step: a selected node, moved with arrows that follow the
+//! drawing (levels left to right or top to bottom, as the view measured), and opened (unless it
+//! is locked, which the notice explains). `R` starts a review from here.
 
 use super::{OverlayKind, OverlayState, Reply, page, step_selection};
-use crate::app::Model;
 use crate::app::msg::{Action, Msg};
 use crate::app::update::nav;
-use crate::core::unlock::depths;
+use crate::app::{MatrixShape, Model};
+use crate::core::unlock::{depths, levels};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatrixState {
@@ -29,18 +30,39 @@ impl OverlayState for MatrixState {
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
         let len = model.course().nodes.len();
+        let shape = model.metrics.matrix;
         match msg {
-            Msg::Act(Action::CursorUp) => step_selection(&mut self.selected, -1, len),
-            Msg::Act(Action::CursorDown) => step_selection(&mut self.selected, 1, len),
+            Msg::Act(Action::CursorUp) => match shape {
+                MatrixShape::Columns => self.within(model, false),
+                MatrixShape::Rows => self.level(model, false),
+                MatrixShape::List => step_selection(&mut self.selected, -1, len),
+            },
+            Msg::Act(Action::CursorDown) => match shape {
+                MatrixShape::Columns => self.within(model, true),
+                MatrixShape::Rows => self.level(model, true),
+                MatrixShape::List => step_selection(&mut self.selected, 1, len),
+            },
             Msg::Act(Action::PageUp) => step_selection(&mut self.selected, -page(model), len),
             Msg::Act(Action::PageDown) => step_selection(&mut self.selected, page(model), len),
             Msg::Scroll { down, .. } => {
                 step_selection(&mut self.selected, if down { 1 } else { -1 }, len);
             }
             Msg::Select(i) => self.selected = i.min(len.saturating_sub(1)),
-            Msg::Act(Action::MatrixLeft) => self.level(model, false),
-            Msg::Act(Action::MatrixRight) => self.level(model, true),
+            Msg::Act(Action::MatrixLeft) => match shape {
+                MatrixShape::Rows => self.within(model, false),
+                MatrixShape::Columns | MatrixShape::List => self.level(model, false),
+            },
+            Msg::Act(Action::MatrixRight) => match shape {
+                MatrixShape::Rows => self.within(model, true),
+                MatrixShape::Columns | MatrixShape::List => self.level(model, true),
+            },
             Msg::Act(Action::Open) => return open_node(model, self.selected),
+            Msg::Act(Action::StartReview) => {
+                return match crate::app::update::review::start(model) {
+                    Some(summary) => Reply::Replace(summary),
+                    None => Reply::Close(Vec::new()),
+                };
+            }
             _ => {}
         }
         Reply::Stay
@@ -54,9 +76,32 @@ impl OverlayState for MatrixState {
 }
 
 impl MatrixState {
-    /// Moves the selection to the nearest node (in course order) one depth up or down.
+    /// Moves the selection to the next node drawn within its level (down a column, or right
+    /// along a row).
+    fn within(&mut self, model: &Model, forward: bool) {
+        let depth = depths(model.course());
+        let levels = levels(model.course(), &depth);
+        let Some(level) = depth.get(self.selected).and_then(|d| levels.get(*d)) else {
+            return;
+        };
+        let Some(slot) = level.iter().position(|i| *i == self.selected) else {
+            return;
+        };
+        let next = if forward {
+            level.get(slot + 1)
+        } else {
+            slot.checked_sub(1).and_then(|s| level.get(s))
+        };
+        if let Some(&next) = next {
+            self.selected = next;
+        }
+    }
+
+    /// Moves the selection to the node drawn nearest to it one level up or down: the view
+    /// centres each level, so slot `s` of a level of `k` nodes sits at `(widest - k) / 2 + s`.
     fn level(&mut self, model: &Model, deeper: bool) {
         let depth = depths(model.course());
+        let levels = levels(model.course(), &depth);
         let Some(&here) = depth.get(self.selected) else {
             return;
         };
@@ -67,12 +112,16 @@ impl MatrixState {
         } else {
             here - 1
         };
-        let from = self.selected;
-        if let Some(best) = (0..depth.len())
-            .filter(|i| depth[*i] == target)
-            .min_by_key(|i| i.abs_diff(from))
-        {
-            self.selected = best;
+        let (Some(from), Some(to)) = (levels.get(here), levels.get(target)) else {
+            return;
+        };
+        let widest = levels.iter().map(Vec::len).max().unwrap_or(0);
+        // Doubled, so the centring offset stays whole.
+        let place = |len: usize, slot: usize| widest - len + 2 * slot;
+        let slot = from.iter().position(|i| *i == self.selected).unwrap_or(0);
+        let at = place(from.len(), slot);
+        if let Some(best) = (0..to.len()).min_by_key(|s| place(to.len(), *s).abs_diff(at)) {
+            self.selected = to[best];
         }
     }
 }

@@ -1,4 +1,7 @@
 //! The bash pane with focus: stepping through entries and typing along.
+//!
+//! A type-along's prompt opens as soon as the entry before it is shown (see
+//! `Model::open_waiting_prompt`), so a learner who starts typing early types into it.
 
 use super::super::Model;
 use super::super::bash::LineCheck;
@@ -15,12 +18,18 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
     match msg {
         Msg::Act(Action::Next) => next(model),
+        Msg::Act(Action::Hint) if model.bash.awaiting => hint(model),
         Msg::Act(Action::Focus) if model.bash.awaiting => {
             model.typing = true;
             Vec::new()
         }
+        Msg::Act(Action::Focus) => {
+            model.open_waiting_prompt();
+            Vec::new()
+        }
         Msg::Act(Action::SkipTypeAlong) => {
             model.bash.skip();
+            model.open_waiting_prompt();
             Vec::new()
         }
         msg => common(model, &msg),
@@ -32,6 +41,7 @@ pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 fn next(model: &mut Model) -> Vec<Effect> {
     if model.bash.awaiting {
         model.bash.skip();
+        model.open_waiting_prompt();
         return Vec::new();
     }
     let course = model.course_handle();
@@ -50,31 +60,76 @@ fn next(model: &mut Model) -> Vec<Effect> {
         model.bash.skip();
     }
     model.typing = model.bash.awaiting;
+    if !model.typing {
+        model.open_waiting_prompt();
+    }
     Vec::new()
 }
 
 fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
-    let course = model.course_handle();
-    let Some(step) = course.step_at(model.node, model.step) else {
-        return Vec::new();
-    };
     match msg {
-        Msg::Input(c) if model.bash.input.len() < MAX_INPUT => model.bash.input.push(c),
-        Msg::Paste(text) => append_pasted(&mut model.bash.input, &text, MAX_INPUT),
+        Msg::Input(c) if model.bash.input.chars().count() < MAX_INPUT => {
+            model.bash.input.push(c);
+            model.bash.edited();
+        }
+        Msg::Paste(text) => {
+            append_pasted(&mut model.bash.input, &text, MAX_INPUT);
+            model.bash.edited();
+        }
         Msg::Act(Action::DeleteChar) => {
             model.bash.input.pop();
+            model.bash.edited();
         }
-        Msg::Act(Action::ClearInput) => model.bash.input.clear(),
+        Msg::Act(Action::ClearInput) => {
+            model.bash.input.clear();
+            model.bash.edited();
+        }
         Msg::Act(Action::Back) => model.typing = false,
-        Msg::Act(Action::Hint) => {
-            if !model.bash.fill_answer(&step.bash) {
-                model.bash.hint_requested = true;
-            }
+        Msg::Act(Action::Hint) => return hint(model),
+        // → with nothing typed shows the command as scripted, as it does with the prompt
+        // closed; once something is typed it is ignored, so nothing typed is lost.
+        Msg::Act(Action::Next) if model.bash.input.is_empty() => {
+            model.typing = false;
+            return next(model);
         }
+        Msg::Act(Action::Next) => {}
         Msg::Act(Action::Submit) => return submit(model),
         msg => return common(model, &msg),
     }
     Vec::new()
+}
+
+/// The hint key at a waiting type-along: the answer once it is offered, else the hint.
+/// Both are recorded (outside practice).
+pub(super) fn hint(model: &mut Model) -> Vec<Effect> {
+    let course = model.course_handle();
+    let (Some(node), Some(step), Some(entry)) = (
+        course.nodes.get(model.node),
+        course.step_at(model.node, model.step),
+        model.bash.active(),
+    ) else {
+        return Vec::new();
+    };
+    model.typing = model.bash.awaiting;
+    let changed = if model.bash.fill_answer(&step.bash) {
+        // The line changed: the verdict on the old one goes.
+        model.bash.edited();
+        !model.practice
+            && model
+                .progress
+                .record_type_along_reveal(&node.id, &step.id, entry)
+    } else {
+        model.bash.hint_requested = true;
+        !model.practice
+            && model
+                .progress
+                .record_type_along_hint(&node.id, &step.id, entry)
+    };
+    if changed {
+        vec![nav::save(model)]
+    } else {
+        Vec::new()
+    }
 }
 
 fn submit(model: &mut Model) -> Vec<Effect> {
@@ -91,7 +146,9 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     model.typing = false;
     model.scroll.bash_back = 0;
     let entry = model.bash.active().unwrap_or(0);
-    if model.progress.mark_type_along(&node.id, &step.id, entry) {
+    let changed = model.progress.mark_type_along(&node.id, &step.id, entry);
+    model.open_waiting_prompt();
+    if changed {
         vec![nav::save(model)]
     } else {
         Vec::new()

@@ -2,9 +2,10 @@
 
 use super::super::Model;
 use super::super::effect::Effect;
-use super::super::overlay::{MatrixState, Overlay};
+use super::super::overlay::{FinishState, MatrixState, Overlay};
 use crate::app::msg::SaveOutcome;
 use crate::core::progress::{Progress, merge};
+use crate::core::results::is_course_complete;
 use crate::core::unlock::newly_unlocked;
 
 /// Records the start position (seen, and completion for a node without quizzes). The runtime
@@ -25,20 +26,42 @@ pub(super) fn reload(
 
 /// Goes to `(node, step)`; `finished` shows every bash entry at once (going back, jumping).
 pub(crate) fn go_to(model: &mut Model, node: usize, step: usize, finished: bool) -> Vec<Effect> {
-    // A notice is about the moment it was given; moving on retires it.
+    // A notice is about the moment it was given; moving on retires it. Going anywhere by
+    // hand (the matrix, search) leaves a review session.
     model.notice = None;
+    let left = super::task::leave(model);
+    model.review = None;
     model.enter_step(node, step);
     if let (true, Some(s)) = (finished, model.step_ref()) {
         model.bash = crate::app::bash::BashPane::finished(s.bash.len());
+    } else {
+        model.open_waiting_prompt();
     }
-    record_arrival(model)
+    let mut effects: Vec<Effect> = left.into_iter().collect();
+    effects.extend(record_arrival(model));
+    effects
 }
 
-/// The next step, or at the end of a node the matrix with the next open node selected.
+/// The next step, or at the end of a node the matrix with the next open node selected. When
+/// the course has just been completed, the finish screen instead. Leaving a quiz that is not
+/// answered says it was skipped.
 pub(super) fn next_step(model: &mut Model) -> Vec<Effect> {
+    if model.finish_due {
+        model.finish_due = false;
+        model.overlay = Some(Overlay::Finish(FinishState::default()));
+        return Vec::new();
+    }
+    let skipped = skipped_quiz(model);
     let steps = model.node_ref().map_or(0, |n| n.steps.len());
     if model.step + 1 < steps {
-        return go_to(model, model.node, model.step + 1, false);
+        let effects = go_to(model, model.node, model.step + 1, false);
+        if skipped.is_some() {
+            model.notice = skipped;
+        }
+        return effects;
+    }
+    if skipped.is_some() {
+        model.notice = skipped;
     }
     let states = model.node_states();
     let next = (model.node + 1..states.len())
@@ -47,6 +70,19 @@ pub(super) fn next_step(model: &mut Model) -> Vec<Effect> {
         .unwrap_or(model.node);
     model.overlay = Some(Overlay::Matrix(MatrixState::at(next)));
     Vec::new()
+}
+
+/// What to say when the learner moves on from a quiz they have not answered right.
+fn skipped_quiz(model: &Model) -> Option<String> {
+    let step = model.step_ref()?;
+    step.quiz.as_ref()?;
+    if model.quiz.passed || model.quiz.is_right() {
+        return None;
+    }
+    Some(format!(
+        "Skipped the quiz of step {}: answer it later (the matrix lists what is left).",
+        model.step + 1
+    ))
 }
 
 pub(super) fn prev_step(model: &mut Model) -> Vec<Effect> {
@@ -64,12 +100,18 @@ fn record_arrival(model: &mut Model) -> Vec<Effect> {
     ) else {
         return Vec::new();
     };
-    model.progress.set_position(&node.id, &step.id);
-    model.progress.mark_seen(&node.id, &step.id);
-    if !model.practice && model.progress.complete_if_done(node) {
+    let arrival = model.progress.arrive(node, &step.id, model.practice);
+    if arrival.completed {
         announce_completion(model);
+        if model.finish_due {
+            model.finish_due = false;
+            model.overlay = Some(Overlay::Finish(FinishState::default()));
+        }
     }
-    vec![save(model)]
+    let mut effects = vec![save(model)];
+    // A task's starters are written when it is first shown, and its files checked.
+    effects.extend(super::task::prepare(model));
+    effects
 }
 
 /// Sets the notice for the node that was just completed, naming what it unlocked; returns the
@@ -85,7 +127,12 @@ pub(super) fn announce_completion(model: &mut Model) -> Vec<crate::core::course:
     } else {
         format!("✓ {} complete · unlocked: {}", node.title, names.join(", "))
     });
-    unlocked.iter().map(|n| n.id.clone()).collect()
+    let unlocked = unlocked.iter().map(|n| n.id.clone()).collect();
+    if is_course_complete(model.course(), &model.progress) {
+        model.finish_due = true;
+        model.notice = Some("✓ Course complete! Enter or →: your results".to_owned());
+    }
+    unlocked
 }
 
 pub(super) fn save(model: &Model) -> Effect {

@@ -23,7 +23,7 @@ fn model_at(course: &Arc<Course>, node: &str, step: &str, practice: bool) -> Mod
             animate: true,
             node: Some(NodeId::new(node)),
             step: Some(StepId::new(step)),
-            notice: None,
+            ..Options::default()
         },
     )
 }
@@ -50,7 +50,10 @@ fn saves(effects: &[Effect]) -> usize {
 }
 
 mod bash;
+mod finish;
+mod learner;
 mod narration;
 mod overlays;
 mod quiz;
+mod task;
 mod type_along;

@@ -12,12 +12,15 @@ use clap::{Args, ValueEnum};
 use crate::app::Options;
 use crate::core::course::{Course, NodeId, StepId};
 use crate::core::diagnostic::Report;
-use crate::core::progress::Progress;
+use crate::core::progress::{Day, Progress};
+use crate::edge::first_run::take_first_run;
 use crate::edge::play_load::{NotStarted, Start, first_screen};
 use crate::edge::player::Player;
 use crate::edge::runtime;
-use crate::edge::store::{Store, data_dir};
-use crate::edge::task_session::{TaskOptions, TaskSession};
+use crate::edge::store::{Store, StoreError, data_dir, ensure_seed, fresh_seed};
+use crate::edge::task_session::TaskOptions;
+use crate::edge::task_worker::initial_env;
+use crate::edge::workspace::{Workspace, WorkspaceError};
 use crate::edge::writer::Final;
 use crate::view::colours::Colouring;
 use crate::view::screen::Screen;
@@ -73,25 +76,57 @@ pub struct PlayArgs {
     pub options: PlayOptions,
 }
 
+/// Answer again the questions you missed.
+///
+/// Asks again, in a fresh order with freshly shuffled choices, every question you answered
+/// wrong or had shown to you, most-missed first. A question leaves the review once you answer
+/// it right on two different days (`R` on the matrix starts a review too). After the review
+/// you are back where you were in the course: play on, or press q.
+#[derive(Debug, Clone, Args)]
+pub struct ReviewArgs {
+    /// The course directory (or its course.toml); the built-in course when omitted.
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub options: PlayOptions,
+}
+
+/// Plays the course with a review session open at the start.
+pub fn review(args: &ReviewArgs) -> anyhow::Result<ExitCode> {
+    let play = PlayArgs {
+        path: args.path.clone(),
+        options: args.options.clone(),
+    };
+    run_with(&play, true)
+}
+
 pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
+    run_with(args, false)
+}
+
+fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
     let flags = &args.options;
     let builtin = args.path.is_none();
     // `--step` alone names a step in any node: every node's steps must be known to check it.
     let lazy = flags.step.is_none() || flags.node.is_some();
     let mut store = None;
+    let mut tasks = None;
     let prepare = |course: &Course| -> anyhow::Result<Start> {
         check_start(course, flags)?;
         // Set up before the terminal is taken, so a bad `--workspace` is a plain error. The
-        // player does not show tasks yet: the session is handed to it with the task pane.
+        // course may be an outline here: trust is decided by the task worker on the whole
+        // course.
         let task_options = TaskOptions::from_env(flags.workspace.clone(), flags.no_run, builtin);
-        let _tasks = TaskSession::open(course, &task_options, data_dir().ok().as_deref())
-            .context("cannot use the workspace for this course's tasks")?;
+        let data = data_dir().ok();
+        let workspace = workspace(course, &task_options, data.as_deref())?;
+        let env = initial_env(&workspace);
         if !std::io::stdout().is_terminal() {
             anyhow::bail!(
                 "the player needs a terminal; to draw a step to stdout, use `termcourse render`"
             );
         }
-        let (opened, progress, notice) = open_store(course);
+        let (opened, mut progress, notice) = open_store(course);
+        // The learner's shuffles: made once, kept in the progress file from the first save.
+        ensure_seed(&mut progress);
         store = opened;
         let options = Options {
             practice: flags.practice,
@@ -99,7 +134,17 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
             node: flags.node.as_deref().map(NodeId::new),
             step: flags.step.as_deref().map(StepId::new),
             notice,
+            today: Day::from_unix(unix_now()),
+            entropy: fresh_seed(),
+            orientation: data_dir().is_ok_and(|dir| take_first_run(&dir)),
+            review,
+            tasks: env,
         };
+        tasks = Some(runtime::Tasks {
+            workspace,
+            options: task_options,
+            data_dir: data,
+        });
         Ok((progress, options))
     };
     let first = match first_screen(args.path.as_deref(), lazy, prepare) {
@@ -110,7 +155,7 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
     let ascii = flags.ascii || ascii_terminal();
     let screen = Screen::with_colouring(theme(flags.theme), ascii, Colouring::Deferred);
     let mut player = Player::new(first.model, screen);
-    let ended = runtime::run(&mut player, store, first.rest)?;
+    let ended = runtime::run(&mut player, store, first.rest, tasks)?;
     match ended.last_save {
         Final::Saved => {}
         Final::SavedWithoutLock(note) => eprintln!("termcourse: {note}"),
@@ -120,6 +165,30 @@ pub fn run(args: &PlayArgs) -> anyhow::Result<ExitCode> {
         Some(report) => report_errors(&report),
         None => ExitCode::SUCCESS,
     })
+}
+
+/// Where the course's tasks are written: an error for a `--workspace` (or
+/// `TERMCOURSE_WORKSPACE`) that is there but not a directory; otherwise the workspace, or why
+/// there is none (no data directory), which matters only if the course has tasks.
+fn workspace(
+    course: &Course,
+    options: &TaskOptions,
+    data: Option<&std::path::Path>,
+) -> anyhow::Result<Result<Workspace, String>> {
+    let resolved = Workspace::resolve(
+        options.workspace.as_deref(),
+        options.workspace_env.as_deref(),
+        || data.map(ToOwned::to_owned).ok_or(StoreError::NoDataDir),
+        course.id.as_str(),
+    );
+    match resolved {
+        Ok(workspace) if workspace.root().exists() && !workspace.root().is_dir() => {
+            Err(WorkspaceError::NotADirectory(workspace.root().to_owned()))
+                .context("cannot use the workspace for this course's tasks")
+        }
+        Ok(workspace) => Ok(Ok(workspace)),
+        Err(err) => Ok(Err(format!("{err}; choose one with --workspace DIR"))),
+    }
 }
 
 /// Prints a course's errors; the exit status for a course that cannot be played.
@@ -169,6 +238,12 @@ fn open_store(course: &Course) -> (Option<Store>, Progress, Option<String>) {
     let loaded = store.load();
     let store = (!loaded.read_only).then_some(store);
     (store, loaded.progress, loaded.notice)
+}
+
+fn unix_now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 fn theme(arg: ThemeArg) -> Theme {

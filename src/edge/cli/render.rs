@@ -37,19 +37,28 @@ pub struct Args {
     /// `plain`: characters only; `ansi`: with colours and styles as SGR sequences.
     #[arg(long, value_enum, default_value_t = FormatArg::Plain)]
     pub format: FormatArg,
-    /// Show the bash pane after K entries [default: all of them].
+    /// Show the bash pane after K entries [default: all of them]; a type-along entry right
+    /// after them is shown at its open prompt, as the player opens it.
     #[arg(long, value_name = "K")]
     pub bash: Option<usize>,
     /// Show the quiz after this answer: `2`, `1,3`, an order like `3,1,2,4` (numbers from 1,
-    /// in the author's order), or the typed text.
+    /// in the author's order), or the typed text. On a task step, `solution` shows the task
+    /// solved (the author's solutions checked, command checks passed); without it a task shows
+    /// its starters.
     #[arg(long, value_name = "A", allow_hyphen_values = true)]
     pub answer: Option<String>,
-    /// Show this screen instead of a step.
+    /// Show this screen instead of a step (`finish` shows the course-complete screen with no
+    /// results yet, to check the course's closing note).
     #[arg(long, value_parser = screen_names(), conflicts_with_all = ["step", "node", "bash", "answer"])]
     pub screen: Option<OverlayKind>,
     /// Render with the monochrome theme (the only way to turn colour off).
     #[arg(long)]
     pub no_color: bool,
+    /// Show quiz choices shuffled as a learner with this seed sees them (a learner's seed is
+    /// in their progress file); by default they keep the author's order. `--answer` still
+    /// numbers choices in the author's order.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -62,7 +71,7 @@ pub enum FormatArg {
 fn screen_names() -> impl TypedValueParser<Value = OverlayKind> {
     let names = OverlayKind::ALL
         .into_iter()
-        .filter(|k| k.shows_alone())
+        .filter(|k| k.renderable())
         .map(OverlayKind::name);
     PossibleValuesParser::new(names).try_map(|name| name.parse::<OverlayKind>())
 }
@@ -99,6 +108,7 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         bash: args.bash,
         overlay: args.screen,
         no_color: args.no_color,
+        seed: args.seed,
         ..Scene::default()
     };
     if scene.overlay.is_some() {
@@ -111,10 +121,19 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         .node(&node_id)
         .and_then(|node| node.step_index(&step_id).map(|i| &node.steps[i]));
     if let (Some(text), Some(found)) = (&args.answer, found) {
-        let Some(quiz) = &found.quiz else {
-            return Err(format!("step `{node_id}/{step_id}` has no quiz to answer"));
-        };
-        scene.answer = Some(target::parse_answer(quiz, text).map_err(|e| e.to_string())?);
+        if found.task.is_some() {
+            if text != "solution" {
+                return Err(format!(
+                    "step `{node_id}/{step_id}` has a task: `--answer solution` shows it solved"
+                ));
+            }
+            scene.solved = true;
+        } else {
+            let Some(quiz) = &found.quiz else {
+                return Err(format!("step `{node_id}/{step_id}` has no quiz to answer"));
+            };
+            scene.answer = Some(target::parse_answer(quiz, text).map_err(|e| e.to_string())?);
+        }
     }
     scene.node = Some(node_id);
     scene.step = Some(step_id);

@@ -53,6 +53,10 @@ pub struct Args {
     /// Treat content that does not fit its pane as an error rather than a warning.
     #[arg(long)]
     pub deny_overflow: bool,
+    /// Show quiz choices shuffled as a learner with this seed sees them (a learner's seed is
+    /// in their progress file); by default they keep the author's order.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -73,6 +77,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         },
         deny_overflow: args.deny_overflow,
         force: args.force,
+        seed: args.seed,
     };
     let outcome = snapshot_course(&std::sync::Arc::new(course), &args.out, &sizes, options)?;
     outcome

@@ -31,7 +31,12 @@ fn scenes_are_reached_through_update() {
             w,
             h,
         );
-        assert!(shell.contains("bash 1 / 2") && shell.contains("Successfully built"));
+        assert!(
+            shell.contains("bash 2 / 2")
+                && shell.contains("Successfully built")
+                && shell.contains("Type the command"),
+            "the type-along after the entry waits at its prompt, as in the player:\n{shell}"
+        );
         let all = render(
             &Scene {
                 step: step("shell"),
@@ -151,7 +156,7 @@ fn overflows_name_the_pane() {
         ..Scene::default()
     };
     assert!(overflows_of(&course, &scene, 120, 40).is_empty());
-    let small = overflows_of(&course, &scene, 50, 14);
+    let small = overflows_of(&course, &scene, 44, 12);
     assert!(
         small
             .iter()

@@ -187,3 +187,53 @@ fn a_reloaded_course_replaces_the_old_one_and_the_screen_follows() {
         "{text}"
     );
 }
+
+/// On a small terminal the quiz pane keeps the choice under the cursor in view, and after an
+/// answer scrolls to its verdict (issue 12).
+#[test]
+fn a_small_terminal_keeps_the_cursor_and_then_the_verdict_in_view() {
+    use crate::core::course::{Choice, NodeId, QuizKind, StepId};
+    let mut course = (*course()).clone();
+    let quiz = course.nodes[1].steps[0].quiz.as_mut().expect("multi quiz");
+    quiz.question = "Which of these belong in a .dockerignore file, and why?".into();
+    quiz.kind = QuizKind::Multi {
+        choices: (0..8)
+            .map(|i| Choice {
+                text: format!("choice number {i} with a longer text"),
+                correct: i % 2 == 0,
+                why: Some(format!("because of reason {i}")),
+            })
+            .collect(),
+    };
+    let options = Options {
+        practice: true,
+        node: Some(NodeId::new("b")),
+        step: Some(StepId::new("multi")),
+        ..Options::default()
+    };
+    let model = Model::new(Arc::new(course), Progress::new("t"), &options);
+    let mut p = Player::new(model, Screen::new(Theme::no_color(), false));
+    let area = Rect::new(0, 0, 50, 14);
+    let screen = to_plain(&drawn(&mut p, area));
+    assert!(
+        !screen.contains("choice number 7"),
+        "too small for all:\n{screen}"
+    );
+    for _ in 0..7 {
+        drop(p.dispatch(Msg::Act(Action::CursorDown)));
+        drawn(&mut p, area);
+    }
+    let screen = to_plain(&drawn(&mut p, area));
+    assert!(
+        screen.contains("❯ 8 [ ] choice number"),
+        "the cursor's choice is in view:\n{screen}"
+    );
+    drop(p.dispatch(Msg::Act(Action::Toggle)));
+    drop(p.dispatch(Msg::Act(Action::Submit)));
+    drawn(&mut p, area);
+    let screen = to_plain(&drawn(&mut p, area));
+    assert!(
+        screen.contains("Not quite"),
+        "the verdict is in view:\n{screen}"
+    );
+}

@@ -9,7 +9,6 @@ use ratatui::layout::Rect;
 use crate::app::keymap::{Key, resolve};
 use crate::app::msg::Msg;
 use crate::edge::player::Player;
-use crate::view::screen::Screen;
 
 /// What `event` means to `player`, whose screen is `area`.
 pub fn translate(player: &Player, area: Rect, event: &Event) -> Option<Msg> {
@@ -24,8 +23,16 @@ pub fn translate(player: &Player, area: Rect, event: &Event) -> Option<Msg> {
             MouseEventKind::Down(MouseButton::Left) => {
                 player.screen().click(model, area, mouse.column, mouse.row)
             }
-            MouseEventKind::ScrollDown => Screen::wheel(model, area, mouse.column, mouse.row, true),
-            MouseEventKind::ScrollUp => Screen::wheel(model, area, mouse.column, mouse.row, false),
+            MouseEventKind::ScrollDown => {
+                player
+                    .screen()
+                    .wheel(model, area, mouse.column, mouse.row, true)
+            }
+            MouseEventKind::ScrollUp => {
+                player
+                    .screen()
+                    .wheel(model, area, mouse.column, mouse.row, false)
+            }
             _ => None,
         },
         _ => None,

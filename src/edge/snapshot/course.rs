@@ -45,6 +45,8 @@ pub struct RunOptions {
     pub deny_overflow: bool,
     /// Update a directory that holds files termcourse did not write (they are kept).
     pub force: bool,
+    /// Show choices as a learner with this seed sees them; `None` keeps the author's order.
+    pub seed: Option<u64>,
 }
 
 /// Renders every case of `course` at every size, compares with `dir` and, in
@@ -55,7 +57,10 @@ pub fn snapshot_course(
     sizes: &[Size],
     options: RunOptions,
 ) -> Result<Outcome, SnapshotError> {
-    let cases = course_cases(course);
+    let mut cases = course_cases(course);
+    for case in &mut cases {
+        case.scene.seed = options.seed;
+    }
     check_distinct(&cases)?;
     let rendered = render_cases(&cases, sizes, |case: &Case<Scene>, size| {
         render(course, &case.scene, size).map_err(|source| SnapshotError::Scene {
@@ -112,6 +117,9 @@ fn describe(case: &Case<Scene>) -> String {
     if scene.answer.is_some() {
         text.push_str(" (answered)");
     }
+    if scene.solved {
+        text.push_str(" (solved)");
+    }
     crate::core::sanitize::sanitize(&text).into_owned()
 }
 
@@ -134,8 +142,8 @@ pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Renderi
 }
 
 /// Every scene worth a snapshot: each step
-/// with its whole bash pane; a quiz step also after a wrong and after the right answer; then
-/// the matrix, glossary, FAQ and help screens.
+/// with its whole bash pane; a quiz step also after a wrong and after the right answer; a task
+/// step (shown with its starters) also solved; then the matrix, glossary, FAQ and help screens.
 pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     let mut cases = Vec::new();
     let mut push = |stem: String, scene: Scene| cases.push(Case { stem, scene });
@@ -148,6 +156,13 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
             );
             let at = |answer| step_scene(node.id.clone(), step, answer);
             push(stem.clone(), at(None));
+            if step.task.is_some() {
+                let solved = Scene {
+                    solved: true,
+                    ..at(None)
+                };
+                push(format!("{stem}.task-solved"), solved);
+            }
             if let Some(quiz) = &step.quiz {
                 if let Some(answer) = wrong_answer(quiz) {
                     push(format!("{stem}.quiz-wrong"), at(Some(answer)));
@@ -170,8 +185,10 @@ fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
         step: Some(step.id.clone()),
         bash: None,
         answer,
+        solved: false,
         overlay: None,
         no_color: false,
+        seed: None,
     }
 }
 

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use crate::core::course::Course;
+use crate::core::unlock::levels;
 use crate::view::panel::fit_widths;
 
 /// Fewest and most empty cells between columns; connectors run there.
@@ -44,7 +45,7 @@ pub(super) fn layout(course: &Course, depths: &[usize], area: Rect, wants: &[u16
     if n_cols == 0 || depths.len() != course.nodes.len() || wants.len() != depths.len() {
         return None;
     }
-    let columns = order_columns(course, depths, n_cols);
+    let columns = levels(course, depths);
     let tallest = u16::try_from(columns.iter().map(Vec::len).max().unwrap_or(0)).ok()?;
     let natural: Vec<usize> = columns
         .iter()
@@ -156,71 +157,46 @@ impl Grid {
     }
 }
 
-/// Node indices per depth, each depth ordered by the mean position of its nodes' requirements
-/// (course order breaks ties).
-pub(super) fn order_columns(course: &Course, depths: &[usize], n_cols: usize) -> Vec<Vec<usize>> {
-    /// Fixed-point scale for mean slots, so means compare without floats.
-    const SCALE: usize = 1024;
-    let mut columns: Vec<Vec<usize>> = vec![Vec::new(); n_cols];
-    let mut slot = vec![0; depths.len()];
-    for (c, column) in columns.iter_mut().enumerate() {
-        let mut nodes: Vec<(usize, usize)> = (0..depths.len())
-            .filter(|&i| depths[i] == c)
-            .map(|i| {
-                let reqs: Vec<usize> = course.nodes[i]
-                    .requires
-                    .iter()
-                    .filter_map(|r| course.node_index(r))
-                    .map(|r| slot[r])
-                    .collect();
-                let mean = reqs.iter().sum::<usize>() * SCALE / reqs.len().max(1);
-                (mean, i)
-            })
-            .collect();
-        nodes.sort_unstable();
-        for (s, &(_, i)) in nodes.iter().enumerate() {
-            slot[i] = s;
-        }
-        *column = nodes.into_iter().map(|(_, i)| i).collect();
-    }
-    columns
-}
-
-/// Connector cells: for each cell, the directions its line segments leave in.
+/// Connector cells: for each cell, the directions its line segments leave in, and whether a
+/// highlighted line passes through it.
 pub(super) struct Wires {
     area: Rect,
     cells: Vec<u8>,
+    hot: Vec<bool>,
 }
 
 impl Wires {
     pub fn new(area: Rect) -> Self {
+        let n = usize::from(area.width) * usize::from(area.height);
         Self {
             area,
-            cells: vec![0; usize::from(area.width) * usize::from(area.height)],
+            cells: vec![0; n],
+            hot: vec![false; n],
         }
     }
 
-    /// Adds a line through `points`, each consecutive pair sharing a row or a column.
-    pub fn path(&mut self, points: &[(u16, u16)]) {
+    /// Adds a line through `points`, each consecutive pair sharing a row or a column;
+    /// `hot` lines are drawn highlighted.
+    pub fn path(&mut self, points: &[(u16, u16)], hot: bool) {
         for pair in points.windows(2) {
             let ((x0, y0), (x1, y1)) = (pair[0], pair[1]);
             if y0 == y1 {
-                self.horizontal(y0, x0, x1);
+                self.horizontal(y0, x0, x1, hot);
             } else if x0 == x1 {
-                self.vertical(x0, y0, y1);
+                self.vertical(x0, y0, y1, hot);
             }
         }
     }
 
-    fn horizontal(&mut self, y: u16, x0: u16, x1: u16) {
+    fn horizontal(&mut self, y: u16, x0: u16, x1: u16, hot: bool) {
         let (a, b) = (x0.min(x1), x0.max(x1));
         for x in a..=b {
             let bits = if x > a { LEFT } else { 0 } | if x < b { RIGHT } else { 0 };
-            self.add(x, y, if a == b { 0 } else { bits });
+            self.add(x, y, if a == b { 0 } else { bits }, hot);
         }
     }
 
-    fn vertical(&mut self, x: u16, y0: u16, y1: u16) {
+    fn vertical(&mut self, x: u16, y0: u16, y1: u16, hot: bool) {
         let (a, b) = (y0.min(y1), y0.max(y1));
         if a == b {
             return;
@@ -230,24 +206,28 @@ impl Wires {
                 x,
                 y,
                 if y > a { UP } else { 0 } | if y < b { DOWN } else { 0 },
+                hot,
             );
         }
     }
 
-    fn add(&mut self, x: u16, y: u16, bits: u8) {
+    fn add(&mut self, x: u16, y: u16, bits: u8, hot: bool) {
         let r = self.area;
         if x >= r.x && x < r.right() && y >= r.y && y < r.bottom() {
             let i = usize::from(y - r.y) * usize::from(r.width) + usize::from(x - r.x);
             self.cells[i] |= bits;
+            self.hot[i] |= hot && bits != 0;
         }
     }
 
-    pub fn draw(&self, buf: &mut Buffer, style: Style, ascii: bool) {
+    /// Draws the lines in `style`, the highlighted ones in `hot_style`.
+    pub fn draw(&self, buf: &mut Buffer, style: Style, hot_style: Style, ascii: bool) {
         let width = usize::from(self.area.width).max(1);
         for (i, &bits) in self.cells.iter().enumerate().filter(|(_, b)| **b != 0) {
             let (Ok(dx), Ok(dy)) = (u16::try_from(i % width), u16::try_from(i / width)) else {
                 continue;
             };
+            let style = if self.hot[i] { hot_style } else { style };
             if let Some(cell) = buf.cell_mut((self.area.x + dx, self.area.y + dy)) {
                 cell.set_symbol(glyph(bits, ascii)).set_style(style);
             }
@@ -289,13 +269,24 @@ mod tests {
     fn wires_merge_into_junctions() {
         let area = Rect::new(0, 0, 7, 3);
         let mut wires = Wires::new(area);
-        wires.path(&[(0, 0), (3, 0), (3, 2), (6, 2)]);
-        wires.path(&[(0, 0), (3, 0), (3, 0), (6, 0)]);
+        wires.path(&[(0, 0), (3, 0), (3, 2), (6, 2)], true);
+        wires.path(&[(0, 0), (3, 0), (3, 0), (6, 0)], false);
         let mut buf = Buffer::empty(area);
-        wires.draw(&mut buf, Style::new(), false);
+        let hot = Style::new().bold();
+        wires.draw(&mut buf, Style::new(), hot, false);
         assert_eq!(buffer_text(&buf), "───┬───\n   │\n   └───\n");
+        assert_eq!(
+            buf[(3, 1)].style().add_modifier,
+            hot.add_modifier,
+            "highlighted"
+        );
+        assert_ne!(
+            buf[(5, 0)].style().add_modifier,
+            hot.add_modifier,
+            "not highlighted"
+        );
         let mut ascii = Buffer::empty(area);
-        wires.draw(&mut ascii, Style::new(), true);
+        wires.draw(&mut ascii, Style::new(), hot, true);
         assert_eq!(buffer_text(&ascii), "---+---\n   |\n   +---\n");
     }
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Matrix, graph, rows};
+use crate::app::MatrixShape;
 use crate::core::unlock::depths;
 
 /// Where the nodes went, in whichever layout fitted.
@@ -65,6 +66,15 @@ impl Matrix<'_> {
         }
     }
 
+    /// How the nodes are drawn in the node area `area`.
+    pub(super) fn shape_in(&self, area: Rect) -> MatrixShape {
+        match self.placement(&depths(self.course), area) {
+            Some(Placement::Columns(_)) => MatrixShape::Columns,
+            Some(Placement::Rows(_)) => MatrixShape::Rows,
+            None => MatrixShape::List,
+        }
+    }
+
     /// First node shown by the list layout: enough scrolled that the selection is visible.
     fn list_offset(&self, area: Rect) -> usize {
         (self.selected + 1).saturating_sub(usize::from(area.height))
@@ -101,11 +111,18 @@ impl Matrix<'_> {
             {
                 let r_w = u16::try_from(labels[r].width()).unwrap_or(0);
                 if let Some(points) = placed.route(r, i, r_w) {
-                    wires.path(&points);
+                    // The selected node's own connectors (to what it needs and to what it
+                    // unlocks) stand out, so each of its pairs can be followed.
+                    wires.path(&points, r == self.selected || i == self.selected);
                 }
             }
         }
-        wires.draw(buf, self.theme.connector, self.ascii);
+        wires.draw(
+            buf,
+            self.theme.connector,
+            self.theme.border_focused,
+            self.ascii,
+        );
         for (i, label) in labels.iter().enumerate() {
             let (x, y) = placed.pos(i);
             buf.set_line(x, y, label, placed.label_w(i));

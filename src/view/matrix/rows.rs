@@ -6,8 +6,8 @@
 
 use ratatui::layout::Rect;
 
-use super::graph::order_columns;
 use crate::core::course::Course;
+use crate::core::unlock::levels;
 
 /// Node positions in the rows layout.
 pub(super) struct Rows {
@@ -47,7 +47,7 @@ pub(super) fn layout(
     }
     let y0 = area.y + (area.height - rows_needed) / 2;
     let mut pos = vec![(0, 0); depths.len()];
-    for (d, nodes) in order_columns(course, depths, layers).iter().enumerate() {
+    for (d, nodes) in levels(course, depths).iter().enumerate() {
         let k = u16::try_from(nodes.len()).ok()?;
         let x0 = area.x + (area.width - k * slot_w) / 2 + 1;
         let y = y0 + u16::try_from(d * 2).ok()?;

@@ -28,6 +28,8 @@ fn screen(width: u16, height: u16, selected: usize, ascii: bool) -> String {
     let theme = Theme::no_color();
     let matrix = Matrix {
         course: &course,
+        progress: None,
+        review_due: 0,
         states: &states,
         selected,
         current: Some(2),
@@ -66,6 +68,8 @@ fn selection_is_reversed_and_states_have_symbols() {
     let theme = Theme::no_color();
     let matrix = Matrix {
         course: &course,
+        progress: None,
+        review_due: 0,
         states: &states,
         selected: 0,
         current: Some(2),
@@ -76,7 +80,7 @@ fn selection_is_reversed_and_states_have_symbols() {
     let text = buffer_text(&buf);
     for needle in [
         "✔ Container basics",
-        "▶ Python deps",
+        "▶◐ Python deps",
         "○ Secrets",
         "■ Ship it",
     ] {
@@ -145,6 +149,8 @@ fn a_tagline_too_long_for_the_border_is_shown_above_the_graph_and_clicks_still_h
     let theme = Theme::no_color();
     let matrix = Matrix {
         course: &course,
+        progress: None,
+        review_due: 0,
         states: &states,
         selected: 0,
         current: None,
@@ -178,5 +184,65 @@ fn a_tagline_too_long_for_the_border_is_shown_above_the_graph_and_clicks_still_h
     assert!(
         hits >= 5,
         "only {hits} node titles found on screen:\n{text}"
+    );
+}
+
+#[test]
+fn an_in_progress_node_lists_what_is_left_and_the_selected_nodes_links() {
+    use crate::core::course::{Choice, Quiz, QuizKind, Step, StepId};
+    use crate::core::progress::Progress;
+    let mut course = sample_course();
+    let quiz_step = |id: &str, title: &str| Step {
+        id: StepId::new(id),
+        title: title.to_owned(),
+        sys_msg: None,
+        body: None,
+        bash: Vec::new(),
+        quiz: Some(Quiz {
+            question: "?".into(),
+            kind: QuizKind::Single {
+                choices: vec![Choice {
+                    text: "a".into(),
+                    correct: true,
+                    why: None,
+                }],
+            },
+            hints: Vec::new(),
+            explain: None,
+        }),
+        task: None,
+    };
+    let deps = &mut course.nodes[2];
+    deps.steps.push(quiz_step("check-pins", "Pin versions"));
+    deps.steps.push(quiz_step("check-lock", "Lock files"));
+    let mut progress = Progress::new("c");
+    progress.record_attempt(&deps.id, &StepId::new("check-lock"), None);
+    let states = states();
+    let theme = Theme::no_color();
+    let matrix = Matrix {
+        course: &course,
+        progress: Some(&progress),
+        review_due: 3,
+        states: &states,
+        selected: 2,
+        current: Some(2),
+        theme: &theme,
+        ascii: false,
+    };
+    let text = buffer_text(&draw(&matrix, 120, 40));
+    assert!(
+        text.contains("left: a quiz at step 2"),
+        "the unpassed quiz, by step (quiz steps are often titled alike): {text}"
+    );
+    assert!(
+        !text.contains("step 3"),
+        "passed quizzes are not left: {text}"
+    );
+    assert!(text.contains("after: Container basics"), "{text}");
+    assert!(text.contains("unlocks: Layer caching"), "{text}");
+    assert!(text.contains("R review: 3 questions due"), "{text}");
+    assert!(
+        text.contains("▶◐ Python deps"),
+        "here and in progress, both shown: {text}"
     );
 }

@@ -14,8 +14,10 @@ use crate::app::Extent;
 use crate::app::msg::Msg;
 use crate::app::overlay::FaqState;
 use crate::core::course::FaqEntry;
+use crate::view::markdown::wrap_spans;
 use crate::view::panel::{selectable, truncate};
 use crate::view::theme::Theme;
+use unicode_width::UnicodeWidthStr;
 
 /// The FAQ overlay's drawing.
 pub struct Faq<'a> {
@@ -63,9 +65,12 @@ impl FaqLayout {
     }
 }
 
-/// The heading shown above an answer: its question.
-pub fn answer_heading(entry: &FaqEntry, theme: &Theme) -> Vec<Line<'static>> {
-    vec![Line::styled(entry.question.clone(), theme.heading(2))]
+/// The heading shown above an answer: its question, wrapped to `width` (never cut).
+pub fn answer_heading(entry: &FaqEntry, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    wrap_spans(
+        &[Span::styled(entry.question.clone(), theme.heading(2))],
+        width,
+    )
 }
 
 impl OverlayView for FaqState {
@@ -106,7 +111,7 @@ impl OverlayView for FaqState {
         Some(TextRequest {
             entry,
             width: layout.answer.width,
-            heading: answer_heading(&faq[entry], cx.theme),
+            heading: answer_heading(&faq[entry], cx.theme, layout.answer.width),
             markdown: &faq[entry].answer,
         })
     }
@@ -132,7 +137,7 @@ impl Faq<'_> {
         }
         let selected = self.selected.min(self.entries.len() - 1);
         self.render_questions(selected, layout.list, buf);
-        self.render_answer(layout.answer, buf);
+        self.render_answer(layout, buf);
     }
 
     fn render_questions(&self, selected: usize, area: Rect, buf: &mut Buffer) {
@@ -162,7 +167,10 @@ impl Faq<'_> {
         }
     }
 
-    fn render_answer(&self, area: Rect, buf: &mut Buffer) {
+    /// The answer, and on the popup's bottom border (never over the answer's text) a marker
+    /// when more of it is below.
+    fn render_answer(&self, layout: &FaqLayout, buf: &mut Buffer) {
+        let area = layout.answer;
         if area.is_empty() {
             return;
         }
@@ -183,10 +191,10 @@ impl Faq<'_> {
             let more = if self.ascii { " more v " } else { " more ↓ " };
             let x = area
                 .right()
-                .saturating_sub(u16::try_from(more.len()).unwrap_or(0));
+                .saturating_sub(u16::try_from(more.width()).unwrap_or(0));
             buf.set_stringn(
                 x.max(area.x),
-                area.bottom() - 1,
+                layout.popup.bottom().saturating_sub(1),
                 more,
                 usize::from(area.width),
                 theme.dim,
@@ -211,7 +219,7 @@ mod tests {
         let answer = entries
             .get(selected.min(entries.len().saturating_sub(1)))
             .map_or_else(Vec::new, |e| {
-                let mut lines = answer_heading(e, &theme);
+                let mut lines = answer_heading(e, &theme, width.max(1));
                 let md =
                     markdown::to_lines(&e.answer, width.max(1), &theme, &mut Colours::inline());
                 lines.extend(md);
@@ -251,6 +259,34 @@ mod tests {
             "{bottom}"
         );
         assert!(!bottom.contains("more ↓"));
+    }
+
+    #[test]
+    fn a_long_question_is_wrapped_and_more_never_covers_the_answer() {
+        let question = "Why does my image rebuild every dependency layer whenever I change a \
+                        single line of my training code?";
+        let answer = (1..=40)
+            .map(|i| format!("Word{i} of the answer."))
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let entries = [FaqEntry {
+            question: question.to_owned(),
+            answer,
+        }];
+        let text = screen(&entries, 0, 0, 60, 20);
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for word in question.split_whitespace() {
+            assert!(flat.contains(word), "{word} missing:\n{text}");
+        }
+        let rows: Vec<&str> = text.lines().collect();
+        let marker = rows
+            .iter()
+            .position(|r| r.contains("more ↓"))
+            .expect("more marker");
+        assert!(
+            rows[marker].contains('╰'),
+            "the marker sits on the bottom border:\n{text}"
+        );
     }
 
     #[test]

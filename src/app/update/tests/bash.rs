@@ -33,8 +33,11 @@ fn after_the_last_entry_next_goes_to_the_next_step() {
     let mut m = model_at(&course, "a", "shell", false);
     m.animate = false;
     press(&mut m, Key::Right);
-    press(&mut m, Key::Right);
-    assert_eq!(m.key_mode(), KeyMode::TypeAlong);
+    assert_eq!(
+        m.key_mode(),
+        KeyMode::TypeAlong,
+        "the type-along's prompt opens as soon as the entry before it is shown"
+    );
     press(&mut m, Key::Esc);
     assert_eq!(m.key_mode(), KeyMode::Bash);
     press(&mut m, Key::Right); // shows the waiting entry as scripted

@@ -122,7 +122,12 @@ fn a_node_without_quizzes_completes_when_its_last_step_is_seen() {
     assert!(
         m.notice
             .as_deref()
-            .is_some_and(|n| n.contains("Secrets complete"))
+            .is_some_and(|n| n.contains("Course complete"))
+    );
+    assert_eq!(
+        m.overlay.as_ref().map(Overlay::kind),
+        Some(OverlayKind::Finish),
+        "the last node, completed by reading, finishes the course: its screen opens"
     );
 }
 
@@ -153,6 +158,7 @@ fn a_notice_is_retired_by_moving_on() {
         Progress::new("test"),
         &Options {
             notice: Some("progress file was set aside".into()),
+            tasks: crate::app::task::TaskEnv::default(),
             ..Options::default()
         },
     );
@@ -225,11 +231,14 @@ fn a_reloaded_course_keeps_the_learners_place_in_an_unchanged_step() {
     let mut m = model_at(&course, "a", "shell", false);
     m.animate = false;
     press(&mut m, Key::Right);
-    assert_eq!(m.bash.revealed, 1);
+    assert_eq!(
+        m.bash.revealed, 2,
+        "the entry, and the type-along's prompt after it"
+    );
     let same = Arc::new((*course).clone());
     let effects = update(&mut m, Msg::CourseLoaded(SharedCourse(same)));
     assert_eq!(saves(&effects), 1);
-    assert_eq!((m.node, m.step, m.bash.revealed, m.revision), (0, 1, 1, 1));
+    assert_eq!((m.node, m.step, m.bash.revealed, m.revision), (0, 1, 2, 1));
 
     let mut changed = (*course).clone();
     changed.nodes[0].steps[1].title = "Shell, revised".into();

@@ -105,10 +105,10 @@ fn text_quiz_takes_typed_answers_and_esc_leaves_the_field() {
     type_text(&mut m, "SLIM");
     press(&mut m, Key::Enter);
     assert!(m.quiz.is_right());
-    assert_eq!(m.key_mode(), KeyMode::Quiz);
+    assert_eq!(m.key_mode(), KeyMode::QuizDone);
     let mut m = model_at(&course, "b", "text", true);
     press(&mut m, Key::Esc);
-    assert_eq!(m.key_mode(), KeyMode::Quiz);
+    assert_eq!(m.key_mode(), KeyMode::QuizIdle);
     press(&mut m, Key::Enter);
     assert_eq!(m.key_mode(), KeyMode::QuizText, "Enter starts typing again");
 }

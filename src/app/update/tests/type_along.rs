@@ -5,7 +5,7 @@ use super::*;
 fn at_type_along(course: &Arc<Course>) -> Model {
     let mut m = model_at(course, "a", "shell", false);
     m.animate = false;
-    press(&mut m, Key::Right);
+    // Showing the first entry opens the type-along's prompt after it.
     press(&mut m, Key::Right);
     m
 }
@@ -19,7 +19,17 @@ fn a_miss_shows_the_hint_and_a_match_prints_the_output() {
     assert!(press(&mut m, Key::Enter).is_empty());
     assert_eq!(m.bash.misses, 1);
     assert!(m.bash.hint_visible());
-    type_text(&mut m, "docker run app");
+    assert_eq!(
+        m.bash.input, "docker run ap",
+        "a wrong line stays, to be fixed"
+    );
+    assert_eq!(
+        m.bash.last_verdict.as_deref(),
+        Some("`app` instead of `ap`"),
+        "what differs, not just \"not quite\""
+    );
+    type_text(&mut m, "p");
+    assert_eq!(m.bash.last_verdict, None, "editing retires the verdict");
     let effects = press(&mut m, Key::Enter);
     assert_eq!(saves(&effects), 1);
     assert!(!m.bash.awaiting);
