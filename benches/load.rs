@@ -42,6 +42,7 @@ fn bench_load<M: Measurement + 'static>(c: &mut Criterion<M>, name: &str) {
     let known = |lang: &str| lang == "dockerfile";
     let opts = LoadOptions {
         known_language: &known,
+        ..LoadOptions::default()
     };
     c.bench_function(name, |b| b.iter(|| load(black_box(&source), &opts)));
 }

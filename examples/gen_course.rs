@@ -12,7 +12,9 @@ use std::process::ExitCode;
 mod generated;
 
 fn main() -> ExitCode {
-    let Some(dir) = std::env::args_os().nth(1).map(PathBuf::from) else {
+    // An option is never a directory: `gen_course --help` once wrote a course into `./--help`.
+    let dir = std::env::args_os().nth(1).map(PathBuf::from);
+    let Some(dir) = dir.filter(|d| !d.to_string_lossy().starts_with('-')) else {
         eprintln!("usage: gen_course DIR");
         return ExitCode::from(2);
     };

@@ -21,6 +21,7 @@ pub(crate) mod update;
 #[cfg(test)]
 pub(crate) mod test_course;
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use crate::core::course::{Course, Node, NodeId, Quiz, Step, StepId};
@@ -93,6 +94,17 @@ pub struct Model {
     pub task_env: TaskEnv,
     /// Batches of command checks started so far (each gets the next number).
     pub batches: u64,
+    /// How the learner arranged what the step shows: zoom and opened reveal blocks.
+    pub shown: Shown,
+}
+
+/// How the learner arranged what the step shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shown {
+    /// The focused pane fills the screen (`z`); every step starts unzoomed.
+    pub zoom: bool,
+    /// Steps whose reveal blocks (`<details>`) the learner opened in this session.
+    pub opened: HashSet<(NodeId, StepId)>,
 }
 
 impl Model {
@@ -118,6 +130,7 @@ impl Model {
             ticker: Ticker::default(),
             notice: options.notice.clone(),
             save_problem: None,
+            shown: Shown::default(),
             today: options.today,
             entropy: options.entropy,
             reviews_started: 0,
@@ -279,6 +292,7 @@ impl Model {
         self.scroll = Scroll::default();
         self.bash = BashPane::default();
         self.typing = false;
+        self.shown.zoom = false;
         self.ticker.remaining = self.ticker_len();
         self.ticker.phase = 0;
         // In a review, the question is asked afresh: not marked passed, shuffled anew.
@@ -352,6 +366,30 @@ impl Model {
 
     pub fn quiz_ref(&self) -> Option<&Quiz> {
         self.step_ref().and_then(|s| s.quiz.as_ref())
+    }
+
+    /// Whether the current step's reveal blocks are open.
+    pub fn reveal_open(&self) -> bool {
+        self.here()
+            .is_some_and(|here| self.shown.opened.contains(&here))
+    }
+
+    /// Opens the current step's reveal blocks, or closes them; remembered for the session.
+    pub(crate) fn toggle_reveal(&mut self) {
+        let Some(here) = self.here() else { return };
+        if !self.shown.opened.remove(&here) {
+            self.shown.opened.insert(here);
+        }
+    }
+
+    /// The current node and step, by id.
+    fn here(&self) -> Option<(NodeId, StepId)> {
+        Some((self.node_ref()?.id.clone(), self.step_ref()?.id.clone()))
+    }
+
+    /// The pane shown on the whole screen, when zoomed.
+    pub fn zoomed(&self) -> Option<Focus> {
+        self.shown.zoom.then_some(self.focus)
     }
 
     /// The current step's task, if it has one.

@@ -10,6 +10,7 @@ pub mod command;
 pub mod course;
 pub mod diagnostic;
 pub mod load;
+pub mod markup;
 pub mod progress;
 pub mod quiz;
 pub mod raw;

@@ -18,6 +18,7 @@ pub mod theme;
 
 // The player's screen (composes the widgets above).
 pub(crate) mod bash_pane;
+pub mod fit;
 pub(crate) mod footer;
 pub(crate) mod header;
 pub(crate) mod layout;

@@ -47,6 +47,7 @@ snapshot_fixture!(snapshot_future_format, "future-format");
 snapshot_fixture!(snapshot_warnings_only, "warnings-only");
 snapshot_fixture!(snapshot_task_mistakes, "task-mistakes");
 snapshot_fixture!(snapshot_tasks, "tasks");
+snapshot_fixture!(snapshot_markup_and_fit, "markup");
 
 fn positions(fixture: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");

@@ -341,6 +341,7 @@ fn in_process(rng: &mut Rng, name: &str, files: &Files) -> Option<Arc<Course>> {
     };
     let options = LoadOptions {
         known_language: &termcourse::view::highlight::has_syntax,
+        unseen: &termcourse::view::fit::unseen,
     };
     let (course, report) = load_with_warnings(&source, &options);
     assert_eq!(
@@ -415,6 +416,7 @@ fn random_scene(rng: &mut Rng, course: &Course) -> (Scene, Size) {
         solved: step.task.is_some() && rng.one_in(2),
         overlay,
         no_color: rng.one_in(4),
+        open: rng.one_in(2),
         seed: rng.one_in(2).then(|| rng.below(1 << 20)),
     };
     (scene, Size::new(width, height))

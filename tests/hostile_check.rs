@@ -176,3 +176,31 @@ fn a_long_requires_cycle_is_named_briefly() {
         cycle.len()
     );
 }
+
+/// Raw HTML made to be expensive: a 900 KB body of unclosed `<a ` (each would scan to the end
+/// of the text for a `>`), 30,000 inline tags and as many images, and nested reveal blocks.
+/// Every finding is counted, the output stays capped, and it is quick.
+#[test]
+fn raw_html_and_images_by_the_thousand_stay_quick() {
+    let unclosed = "<div>\n".to_owned() + &"<a ".repeat(300_000);
+    let mut inline = String::new();
+    for i in 0..30_000 {
+        let _ = writeln!(inline, "<kbd>{i}</kbd> ![i{i}](x.png)");
+    }
+    let nested = "<details><summary>x</summary>\n\n".repeat(50) + &"</details>\n".repeat(50);
+    let text = format!(
+        "{HEAD}[[node]]\nid = \"n\"\ntitle = \"N\"\n[[node.step]]\nid = \"a\"\ntitle = \"A\"\nbody = '''\n{unclosed}\n'''\n\
+         [[node.step]]\nid = \"b\"\ntitle = \"B\"\nbody = '''\n{inline}'''\n\
+         [[node.step]]\nid = \"c\"\ntitle = \"C\"\nbody = '''\n{nested}'''\n"
+    );
+    let dir = course(&text);
+    let out = check(&dir, &[]);
+    let shown = stdout(&out);
+    assert_eq!(code(&out), Some(0), "{shown}");
+    let tail: String = shown.lines().rev().take(3).collect::<Vec<_>>().join("\n");
+    assert!(shown.ends_with("0 errors, 60001 warnings\n"), "{tail}");
+    assert!(
+        shown.contains("... and 29,990 more warnings like this"),
+        "capped"
+    );
+}

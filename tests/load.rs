@@ -224,6 +224,7 @@ fn the_finish_table_is_optional_and_checked() {
         &with_finish(odd),
         &LoadOptions {
             known_language: &known,
+            ..LoadOptions::default()
         },
     );
     assert!(course.is_some(), "a warning only");

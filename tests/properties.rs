@@ -86,6 +86,7 @@ fn load_files(course: String, node: String) {
         &source,
         &LoadOptions {
             known_language: &known,
+            unseen: &termcourse::view::fit::unseen,
         },
     );
     assert_eq!(course.is_none(), report.has_errors());

@@ -564,3 +564,75 @@ fn a_progress_lock_held_elsewhere_never_delays_playing_or_quitting() {
         .expect("the last save was made on the way out");
     assert!(saved.contains(course.nodes[0].id.as_str()), "{saved}");
 }
+
+/// Issue 14 in a real terminal: a here-document type-along pasted (bracketed paste, as a
+/// terminal sends it) and typed line by line, and wide output zoomed and scrolled sideways.
+#[test]
+fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
+    let Some(t) = Tmux::new("heredoc") else {
+        return;
+    };
+    let fixture = ["play", "tests/fixtures/terminal", "--practice", "--step"];
+    let course_args = |step: &'static str| {
+        let mut args = fixture.to_vec();
+        args.push(step);
+        args
+    };
+    t.start_with("paste", &course_args("type-heredoc"));
+    // The prompt is open on arrival: the type-along is the step's first entry.
+    t.wait_for("paste", &["Type it line by line"]);
+    let text = "cat > .dockerignore <<'EOF'\n.git\n__pycache__/\nEOF\n";
+    let buffer = t.data_dir.path().join("paste.txt");
+    std::fs::write(&buffer, text).expect("write the paste");
+    t.tmux(&["load-buffer", "-b", "heredoc", &buffer.to_string_lossy()]);
+    t.tmux(&["paste-buffer", "-p", "-b", "heredoc", "-t", "paste"]);
+    let pasted = t.wait_for("paste", &["> __pycache__/", "> EOF"]);
+    assert!(
+        !pasted.contains("✓ matched"),
+        "a paste waits for Enter:\n{pasted}"
+    );
+    t.keys("paste", &["Enter"]);
+    t.wait_for("paste", &["✓ matched"]);
+    t.keys("paste", &["q"]);
+    t.assert_exited_ok("paste");
+
+    // A type-along typed once is shown as scripted from then on: start afresh.
+    std::fs::remove_dir_all(t.data_dir.path().join("progress")).expect("progress written");
+    t.start_with("type", &course_args("type-heredoc"));
+    // The prompt is open on arrival: the type-along is the step's first entry.
+    t.wait_for("type", &["Type it line by line"]);
+    for line in ["cat > .dockerignore <<'EOF'", ".git", "__pycache__/"] {
+        t.keys("type", &["-l", line]);
+        t.keys("type", &["Enter"]);
+    }
+    let typing = t.wait_for(
+        "type",
+        &["$ cat > .dockerignore <<'EOF'", "> .git", "> __pycache__/"],
+    );
+    assert!(
+        !typing.contains("✓ matched"),
+        "still in the here-document:\n{typing}"
+    );
+    t.keys("type", &["-l", "EOF"]);
+    t.keys("type", &["Enter"]);
+    t.wait_for("type", &["✓ matched"]);
+    t.keys("type", &["q"]);
+    t.assert_exited_ok("type");
+
+    t.start_with("wide", &course_args("image-ls"));
+    t.wait_for("wide", &["List your images"]);
+    t.keys("wide", &["Right"]);
+    let header = "REPOSITORY          TAG       IMAGE ID       CREATED          SIZE";
+    let split = t.wait_for("wide", &[header, "3 ›"]);
+    assert!(!split.contains("2.96GB"), "{split}");
+    t.keys("wide", &["z"]);
+    t.wait_for("wide", &["2.96GB", "z unzoom"]);
+    t.keys("wide", &["z"]);
+    for _ in 0..10 {
+        t.keys("wide", &[">"]);
+    }
+    t.wait_for("wide", &["2.96GB", "│ ‹"]);
+    t.keys("wide", &["q"]);
+    t.assert_exited_ok("wide");
+    t.assert_restored("wide");
+}

@@ -10,8 +10,12 @@ use crate::core::course::BashEntry;
 /// After this many wrong lines, the pane offers the answer.
 pub const MISSES_BEFORE_ANSWER: u32 = 3;
 
-/// Characters of a command typed per animation tick.
+/// Characters of a command typed per animation tick, at least.
 const CHARS_PER_TICK: usize = 2;
+
+/// Ticks the typing of one command takes at most: a long command (a here-document) types
+/// faster, so none takes more than about two seconds.
+const MAX_TYPING_TICKS: usize = 60;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct BashPane {
@@ -88,7 +92,7 @@ impl BashPane {
             .active()
             .and_then(|i| entries.get(i))
             .map_or(0, |e| e.cmd.chars().count());
-        let typed = typed + CHARS_PER_TICK;
+        let typed = typed + CHARS_PER_TICK.max(len.div_ceil(MAX_TYPING_TICKS));
         self.typed = (typed < len).then_some(typed);
     }
 
@@ -122,6 +126,18 @@ impl BashPane {
             self.last_miss = Some(line);
             self.last_verdict = verdict.message();
             LineCheck::Missed
+        }
+    }
+
+    /// Clears the line being typed (after the last line break); on an empty continuation line,
+    /// goes back to the end of the line before, so repeated presses clear line by line.
+    pub fn clear_line(&mut self) {
+        match self.input.rfind('\n') {
+            Some(at) if at + 1 == self.input.len() => {
+                self.input.pop();
+            }
+            Some(at) => self.input.truncate(at + 1),
+            None => self.input.clear(),
         }
     }
 

@@ -52,6 +52,10 @@ pub enum Action {
     Open,
     MatrixLeft,
     MatrixRight,
+    /// Show the focused pane on the whole screen, or all panes again.
+    Zoom,
+    /// Open the current step's reveal blocks (`<details>`), or close them.
+    ToggleReveal,
     /// Start a review of the questions due (from the matrix or the finish screen).
     StartReview,
     // Tasks.

@@ -108,6 +108,8 @@ pub struct Metrics {
     /// Widest code line against the narration width, for horizontal scrolling.
     pub code_cols: Extent,
     pub bash: Extent,
+    /// The bash pane's widest transcript line against its width, for sideways scrolling.
+    pub bash_cols: Extent,
     pub quiz: Extent,
     pub task: Extent,
     /// The open overlay's scrollable text (help, or the FAQ's selected answer).
@@ -156,6 +158,8 @@ pub struct Scroll {
     pub code_x: u16,
     /// Rows scrolled back from the bottom of the bash pane (0 follows the newest output).
     pub bash_back: u16,
+    /// Columns the bash pane's transcript is scrolled sideways (its lines never wrap).
+    pub bash_x: u16,
     pub quiz: u16,
     /// What the quiz pane follows, until the learner scrolls it by hand.
     pub follow: Option<Follow>,

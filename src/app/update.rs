@@ -162,8 +162,10 @@ fn common(model: &mut Model, msg: &Msg) -> Vec<Effect> {
         Msg::Act(Action::ScrollUp) => scroll(model, focus, -1),
         Msg::Act(Action::PageDown) => scroll(model, Focus::Narration, page),
         Msg::Act(Action::PageUp) => scroll(model, Focus::Narration, -page),
-        Msg::Act(Action::ScrollRight) => scroll_code(model, 4),
-        Msg::Act(Action::ScrollLeft) => scroll_code(model, -4),
+        Msg::Act(Action::ScrollRight) => scroll_sideways(model, 4),
+        Msg::Act(Action::ScrollLeft) => scroll_sideways(model, -4),
+        Msg::Act(Action::Zoom) => model.shown.zoom = !model.shown.zoom,
+        Msg::Act(Action::ToggleReveal) => model.toggle_reveal(),
         Msg::Act(Action::FocusNext) => {
             let panes = model.panes();
             let at = panes.iter().position(|p| *p == focus).unwrap_or(0);
@@ -248,9 +250,16 @@ fn scroll(model: &mut Model, pane: Focus, delta: i32) {
     }
 }
 
-fn scroll_code(model: &mut Model, delta: i32) {
-    let max = model.metrics.code_cols.max_scroll();
-    model.scroll.code_x = offset(model.scroll.code_x, delta, max);
+/// Scrolls wide lines sideways: the bash pane's transcript when it has focus, else the
+/// narration's code blocks.
+fn scroll_sideways(model: &mut Model, delta: i32) {
+    let m = model.metrics;
+    let s = &mut model.scroll;
+    if model.focus == Focus::Bash {
+        s.bash_x = offset(s.bash_x, delta, m.bash_cols.max_scroll());
+    } else {
+        s.code_x = offset(s.code_x, delta, m.code_cols.max_scroll());
+    }
 }
 
 fn offset(current: u16, delta: i32, max: u16) -> u16 {
@@ -272,6 +281,7 @@ fn clamp_scroll(model: &mut Model) {
     s.narration = s.narration.min(m.narration.max_scroll());
     s.code_x = s.code_x.min(m.code_cols.max_scroll());
     s.bash_back = s.bash_back.min(m.bash.max_scroll());
+    s.bash_x = s.bash_x.min(m.bash_cols.max_scroll());
     s.quiz = s.quiz.min(m.quiz.max_scroll());
     s.task = s.task.min(m.task.max_scroll());
     if let Some(overlay) = model.overlay.as_mut() {

@@ -139,6 +139,25 @@ pub fn judge(cmd: &str, line: &str) -> Verdict {
     }
 }
 
+/// Whether a shell given `text` and Enter would ask for more (bash's `> ` prompt) rather than
+/// run it: a here-document still waiting for its delimiter line, a trailing `\`, a quote or
+/// `$(` left open, or a line ending in `|`, `&&` or `||`.
+pub fn continues(text: &str) -> bool {
+    let split = words::split(text);
+    if split.unclosed.is_some() || split.open_heredoc || split.trailing_backslash {
+        return true;
+    }
+    let last = split
+        .tokens
+        .iter()
+        .rev()
+        .find(|t| text.get(t.span.clone()) != Some("\n"));
+    matches!(
+        last.map(|t| &t.kind),
+        Some(words::TokenKind::Control("|" | "|&" | "&&" | "||"))
+    )
+}
+
 /// Whether `line` is the same command as `cmd` (see [`judge`]).
 pub fn equivalent(cmd: &str, line: &str) -> bool {
     judge(cmd, line).is_accepted()

@@ -10,7 +10,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::core::check::{self, Checker, CourseInput, FileCx, NodeInput};
-use crate::core::course::Course;
+use crate::core::course::{Course, Step};
 use crate::core::diagnostic::Report;
 use crate::core::raw::{RawCourse, RawNode, Sp};
 use crate::core::source::{CourseSource, MAX_FILE_BYTES, SourceError};
@@ -23,14 +23,38 @@ pub struct LoadOptions<'a> {
     /// Whether a fenced code block's language has a highlighting syntax; blocks in other
     /// languages get a warning. The default accepts every language.
     pub known_language: &'a dyn Fn(&str) -> bool,
+    /// What of a step a learner could never see, at the smallest terminal courses are written
+    /// for; each is a warning. Measuring is the view's business (`view::fit`), so the caller
+    /// injects it. The default finds nothing.
+    pub unseen: &'a dyn Fn(&Step) -> Vec<Unseen>,
 }
 
 impl Default for LoadOptions<'_> {
     fn default() -> Self {
         Self {
             known_language: &|_| true,
+            unseen: &|_| Vec::new(),
         }
     }
+}
+
+/// Content of a step that a learner could never see, however they scroll or zoom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unseen {
+    /// Where the content is written.
+    pub place: UnseenPlace,
+    /// What does not fit, and by how much (one line).
+    pub message: String,
+}
+
+/// The part of a step some content comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnseenPlace {
+    SysMsg,
+    Body,
+    Quiz,
+    /// Bash entry `i` (its note or hint).
+    Bash(usize),
 }
 
 impl std::fmt::Debug for LoadOptions<'_> {

@@ -46,6 +46,8 @@ pub struct Scene {
     pub overlay: Option<OverlayKind>,
     /// Draw with the `NO_COLOR` theme instead of the dark one.
     pub no_color: bool,
+    /// The step's reveal blocks (`<details>`) opened, as the learner's `o` does.
+    pub open: bool,
     /// Shuffle choices as a learner with this seed sees them; `None` keeps the author's order.
     pub seed: Option<u64>,
 }
@@ -70,13 +72,17 @@ pub enum SceneError {
     },
 }
 
-/// Content that does not fit its pane at the scene's size.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Overflow {
-    /// `narration`, `narration code` (columns), `bash` or `quiz`.
-    pub pane: String,
-    pub needed: usize,
-    pub available: usize,
+pub use crate::view::fit::{Overflow, Unit};
+
+/// What did not fit a scene's panes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Measured {
+    /// Content a learner can never see at this size, however they scroll or zoom
+    /// ([`crate::view::fit::unreachable`]): what `snapshot --deny-overflow` refuses.
+    pub unreachable: Vec<Overflow>,
+    /// Panes whose content needs scrolling (down, back or sideways) at this size, by the
+    /// player's own measurements: reachable, but not all in view at once.
+    pub scrolling: Vec<Overflow>,
 }
 
 /// Draws `scene` at `width` × `height`.
@@ -89,46 +95,78 @@ pub fn render_scene(
     render_scene_measured(course, scene, width, height).map(|(buffer, _)| buffer)
 }
 
-/// Draws `scene` at `width` × `height`, and names the panes of its step whose content is
-/// larger than the pane (none when a screen is drawn over the step).
+/// Draws `scene` at `width` × `height`, and measures what of its step does not fit. A step's
+/// unreachable content is reported with the step as it first shows (no answer, task not
+/// solved, blocks closed), not again for each of its states; a screen drawn over the step
+/// reports nothing.
 pub fn render_scene_measured(
     course: &Arc<Course>,
     scene: &Scene,
     width: u16,
     height: u16,
-) -> Result<(Buffer, Vec<Overflow>), SceneError> {
+) -> Result<(Buffer, Measured), SceneError> {
     let mut player = build(course, scene)?;
     let area = Rect::new(0, 0, width, height);
     let mut buffer = Buffer::empty(area);
     player.frame(area, &mut buffer);
     ignore(player.take_effects());
-    let overflows = if scene.overlay.is_none() {
-        overflows(player.model())
-    } else {
-        Vec::new()
-    };
-    Ok((buffer, overflows))
+    let mut measured = Measured::default();
+    if scene.overlay.is_none() {
+        measured.scrolling = scrolling(player.model());
+        if scene.answer.is_none()
+            && !scene.open
+            && !scene.solved
+            && let Some(step) = player.model().step_ref()
+        {
+            measured.unreachable = crate::view::fit::unreachable(step, area);
+        }
+    }
+    Ok((buffer, measured))
 }
 
-/// The panes of the model's step whose content does not fit, by its last measurement.
-fn overflows(model: &Model) -> Vec<Overflow> {
+/// The panes of the model's step whose content needs scrolling, by its last measurement.
+fn scrolling(model: &Model) -> Vec<Overflow> {
+    use crate::core::load::UnseenPlace;
     let m = model.metrics;
     let panes = model.panes();
-    let mut out = Vec::new();
-    let mut check = |pane: &str, extent: crate::app::Extent, present: bool| {
-        if present && extent.content > extent.view {
-            out.push(Overflow {
-                pane: pane.to_owned(),
-                needed: usize::from(extent.content),
-                available: usize::from(extent.view),
-            });
-        }
-    };
-    check("narration", m.narration, true);
-    check("narration code", m.code_cols, true);
-    check("bash", m.bash, panes.contains(&Focus::Bash));
-    check("quiz", m.quiz, panes.contains(&Focus::Quiz));
-    out
+    let bash = panes.contains(&Focus::Bash);
+    let quiz = panes.contains(&Focus::Quiz);
+    let checks = [
+        (
+            "narration",
+            m.narration,
+            Unit::Lines,
+            true,
+            UnseenPlace::Body,
+        ),
+        (
+            "narration code",
+            m.code_cols,
+            Unit::Columns,
+            true,
+            UnseenPlace::Body,
+        ),
+        ("bash", m.bash, Unit::Lines, bash, UnseenPlace::Bash(0)),
+        (
+            "bash output",
+            m.bash_cols,
+            Unit::Columns,
+            bash,
+            UnseenPlace::Bash(0),
+        ),
+        ("quiz", m.quiz, Unit::Lines, quiz, UnseenPlace::Quiz),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, extent, _, present, _)| *present && extent.content > extent.view)
+        .map(|(pane, extent, unit, _, place)| Overflow {
+            pane,
+            needed: usize::from(extent.content),
+            available: usize::from(extent.view),
+            unit,
+            place,
+        })
+        .collect()
 }
 
 /// A scene records nothing: it plays in practice mode with no store, so the progress it
@@ -179,6 +217,9 @@ fn build(course: &Arc<Course>, scene: &Scene) -> Result<Player, SceneError> {
     let mut player = Player::new(model, screen);
     ignore(player.start());
     reveal_bash(&mut player, scene.bash)?;
+    if scene.open {
+        send(&mut player, Msg::Act(Action::ToggleReveal));
+    }
     if let Some(answer) = &scene.answer {
         answer_quiz(&mut player, answer)?;
     }

@@ -18,6 +18,8 @@ use std::io::{self, Write};
 pub use size::{MAX_SIDE, Size, SizeError, parse_sizes};
 pub use store::{Comparison, DirError, Shot};
 
+pub use crate::view::fit::Unit;
+
 /// The sizes snapshotted when none are given: a classic terminal and a roomy one.
 pub const DEFAULT_SIZES: [Size; 2] = [Size::new(80, 24), Size::new(120, 40)];
 
@@ -33,27 +35,21 @@ pub struct Case<S> {
 #[derive(Debug, Clone, Default)]
 pub struct Rendering {
     pub text: String,
+    /// Content a learner can never see at this size (see `view::fit`): overflow.
     pub overflows: Vec<PaneOverflow>,
+    /// Panes whose content needs scrolling at this size (not overflow: it can be reached).
+    pub scrolls: Vec<PaneOverflow>,
 }
 
 /// Content that does not fit its pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaneOverflow {
+    /// What cannot be seen, as `check` says it (`the quiz's choices`).
     pub pane: String,
     pub needed: usize,
     pub available: usize,
-}
-
-impl PaneOverflow {
-    /// What `needed` and `available` count: columns for a code block's width (the
-    /// `… code` panes), lines otherwise.
-    pub fn unit(&self) -> &'static str {
-        if self.pane.ends_with("code") {
-            "columns"
-        } else {
-            "lines"
-        }
-    }
+    /// What `needed` and `available` count.
+    pub unit: Unit,
 }
 
 /// A [`PaneOverflow`] found in one snapshot.
@@ -85,7 +81,9 @@ pub fn render_cases<S, E>(
     for &size in sizes {
         for case in cases {
             let path = shot_path(&case.stem, size);
-            let Rendering { text, overflows } = render(case, size)?;
+            let Rendering {
+                text, overflows, ..
+            } = render(case, size)?;
             rendered
                 .overflows
                 .extend(overflows.into_iter().map(|overflow| OverflowAt {
@@ -186,7 +184,8 @@ impl Outcome {
         writeln!(out, "{}", self.summary())
     }
 
-    /// Writes one line per overflow: a warning, or an error when overflows are denied.
+    /// Writes one line per overflow (content a learner can never see at that size): a
+    /// warning, or an error when overflows are denied.
     pub fn write_overflows(&self, out: &mut dyn Write) -> io::Result<()> {
         let level = if self.deny_overflow {
             "error"
@@ -194,11 +193,13 @@ impl Outcome {
             "warning"
         };
         for OverflowAt { path, overflow } in &self.overflows {
-            let unit = overflow.unit();
             writeln!(
                 out,
-                "{level}: {path}: {} does not fit: needs {} {unit}, has {}",
-                overflow.pane, overflow.needed, overflow.available
+                "{level}: {path}: {} cannot be seen in full: {} {} needed, {} available even zoomed",
+                overflow.pane,
+                overflow.needed,
+                overflow.unit.name(),
+                overflow.available
             )?;
         }
         Ok(())

@@ -2,9 +2,13 @@
 //! revealed commands (the newest possibly still typing) and their output, the type-along input
 //! line, and below a rule the active entry's note, hint and offered answer.
 //!
-//! Long transcript lines wrap by character like a terminal's; the notes below the rule are prose
-//! and wrap at word boundaries. The transcript follows its end unless the learner scrolls back
-//! (`Scroll::bash_back`).
+//! It shows a session as a shell would: a command's first line after `$ `, each further line
+//! (a `\`-continued line, a here-document's body) after the continuation prompt `> `. Commands
+//! and output never wrap: terminal output keeps its shape (a table's rows stay whole), lines
+//! wider than the pane are clipped with `‹` / `›` and scroll sideways (`Scroll::bash_x`). The
+//! learner's line being typed wraps like a terminal's, so the cursor is always in view; notes
+//! are prose and wrap at word boundaries. The transcript follows its end unless the learner
+//! scrolls back (`Scroll::bash_back`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,15 +19,37 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::app::bash::BashPane;
 use crate::app::task::TaskPane;
-use crate::app::{Focus, Model};
+use crate::app::{Extent, Focus, Model};
 use crate::core::course::BashEntry;
 use crate::core::task::CheckStatus;
-use crate::view::markdown::wrap_spans;
+use crate::view::markdown::{clip_line, wrap_spans};
 use crate::view::theme::Theme;
 use crate::view::{pane, task};
 
 /// Most dots drawn in the title; longer timelines show a count only.
 const MAX_DOTS: usize = 24;
+
+/// The prompt before a command's first line, and before each further line.
+const PROMPT: &str = "$ ";
+const CONTINUATION: &str = "> ";
+
+/// Columns a pane's border and padding take.
+const CHROME: usize = 4;
+
+/// One row of the transcript before it is fitted to the pane.
+enum Row {
+    /// A line of a command or of its output: never wrapped, scrolled sideways.
+    Fixed(Vec<Span<'static>>),
+    /// The line being typed, or a hint: wrapped at the pane's width, never scrolled.
+    Wrapped(Vec<Span<'static>>),
+}
+
+/// What the pane shows of its transcript at one size.
+struct Fitted {
+    lines: Vec<Line<'static>>,
+    /// The widest fixed line, in columns.
+    widest: usize,
+}
 
 pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut Buffer) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
@@ -37,12 +63,12 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     .render(area, buf);
     let inner = pane::inner(area);
     let (transcript, notes) = split(model, theme, inner);
-    let lines = transcript_lines(model, entries, theme, ascii, transcript.width);
+    let fitted = fit(model, entries, theme, ascii, transcript.width);
     let rows = usize::from(transcript.height);
     let back = usize::from(model.scroll.bash_back);
-    let end = lines.len().saturating_sub(back);
+    let end = fitted.lines.len().saturating_sub(back);
     let start = end.saturating_sub(rows);
-    pane::put_lines(&lines[start..end], transcript, buf);
+    pane::put_lines(&fitted.lines[start..end], transcript, buf);
     if notes.height > 0 {
         let rule = if ascii { "-" } else { "─" };
         let mut notes_lines = vec![Line::styled(
@@ -54,32 +80,61 @@ pub fn render(model: &Model, theme: &Theme, ascii: bool, area: Rect, buf: &mut B
     }
 }
 
-/// Rows of transcript content and rows visible, for scrolling.
-pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> crate::app::Extent {
+/// Rows of transcript content against rows visible (for scrolling back), and the widest line
+/// against the columns visible (for scrolling sideways).
+pub fn measure(model: &Model, theme: &Theme, ascii: bool, area: Rect) -> (Extent, Extent) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let (transcript, _) = split(model, theme, pane::inner(area));
-    let content = transcript_lines(model, entries, theme, ascii, transcript.width).len();
-    crate::app::Extent {
-        content: u16::try_from(content).unwrap_or(u16::MAX),
-        view: transcript.height,
-    }
+    let fitted = fit(model, entries, theme, ascii, transcript.width);
+    let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    (
+        Extent {
+            content: to_u16(fitted.lines.len()),
+            view: transcript.height,
+        },
+        Extent {
+            content: to_u16(fitted.widest),
+            view: transcript.width,
+        },
+    )
+}
+
+/// The widths a pane needs to show each command and output line of `entries` unclipped, its
+/// border included, ascending and without repeats: what the layout chooses from.
+pub fn wanted_widths(entries: &[BashEntry]) -> Vec<u16> {
+    let mut widths: Vec<u16> = entries
+        .iter()
+        .flat_map(|e| {
+            let cmd = e.cmd.lines().map(|l| PROMPT.width() + l.width());
+            cmd.chain(e.out.lines().map(UnicodeWidthStr::width))
+        })
+        .map(|w| u16::try_from(w + CHROME).unwrap_or(u16::MAX))
+        .collect();
+    widths.sort_unstable();
+    widths.dedup();
+    widths
 }
 
 /// Transcript above, notes below (a rule plus the note lines), notes at most half the pane.
 fn split(model: &Model, theme: &Theme, inner: Rect) -> (Rect, Rect) {
     let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
     let notes = note_lines(model, entries, theme, inner.width).len();
-    let want = if notes == 0 { 0 } else { notes + 1 };
-    // While a prompt waits, its verdict, hint and offer matter more than old output.
-    let most = if model.bash.awaiting {
-        inner.height.saturating_mul(2) / 3
-    } else {
-        inner.height / 2
-    };
-    let height = u16::try_from(want).unwrap_or(u16::MAX).min(most);
+    let height = notes_height(notes, inner.height, model.bash.awaiting);
     let [top, bottom] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(inner);
     (top, bottom)
+}
+
+/// Rows the notes get in a pane `rows` high: their lines and a rule, at most half the pane,
+/// or two thirds while a prompt waits (its verdict, hint and offer matter more than old output).
+pub fn notes_height(note_lines: usize, rows: u16, awaiting: bool) -> u16 {
+    let want = if note_lines == 0 { 0 } else { note_lines + 1 };
+    let most = if awaiting {
+        rows.saturating_mul(2) / 3
+    } else {
+        rows / 2
+    };
+    u16::try_from(want).unwrap_or(u16::MAX).min(most)
 }
 
 fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'static> {
@@ -101,24 +156,36 @@ fn title(pane: &BashPane, total: usize, theme: &Theme, ascii: bool) -> Line<'sta
     Line::from(spans)
 }
 
-fn transcript_lines(
-    model: &Model,
-    entries: &[BashEntry],
-    theme: &Theme,
-    ascii: bool,
-    width: u16,
-) -> Vec<Line<'static>> {
+/// The transcript fitted to `width` columns, scrolled sideways by the model's offset.
+fn fit(model: &Model, entries: &[BashEntry], theme: &Theme, ascii: bool, width: u16) -> Fitted {
+    let hscroll = usize::from(model.scroll.bash_x);
+    let cols = usize::from(width);
+    let mut fitted = Fitted {
+        lines: Vec::new(),
+        widest: 0,
+    };
+    for row in transcript(model, entries, theme, ascii) {
+        match row {
+            Row::Fixed(spans) => {
+                let w: usize = spans.iter().map(|s| s.content.width()).sum();
+                fitted.widest = fitted.widest.max(w);
+                let shown = clip_line(&spans, hscroll, cols, theme.code_clip);
+                fitted.lines.push(Line::from(shown));
+            }
+            Row::Wrapped(spans) => fitted.lines.extend(wrap_chars(spans, width)),
+        }
+    }
+    fitted
+}
+
+fn transcript(model: &Model, entries: &[BashEntry], theme: &Theme, ascii: bool) -> Vec<Row> {
     let pane = &model.bash;
-    let mut lines = Vec::new();
+    let mut rows = Vec::new();
     for (i, entry) in entries.iter().enumerate().take(pane.revealed) {
         let active = pane.active() == Some(i);
         if active && pane.awaiting {
-            lines.extend(prompt(
-                &pane.input,
-                Some(cursor(model, theme)),
-                theme,
-                width,
-            ));
+            let lines = prompted(&pane.input, Some(cursor(model, theme)), theme);
+            rows.extend(lines.into_iter().map(Row::Wrapped));
             continue;
         }
         let cmd: String = match (active, pane.typed) {
@@ -126,18 +193,11 @@ fn transcript_lines(
             _ => pane.typed_line(i).unwrap_or(&entry.cmd).to_owned(),
         };
         let typing = active && pane.is_typing();
-        lines.extend(prompt(
-            &cmd,
-            typing.then(|| cursor(model, theme)),
-            theme,
-            width,
-        ));
+        let lines = prompted(&cmd, typing.then(|| cursor(model, theme)), theme);
+        rows.extend(lines.into_iter().map(Row::Fixed));
         if !typing && !entry.out.is_empty() {
             for out in entry.out.lines() {
-                lines.extend(wrap(
-                    vec![Span::styled(out.to_owned(), theme.output)],
-                    width,
-                ));
+                rows.push(Row::Fixed(vec![Span::styled(out.to_owned(), theme.output)]));
             }
         }
     }
@@ -145,39 +205,31 @@ fn transcript_lines(
         .active()
         .is_none_or(|_| !pane.awaiting && !pane.is_typing());
     if idle && let Some(task) = &model.task {
-        lines.extend(run_lines(task, theme, ascii, width));
+        rows.extend(run_rows(task, theme, ascii));
     }
     if idle {
         let more = pane.revealed < entries.len();
-        let mut spans = vec![Span::styled("$ ", theme.prompt)];
+        let mut spans = vec![Span::styled(PROMPT, theme.prompt)];
         if more && model.focus == Focus::Bash {
             spans.push(Span::styled("press → to run the next command", theme.dim));
         }
-        lines.extend(wrap(spans, width));
+        rows.push(Row::Wrapped(spans));
     }
-    lines
+    rows
 }
 
-/// A task's command checks as they ran: each command at a prompt, its output, and how the
-/// check came out.
-fn run_lines(task: &TaskPane, theme: &Theme, ascii: bool, width: u16) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
+/// A task's command checks as they ran: each command at a prompt and its output, shaped as a
+/// terminal shows them (never wrapped), and how the check came out (prose, wrapped).
+fn run_rows(task: &TaskPane, theme: &Theme, ascii: bool) -> Vec<Row> {
+    let mut rows = Vec::new();
     for run in &task.log {
-        for (i, text) in run.command.lines().enumerate() {
-            let lead = if i == 0 { "$ " } else { "> " };
-            lines.extend(wrap(
-                vec![
-                    Span::styled(lead, theme.prompt),
-                    Span::styled(text.replace('\t', "    "), theme.command),
-                ],
-                width,
-            ));
-        }
+        let command = run.command.replace('\t', "    ");
+        rows.extend(prompted(&command, None, theme).into_iter().map(Row::Fixed));
         for out in run.output.as_deref().unwrap_or_default().lines() {
-            lines.extend(wrap(
-                vec![Span::styled(out.replace('\t', "    "), theme.output)],
-                width,
-            ));
+            rows.push(Row::Fixed(vec![Span::styled(
+                out.replace('\t', "    "),
+                theme.output,
+            )]));
         }
         let symbol = task::symbol(&run.status, ascii);
         let (text, style) = match &run.status {
@@ -196,9 +248,9 @@ fn run_lines(task: &TaskPane, theme: &Theme, ascii: bool, width: u16) -> Vec<Lin
             CheckStatus::Skipped(reason) => (format!("{symbol} {}", reason.describe()), theme.dim),
             CheckStatus::Pending => (format!("{symbol} stopped"), theme.dim),
         };
-        lines.extend(wrap(vec![Span::styled(text, style)], width));
+        rows.push(Row::Wrapped(vec![Span::styled(text, style)]));
     }
-    lines
+    rows
 }
 
 fn cursor(model: &Model, theme: &Theme) -> Span<'static> {
@@ -209,18 +261,24 @@ fn cursor(model: &Model, theme: &Theme) -> Span<'static> {
     }
 }
 
-fn prompt(
-    text: &str,
-    cursor: Option<Span<'static>>,
-    theme: &Theme,
-    width: u16,
-) -> Vec<Line<'static>> {
-    let mut spans = vec![
-        Span::styled("$ ", theme.prompt),
-        Span::styled(text.to_owned(), theme.command),
-    ];
-    spans.extend(cursor);
-    wrap(spans, width)
+/// A command as a shell shows it: its first line after `$ `, every further line after `> `,
+/// and the cursor (when typing) after the last.
+fn prompted(text: &str, cursor: Option<Span<'static>>, theme: &Theme) -> Vec<Vec<Span<'static>>> {
+    let mut lines: Vec<Vec<Span<'static>>> = text
+        .split('\n')
+        .enumerate()
+        .map(|(n, line)| {
+            let prompt = if n == 0 { PROMPT } else { CONTINUATION };
+            vec![
+                Span::styled(prompt, theme.prompt),
+                Span::styled(line.to_owned(), theme.command),
+            ]
+        })
+        .collect();
+    if let (Some(cursor), Some(last)) = (cursor, lines.last_mut()) {
+        last.push(cursor);
+    }
+    lines
 }
 
 /// Note, hint and answer lines for the active entry, wrapped at word boundaries (they are
@@ -256,6 +314,9 @@ fn note_lines(
         }
         if !(model.typing && model.focus == Focus::Bash) {
             add("", "Enter: type it yourself · →: show it".into(), theme.dim);
+        } else if fresh && entry.cmd.contains('\n') {
+            let how = "Type it line by line (Enter goes on while the command is unfinished), or paste it; then Enter.";
+            add("", how.into(), theme.dim);
         } else if fresh {
             add("", "Type the command, then Enter.".into(), theme.dim);
         }
@@ -321,7 +382,7 @@ fn hanging(label: &str, text: &str, style: Style, width: u16) -> Vec<Line<'stati
 }
 
 /// Wraps styled spans by character at `width` cells, as a terminal does.
-fn wrap(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
+fn wrap_chars(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width.max(1));
     let mut lines = vec![Vec::new()];
     let mut used = 0;
@@ -348,5 +409,7 @@ fn wrap(spans: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     lines.into_iter().map(Line::from).collect()
 }
 
+#[cfg(test)]
+mod note_tests;
 #[cfg(test)]
 mod tests;

@@ -9,8 +9,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::footer_items;
 use crate::app::overlay::OverlayKind;
-use crate::app::{KeyMode, Model};
+use crate::app::{Focus, KeyMode, Model};
 use crate::core::review::due_count;
+use crate::view::prepared::step_has_reveal;
 use crate::view::theme::Theme;
 
 /// `badge`: announce practice mode at the right end.
@@ -28,6 +29,11 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
         .into_iter()
         .filter(|(_, text)| applies(model, mode, text));
     for (key, text) in items {
+        let text = if text == "zoom" && model.shown.zoom {
+            "unzoom"
+        } else {
+            text
+        };
         let item = key.width() + text.width() + 3;
         if used + item > width {
             break;
@@ -44,13 +50,20 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
 }
 
 /// Whether a footer item applies to the model's state, for items that do not always: typing
-/// when there is something to type, the hint when there is one, paging the narration when it
+/// when there is something to type, zoom when there is more than one pane, reveal when the
+/// step has hidden blocks, the hint when there is one, paging the narration when it
 /// has more below, leaving a review during one, starting one when something is due.
 fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
     match text {
         "type" => mode != KeyMode::Bash || model.bash.awaiting,
+        // Zooming means something only when the step shows more than one pane (or is zoomed).
+        "zoom" => model.shown.zoom || model.panes().len() > 1,
+        "reveal" => model.step_ref().is_some_and(step_has_reveal),
         "hint" => model.hint_available(),
-        "read on" => model.scroll.narration < model.metrics.narration.max_scroll(),
+        "read on" => {
+            model.zoomed().is_none_or(|pane| pane == Focus::Narration)
+                && model.scroll.narration < model.metrics.narration.max_scroll()
+        }
         "end review" => model.review.is_some(),
         "review" => due_count(model.course(), &model.progress, model.today) > 0,
         "close" => mode != KeyMode::Overlay(OverlayKind::Orientation),

@@ -131,9 +131,13 @@ pub fn colour(block: &CodeBlock, theme: &Theme, budget: Budget) -> Option<Vec<Li
     {
         return None;
     }
-    let deadline = Instant::now() + budget.time;
     let syntect_theme = syntaxes::theme(theme.syntax_theme?)?;
-    match resolve(&block.lang)? {
+    let lang = resolve(&block.lang)?;
+    // Loading the theme and the syntax happens once per session and does not depend on the
+    // block: it is not the block's time (else on a slow or busy machine the first block of a
+    // language could stay plain for the whole session).
+    let deadline = Instant::now() + budget.time;
+    match lang {
         Lang::Console => console_within(code, syntect_theme, theme, deadline),
         Lang::Syntax(syntax) => with_syntax(code, syntax, syntect_theme, theme.text, deadline),
         Lang::Plain => None,

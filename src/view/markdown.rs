@@ -5,11 +5,13 @@
 //! are never wrapped and keep their full width, and [`visible_lines`] scrolls them sideways
 //! with `‹` / `›` marking hidden text. Supported: headings, emphasis, strong, strikethrough,
 //! inline code, nested lists, task lists, block quotes, tables, rules, links (`text (url)`),
-//! images (alt text), hard and soft breaks and fenced code coloured through
-//! [`crate::view::colours`].
+//! images (`[image: alt]`), hard and soft breaks (and `<br>`), fenced code coloured through
+//! [`crate::view::colours`], and reveal blocks (`<details><summary>`, see `reveal`), shown as
+//! one line `▸ title` until opened. Other raw HTML is shown as the text it is.
 
 mod builder;
 mod clip;
+mod reveal;
 mod table;
 mod wrap;
 
@@ -20,11 +22,13 @@ use unicode_width::UnicodeWidthStr;
 use crate::view::colours::Colours;
 use crate::view::theme::Theme;
 
-/// Whether a rendered line is wrapped prose or an unwrapped line of a code block.
+/// Whether a rendered line is wrapped prose, an unwrapped line of a code block, or the title
+/// line of a reveal block (drawn as prose; a click on it opens or closes the blocks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     Prose,
     Code,
+    Reveal,
 }
 
 /// One laid-out line: a fixed `prefix` (indentation, list markers, quote bars) and a `body`.
@@ -49,6 +53,9 @@ impl DocLine {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Document {
     pub lines: Vec<DocLine>,
+    /// The widest content that had to be cut to fit (a table whose cells end in `…`), in
+    /// columns with its indentation; 0 when nothing was cut. What is cut is not shown at all.
+    pub cut: usize,
 }
 
 impl Document {
@@ -69,9 +76,21 @@ impl Document {
 }
 
 /// `md` laid out for `width` columns with `theme`'s styles, its code coloured as `colours`
-/// has them. Never panics; a width of 0 is treated as 1.
+/// has them, reveal blocks open (for text the learner asked for: glossary, FAQ). Never
+/// panics; a width of 0 is treated as 1.
 pub fn render(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> Document {
-    builder::build(md, usize::from(width.max(1)), theme, colours)
+    render_revealed(md, width, theme, colours, true)
+}
+
+/// [`render`], with reveal blocks open or closed (a step's text: the learner opens them).
+pub fn render_revealed(
+    md: &str,
+    width: u16,
+    theme: &Theme,
+    colours: &mut Colours,
+    open: bool,
+) -> Document {
+    reveal::build(md, usize::from(width.max(1)), theme, colours, open)
 }
 
 /// Plain styled text (not markdown) wrapped at word boundaries to `width` cells, as prose is:
@@ -88,13 +107,48 @@ pub fn to_lines(md: &str, width: u16, theme: &Theme, colours: &mut Colours) -> V
     visible_lines(&render(md, width, theme, colours), 0, width, theme)
 }
 
+/// [`to_lines`], with reveal blocks open or closed.
+pub fn to_lines_revealed(
+    md: &str,
+    width: u16,
+    theme: &Theme,
+    colours: &mut Colours,
+    open: bool,
+) -> Vec<Line<'static>> {
+    let doc = render_revealed(md, width, theme, colours, open);
+    visible_lines(&doc, 0, width, theme)
+}
+
+/// Whether `md` has a reveal block (`<details>`).
+pub fn has_reveal(md: &str) -> bool {
+    crate::core::markup::segments(md)
+        .iter()
+        .any(|s| matches!(s, crate::core::markup::Segment::Reveal { .. }))
+}
+
+/// Cells `hscroll..hscroll + width` of a line of `spans`, with `‹` / `›` (in `marker`'s style)
+/// where text is hidden to the left or right: how unwrapped lines scroll sideways.
+pub fn clip_line(
+    spans: &[Span<'_>],
+    hscroll: usize,
+    width: usize,
+    marker: Style,
+) -> Vec<Span<'static>> {
+    clip::window(spans, hscroll, width, marker)
+}
+
+/// `spans` wrapped at word boundaries into lines at most `width` cells wide.
+pub fn wrap_words(spans: &[Span<'_>], width: usize) -> Vec<Vec<Span<'static>>> {
+    wrap::wrap(spans, width)
+}
+
 /// All lines of `r` ready to draw in a viewport `width` cells wide: code bodies shifted left by
 /// `hscroll` and clipped to the width with `‹` / `›` markers, prose untouched.
 pub fn visible_lines(r: &Document, hscroll: u16, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     r.lines
         .iter()
         .map(|l| match l.kind {
-            LineKind::Prose => {
+            LineKind::Prose | LineKind::Reveal => {
                 let mut spans = l.prefix.clone();
                 spans.extend(l.body.iter().cloned());
                 Line::from(spans)

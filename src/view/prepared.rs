@@ -29,6 +29,8 @@ pub struct CacheKey {
     pub task_width: u16,
     pub theme: ThemeKind,
     pub ascii: bool,
+    /// The step's reveal blocks are open.
+    pub reveal_open: bool,
 }
 
 /// Markdown of one quiz laid out for the quiz pane.
@@ -134,9 +136,14 @@ impl Prepared {
             *self = Self::default();
             return true;
         };
-        self.narration = narration(step, key.narration_width, theme, key.ascii, colours);
-        self.quiz = quiz_text(step, key.quiz_width, theme, colours);
-        self.task = task_text(step, key.task_width, theme, colours);
+        let look = Look {
+            theme,
+            ascii: key.ascii,
+            open: key.reveal_open,
+        };
+        self.narration = narration(step, key.narration_width, &look, colours);
+        self.quiz = quiz_text(step, key.quiz_width, &look, colours);
+        self.task = task_text(step, key.task_width, &look, colours);
         self.key = Some(key);
         true
     }
@@ -147,24 +154,43 @@ impl Prepared {
     }
 }
 
-fn narration(
-    step: &Step,
-    width: u16,
-    theme: &Theme,
+/// The widest content of a `SYS_MSG` box of `text` in a narration `width` columns wide that is
+/// cut to fit, reveal blocks open (see [`Document::cut`]): for measuring (`view::fit`).
+pub(crate) fn sys_msg_cut(text: &str, width: u16, theme: &Theme, colours: &mut Colours) -> usize {
+    let look = Look {
+        theme,
+        ascii: false,
+        open: true,
+    };
+    sys_msg_box(text, width, &look, colours).cut
+}
+
+/// How a step's text is laid out besides its width.
+struct Look<'t> {
+    theme: &'t Theme,
     ascii: bool,
-    colours: &mut Colours,
-) -> Document {
+    /// Reveal blocks open.
+    open: bool,
+}
+
+fn narration(step: &Step, width: u16, look: &Look, colours: &mut Colours) -> Document {
+    let theme = look.theme;
     let title = format!("## {}", escape(&step.title));
     let mut lines = markdown::render(&title, width, theme, colours).lines;
+    let mut cut = 0;
     if let Some(sys) = &step.sys_msg {
         lines.push(blank());
-        lines.extend(sys_msg_box(sys, width, theme, ascii, colours));
+        let sys = sys_msg_box(sys, width, look, colours);
+        lines.extend(sys.lines);
+        cut = sys.cut;
     }
     if let Some(body) = &step.body {
         lines.push(blank());
-        lines.extend(markdown::render(body, width, theme, colours).lines);
+        let body = markdown::render_revealed(body, width, theme, colours, look.open);
+        lines.extend(body.lines);
+        cut = cut.max(body.cut);
     }
-    Document { lines }
+    Document { lines, cut }
 }
 
 fn blank() -> DocLine {
@@ -180,19 +206,15 @@ fn prose(prefix: Vec<Span<'static>>, body: Vec<Span<'static>>) -> DocLine {
     }
 }
 
-/// The `SYS_MSG` box as lines, so it scrolls with the body.
-fn sys_msg_box(
-    text: &str,
-    width: u16,
-    theme: &Theme,
-    ascii: bool,
-    colours: &mut Colours,
-) -> Vec<DocLine> {
+/// The `SYS_MSG` box as lines, so it scrolls with the body. Its code does not scroll sideways
+/// (the box's border would move with it): code wider than the box counts as cut.
+fn sys_msg_box(text: &str, width: u16, look: &Look, colours: &mut Colours) -> Document {
+    let theme = look.theme;
     let w = usize::from(width);
     if w < 6 {
-        return markdown::render(text, width, theme, colours).lines;
+        return markdown::render_revealed(text, width, theme, colours, look.open);
     }
-    let (tl, tr, bl, br, h, v) = if ascii {
+    let (tl, tr, bl, br, h, v) = if look.ascii {
         ("+", "+", "+", "+", "-", "|")
     } else {
         ("╭", "╮", "╰", "╯", "─", "│")
@@ -209,14 +231,23 @@ fn sys_msg_box(
         ],
     )];
     let inner = width.saturating_sub(4);
-    let laid_out = markdown::render(text, inner, theme, colours);
-    for line in markdown::visible_lines(&laid_out, 0, inner, theme) {
+    let laid_out = markdown::render_revealed(text, inner, theme, colours, look.open);
+    let visible = markdown::visible_lines(&laid_out, 0, inner, theme);
+    for (line, doc_line) in visible.into_iter().zip(&laid_out.lines) {
         let pad = usize::from(inner).saturating_sub(line.width());
         let mut body = vec![Span::styled(format!("{v} "), border)];
         body.extend(line.spans);
         body.push(Span::raw(" ".repeat(pad)));
         body.push(Span::styled(format!(" {v}"), border));
-        out.push(prose(Vec::new(), body));
+        // A reveal title stays one, so a click on it opens the blocks.
+        let kind = match doc_line.kind {
+            LineKind::Reveal => LineKind::Reveal,
+            LineKind::Prose | LineKind::Code => LineKind::Prose,
+        };
+        out.push(DocLine {
+            kind,
+            ..prose(Vec::new(), body)
+        });
     }
     out.push(prose(
         Vec::new(),
@@ -225,14 +256,26 @@ fn sys_msg_box(
             border,
         )],
     ));
-    out
+    // In columns of the narration: the box adds two on each side.
+    let code = laid_out.max_code_width();
+    let widest_cut = if code > usize::from(inner) {
+        code.max(laid_out.cut)
+    } else {
+        laid_out.cut
+    };
+    Document {
+        lines: out,
+        cut: if widest_cut > 0 { widest_cut + 4 } else { 0 },
+    }
 }
 
-fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> QuizText {
+fn quiz_text(step: &Step, width: u16, look: &Look, colours: &mut Colours) -> QuizText {
     let Some(quiz) = &step.quiz else {
         return QuizText::default();
     };
-    let mut lines = |md: &str, w: u16| markdown::to_lines(md, w.max(1), theme, colours);
+    let theme = look.theme;
+    let mut lines =
+        |md: &str, w: u16| markdown::to_lines_revealed(md, w.max(1), theme, colours, look.open);
     let option_width = width.saturating_sub(OPTION_INDENT);
     let (options, whys) = match &quiz.kind {
         QuizKind::Single { choices } | QuizKind::Multi { choices } => (
@@ -284,11 +327,43 @@ fn quiz_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> Q
     }
 }
 
-fn task_text(step: &Step, width: u16, theme: &Theme, colours: &mut Colours) -> TaskText {
+/// Whether any of the step's markdown has a reveal block (`<details>`) for `o` to open.
+pub fn step_has_reveal(step: &Step) -> bool {
+    let mut texts: Vec<&str> = Vec::new();
+    texts.extend(step.sys_msg.as_deref());
+    texts.extend(step.body.as_deref());
+    if let Some(quiz) = &step.quiz {
+        texts.push(&quiz.question);
+        texts.extend(quiz.explain.as_deref());
+        texts.extend(quiz.hints.iter().map(String::as_str));
+        match &quiz.kind {
+            QuizKind::Single { choices } | QuizKind::Multi { choices } => {
+                for choice in choices {
+                    texts.push(&choice.text);
+                    texts.extend(choice.why.as_deref());
+                }
+            }
+            QuizKind::Order { items } => texts.extend(items.iter().map(String::as_str)),
+            QuizKind::Text { .. } => {}
+        }
+    }
+    if let Some(task) = &step.task {
+        texts.push(&task.goal);
+        for check in &task.checks {
+            texts.push(&check.message);
+            texts.extend(check.hint.as_deref());
+        }
+    }
+    texts.into_iter().any(markdown::has_reveal)
+}
+
+fn task_text(step: &Step, width: u16, look: &Look, colours: &mut Colours) -> TaskText {
     let Some(task) = &step.task else {
         return TaskText::default();
     };
-    let mut lines = |md: &str, w: u16| markdown::to_lines(md, w.max(1), theme, colours);
+    let mut lines = |md: &str, w: u16| {
+        markdown::to_lines_revealed(md, w.max(1), look.theme, colours, look.open)
+    };
     let message_width = width.saturating_sub(crate::view::task::CHECK_INDENT);
     // `    hint: ` in front of a hint.
     let hint_width = width.saturating_sub(10);

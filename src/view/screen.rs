@@ -16,7 +16,8 @@ use crate::app::msg::Msg;
 use crate::app::{Extent, Focus, MatrixShape, Metrics, Model};
 use crate::view::colours::{Colouring, Colours};
 use crate::view::highlight::{CodeBlock, Coloured};
-use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, for_panes, quiz_step, too_small};
+use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, Wants, layout, too_small};
+use crate::view::markdown::LineKind;
 use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
 use crate::view::theme::Theme;
@@ -61,17 +62,35 @@ impl Screen {
 
     /// The layout of a frame of `area` for the model's current step. A step whose activity is
     /// a quiz alone is laid out by how many rows its narration and quiz want (from the
-    /// prepared cache, whose widths do not depend on those rows).
+    /// prepared cache, whose widths do not depend on those rows: both panes are full width).
     pub fn areas(&self, model: &Model, area: Rect) -> Areas {
         let panes = model.panes();
-        let (bash, quiz) = (panes.contains(&Focus::Bash), panes.contains(&Focus::Quiz));
-        if quiz && !bash {
+        let entries = model.step_ref().map_or(&[][..], |s| s.bash.as_slice());
+        let (bash, quiz, task) = (
+            panes.contains(&Focus::Bash),
+            panes.contains(&Focus::Quiz),
+            panes.contains(&Focus::Task),
+        );
+        let quiz_rows = (quiz && !bash && !task).then(|| {
             let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-            let narration = to_u16(self.prepared.narration.height());
-            let quiz = to_u16(quiz::content_rows(model, &self.prepared.quiz, &self.look()));
-            return quiz_step(area, model.notice.is_some(), narration, quiz);
-        }
-        for_panes(area, &panes, model.notice.is_some())
+            (
+                to_u16(self.prepared.narration.height()),
+                to_u16(quiz::content_rows(model, &self.prepared.quiz, &self.look())),
+            )
+        });
+        layout(
+            area,
+            &Wants {
+                bash,
+                quiz,
+                task,
+                notice: model.notice.is_some(),
+                bash_widths: bash_pane::wanted_widths(entries),
+                narration_width: model.step_ref().map_or(0, narration::wanted_width),
+                zoom: model.zoomed(),
+                quiz_rows,
+            },
+        )
     }
 
     fn cx<'a>(&'a self, model: &'a Model) -> Cx<'a> {
@@ -85,15 +104,33 @@ impl Screen {
     /// Refreshes the caches for `area` if needed. Returns whether the step was laid out again.
     pub fn prepare(&mut self, model: &Model, area: Rect) -> bool {
         let areas = self.areas(model, area);
+        // A pane hidden by a zoomed one keeps its layout, ready for when it comes back.
+        let kept = self.prepared.key.filter(|k| {
+            k.revision == model.revision && k.node == model.node && k.step == model.step
+        });
+        let narration_width = if areas.narration.is_empty() {
+            kept.map_or(0, |k| k.narration_width)
+        } else {
+            pane::inner(areas.narration).width
+        };
+        let quiz_width = match areas.quiz {
+            Some(q) => pane::inner(q).width,
+            None => kept.map_or(0, |k| k.quiz_width),
+        };
+        let task_width = match areas.task {
+            Some(t) => pane::inner(t).width,
+            None => kept.map_or(0, |k| k.task_width),
+        };
         let key = CacheKey {
             revision: model.revision,
             node: model.node,
             step: model.step,
-            narration_width: pane::inner(areas.narration).width,
-            quiz_width: areas.quiz.map_or(0, |q| pane::inner(q).width),
-            task_width: areas.task.map_or(0, |t| pane::inner(t).width),
+            narration_width,
+            quiz_width,
+            task_width,
             theme: self.theme.kind,
             ascii: self.ascii,
+            reveal_open: model.reveal_open(),
         };
         let cx = Cx {
             model,
@@ -142,6 +179,9 @@ impl Screen {
         let inner = pane::inner(areas.narration);
         let doc = &self.prepared.narration;
         let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let bash = areas.bash.map_or_else(Default::default, |r| {
+            bash_pane::measure(model, &self.theme, self.ascii, r)
+        });
         let (quiz_extent, quiz_target) = areas.quiz.map_or((Extent::default(), None), |r| {
             quiz::measure(model, &self.prepared.quiz, &self.look(), r)
         });
@@ -154,9 +194,8 @@ impl Screen {
                 content: to_u16(doc.max_code_width()),
                 view: inner.width,
             },
-            bash: areas.bash.map_or_else(Extent::default, |r| {
-                bash_pane::measure(model, &self.theme, self.ascii, r)
-            }),
+            bash: bash.0,
+            bash_cols: bash.1,
             quiz: quiz_extent,
             quiz_target,
             task: areas.task.map_or_else(Extent::default, |r| {
@@ -202,14 +241,16 @@ impl Screen {
         let areas = self.areas(model, area);
         let theme = &self.theme;
         header::render(model, theme, areas.header, buf);
-        narration::render(
-            model,
-            &self.prepared.narration,
-            theme,
-            self.ascii,
-            areas.narration,
-            buf,
-        );
+        if !areas.narration.is_empty() {
+            narration::render(
+                model,
+                &self.prepared.narration,
+                theme,
+                self.ascii,
+                areas.narration,
+                buf,
+            );
+        }
         if let Some(r) = areas.bash {
             bash_pane::render(model, theme, self.ascii, r, buf);
         }
@@ -230,8 +271,8 @@ impl Screen {
     }
 
     /// What a mouse click at (col, row) means: on a quiz choice, picking it (focusing the
-    /// quiz first); on a pane, focusing it; on an overlay's node or row, selecting (or opening)
-    /// it.
+    /// quiz first); on a reveal block's title (`▸ title`), opening or closing the step's
+    /// blocks; on a pane, focusing it; on an overlay's node or row, selecting (or opening) it.
     pub fn click(&self, model: &Model, area: Rect, col: u16, row: u16) -> Option<Msg> {
         if too_small(area) {
             return None;
@@ -241,6 +282,9 @@ impl Screen {
             return overlay::hit(open, self.cx(model), areas.body, Position::new(col, row));
         }
         let pane = areas.pane_at(col, row)?;
+        if pane == Focus::Narration && self.reveal_at(model, areas.narration, row) {
+            return Some(Msg::Act(crate::app::msg::Action::ToggleReveal));
+        }
         if pane == Focus::Quiz && model.focus == Focus::Quiz {
             let quiz_area = areas.quiz?;
             let choice = quiz::choice_at(model, &self.prepared.quiz, &self.look(), quiz_area, row);
@@ -249,6 +293,20 @@ impl Screen {
             }
         }
         Some(Msg::FocusPane(pane))
+    }
+
+    /// Whether narration row `row` (a terminal row inside `area`) shows a reveal block's title.
+    fn reveal_at(&self, model: &Model, area: Rect, row: u16) -> bool {
+        let inner = pane::inner(area);
+        if row < inner.y || row >= inner.bottom() {
+            return false;
+        }
+        let index = usize::from(row - inner.y) + usize::from(model.scroll.narration);
+        self.prepared
+            .narration
+            .lines
+            .get(index)
+            .is_some_and(|l| l.kind == LineKind::Reveal)
     }
 
     /// What a mouse wheel turn at (col, row) means, if anything: over an overlay, the overlay

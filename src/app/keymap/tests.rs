@@ -23,6 +23,12 @@ fn resolves_table_rows_by_mode() {
         (HELP, K::Esc, Some(Msg::Act(A::Back))),
         (GLOSSARY, K::Ctrl('c'), Some(Msg::Act(A::Quit))),
         (Bash, K::Char('q'), Some(Msg::Act(A::Quit))),
+        (Bash, K::Char('z'), Some(Msg::Act(A::Zoom))),
+        (Quiz, K::Char('o'), Some(Msg::Act(A::ToggleReveal))),
+        (Bash, K::Char('>'), Some(Msg::Act(A::ScrollRight))),
+        (TypeAlong, K::Char('>'), Some(Msg::Input('>'))),
+        (TypeAlong, K::Char('z'), Some(Msg::Input('z'))),
+        (TypeAlong, K::ShiftLeft, Some(Msg::Act(A::ScrollLeft))),
     ];
     for (mode, key, want) in cases {
         assert_eq!(resolve(mode, key), want, "{mode:?} {key:?}");

@@ -7,10 +7,12 @@ use super::super::Model;
 use super::super::bash::LineCheck;
 use super::super::effect::Effect;
 use super::super::msg::{Action, Msg};
-use super::{append_pasted, common, nav};
+use super::{common, nav};
+use crate::core::command::continues;
+use crate::core::sanitize::sanitize;
 
-/// Longest line the type-along input keeps; more is ignored.
-const MAX_INPUT: usize = 512;
+/// Most characters the type-along input keeps (a pasted here-document fits); more is ignored.
+const MAX_INPUT: usize = 8192;
 
 pub(super) fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     if model.typing {
@@ -73,7 +75,7 @@ fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.bash.edited();
         }
         Msg::Paste(text) => {
-            append_pasted(&mut model.bash.input, &text, MAX_INPUT);
+            append_pasted_lines(&mut model.bash.input, &text, MAX_INPUT);
             model.bash.edited();
         }
         Msg::Act(Action::DeleteChar) => {
@@ -81,8 +83,15 @@ fn typing(model: &mut Model, msg: Msg) -> Vec<Effect> {
             model.bash.edited();
         }
         Msg::Act(Action::ClearInput) => {
-            model.bash.input.clear();
+            model.bash.clear_line();
             model.bash.edited();
+        }
+        // Enter inside an unfinished here-document, after a trailing `\`, in an open quote or
+        // after `|` / `&&` goes on to the next line, as in bash.
+        Msg::Act(Action::Submit)
+            if continues(&model.bash.input) && model.bash.input.chars().count() < MAX_INPUT =>
+        {
+            model.bash.input.push('\n');
         }
         Msg::Act(Action::Back) => model.typing = false,
         Msg::Act(Action::Hint) => return hint(model),
@@ -153,4 +162,19 @@ fn submit(model: &mut Model) -> Vec<Effect> {
     } else {
         Vec::new()
     }
+}
+
+/// Appends pasted `text` to `input` as a shell's bracketed paste does: every line, line
+/// breaks normalised to `\n`, tabs expanded, other control characters dropped (pasted text is
+/// never trusted to reach the terminal raw), and one trailing line break left out so the
+/// learner still presses Enter. `input` stays within `max` characters.
+pub(super) fn append_pasted_lines(input: &mut String, text: &str, max: usize) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = text.strip_suffix('\n').unwrap_or(&text);
+    let kept: String = text
+        .chars()
+        .filter(|c| matches!(c, '\n' | '\t') || !c.is_control())
+        .collect();
+    let room = max.saturating_sub(input.chars().count());
+    input.extend(sanitize(&kept).chars().take(room));
 }

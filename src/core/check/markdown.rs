@@ -1,4 +1,6 @@
-//! Fenced code blocks in markdown text: warns about languages the player cannot highlight.
+//! Markdown text: warns about fenced code in languages the player cannot highlight, about raw
+//! HTML (other than the reveal blocks and line breaks termcourse understands) and about images,
+//! which a terminal cannot show (see `core::markup`).
 //!
 //! Which languages have a syntax is not the core's business (highlighting lives in the view);
 //! the caller injects it as `LoadOptions::known_language`. Fences are found by a line scan
@@ -9,13 +11,60 @@
 use std::collections::HashMap;
 
 use super::{Checker, FileCx};
+use crate::core::markup;
 use crate::core::raw::Sp;
 
 /// Info strings that mean "no highlighting", on purpose.
 const PLAIN: &[&str] = &["text", "txt", "plain", "plaintext"];
 
+/// Every check of a markdown value.
+pub(super) fn check_markdown(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
+    check_code_languages(cx, file, value);
+    check_markup(cx, file, value);
+}
+
+/// Warns about raw HTML the player shows as text and images it cannot show, at their line.
+fn check_markup(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
+    let text = value.get();
+    let found = markup::unsupported(text);
+    if found.is_empty() {
+        return;
+    }
+    let value_span = value.span();
+    let raw = file.text.get(value_span.clone()).unwrap_or_default();
+    // Where each needle occurs, in the decoded text and in the file: built once per needle,
+    // so a text with thousands of findings stays fast.
+    let mut occurrences: HashMap<String, (Vec<usize>, Vec<usize>)> = HashMap::new();
+    for item in found {
+        // The text was decoded from TOML (escapes, trimmed indentation); find the same
+        // occurrence of how it starts in the file, else point at the whole value.
+        let needle = item.needle();
+        let (in_text, in_raw) = occurrences.entry(needle.to_owned()).or_insert_with(|| {
+            let at = |s: &str| s.match_indices(needle).map(|(i, _)| i).collect();
+            (at(text), at(raw))
+        });
+        let nth = in_text.partition_point(|i| *i < item.at());
+        let span = in_raw.get(nth).map_or(value_span.clone(), |i| {
+            value_span.start + i..value_span.start + i + needle.len()
+        });
+        match item {
+            markup::Unsupported::Html { .. } => {
+                cx.warning(file, span, "raw HTML is shown as text; use markdown")
+                    .with_label("shown as written")
+                    .with_note("note: termcourse understands `<details>` with `<summary>` (a block the learner opens) and `<br>`")
+                    .with_note("help: write emphasis, lists, tables or code blocks in markdown instead");
+            }
+            markup::Unsupported::Image { .. } => {
+                cx.warning(file, span, "terminals show no images")
+                    .with_label("shown as `[image: alt]`")
+                    .with_note("help: describe what the image shows in words, or draw it in a `text` code block");
+            }
+        }
+    }
+}
+
 /// Warns about each fenced code block in `value` whose language has no highlighting syntax.
-pub(super) fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
+fn check_code_languages(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) {
     let text = value.get();
     if !text.contains("```") && !text.contains("~~~") {
         return;

@@ -5,11 +5,12 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::graph::check_id;
-use super::markdown::check_code_languages;
+use super::markdown::check_markdown;
 use super::quiz::{compile_pattern, quiz};
 use super::task::task;
 use super::{Checker, FileCx, clean, clean_block, head, optional_block, position};
 use crate::core::course::{BashEntry, Node, NodeId, Pattern, Step, StepId, TypeAlong};
+use crate::core::load::UnseenPlace;
 use crate::core::raw::{RawBashEntry, RawNode, RawStep, Sp};
 
 /// A node checked on its own, before its `requires` are resolved against the course.
@@ -102,7 +103,7 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
         .map_or_else(|| "step".to_owned(), |id| format!("step `{id}`"));
     let title = cx.required(file, &span, &step_owner, "title", raw.title.as_ref());
     for value in [&raw.sys_msg, &raw.body].into_iter().flatten() {
-        check_code_languages(cx, file, value);
+        check_markdown(cx, file, value);
     }
     let sys_msg = optional_block(raw.sys_msg.as_ref());
     let body = optional_block(raw.body.as_ref());
@@ -138,7 +139,7 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
             "help: give the step some narration, a markdown body, a bash pane, a quiz or a task",
         );
     }
-    Some(Step {
+    let step = Step {
         id: StepId::new(id?),
         title: title.unwrap_or_default(),
         sys_msg,
@@ -146,7 +147,34 @@ fn step(cx: &mut Checker<'_>, file: &FileCx, owner: &str, raw: &Sp<RawStep>) -> 
         bash,
         quiz,
         task,
-    })
+    };
+    report_unseen(cx, file, raw, &step);
+    Some(step)
+}
+
+/// Warns about what of `step` a learner could never see (measured by the caller's
+/// `LoadOptions::unseen`), at the key it is written in.
+fn report_unseen(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawStep>, step: &Step) {
+    for unseen in (cx.opts.unseen)(step) {
+        let span = match unseen.place {
+            // The first line of a long text is enough to find it.
+            UnseenPlace::SysMsg => raw.sys_msg.as_ref().map(|v| head(file, &v.span())),
+            UnseenPlace::Body => raw.body.as_ref().map(|v| head(file, &v.span())),
+            UnseenPlace::Quiz => raw.quiz.as_ref().map(|q| head(file, &q.span())),
+            UnseenPlace::Bash(i) => raw.bash.get(i).map(|entry| {
+                entry
+                    .note
+                    .as_ref()
+                    .or(entry.hint.as_ref())
+                    .map_or_else(|| head(file, &entry.span()), Sp::span)
+            }),
+        };
+        let span = span.unwrap_or_else(|| head(file, &raw.span()));
+        cx.warning(file, span, unseen.message)
+            .with_label("cannot be seen")
+            .with_note("note: a learner can scroll, scroll sideways and zoom (`z`); this still does not fit")
+            .with_note("help: shorten it, or split it over more steps");
+    }
 }
 
 /// Whether a content key of the step was dropped after a shape error (then "nothing to show"

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::guess::SingleChoice;
-use super::markdown::check_code_languages;
+use super::markdown::check_markdown;
 use super::regex::{COURSE_REGEX_BUDGET, Compiled};
 use super::{Checker, FileCx, clean, head, optional_block, position};
 use crate::core::course::{Choice, PATTERN_SIZE_LIMIT, Pattern, Quiz, QuizKind};
@@ -16,7 +16,7 @@ pub(super) fn quiz(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawQuiz>) -> Op
     let span = raw.span();
     let question = cx.required(file, &span, "quiz", "question", raw.question.as_ref());
     for value in [&raw.question, &raw.explain].into_iter().flatten() {
-        check_code_languages(cx, file, value);
+        check_markdown(cx, file, value);
     }
     let hints = raw
         .hints
@@ -197,7 +197,7 @@ fn choices(
 fn choice(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawChoice>) -> Option<Choice> {
     let text = cx.required(file, &raw.span(), "choice", "text", raw.text.as_ref());
     if let Some(why) = &raw.why {
-        check_code_languages(cx, file, why);
+        check_markdown(cx, file, why);
     }
     Some(Choice {
         text: text?,

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::graph::check_id;
-use super::markdown::check_code_languages;
+use super::markdown::check_markdown;
 use super::{Checker, CourseInput, FileCx, NodeInput, clean, clean_block, head};
 use crate::core::course::{
     COURSE_FORMAT, Course, CourseId, FaqEntry, Finish, GlossaryEntry, MatrixInfo,
@@ -62,7 +62,7 @@ pub(crate) fn course(
 fn finish(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawFinish>) -> Option<Finish> {
     let note = cx.required(file, &raw.span(), "`[finish]`", "note", raw.note.as_ref());
     if let Some(value) = &raw.note {
-        check_code_languages(cx, file, value);
+        check_markdown(cx, file, value);
     }
     let title = raw.title.as_ref().map(clean).filter(|t| !t.is_empty());
     Some(Finish {
@@ -144,7 +144,7 @@ fn glossary(
         );
         let definition = cx.required(file, &span, &owner, "definition", entry.definition.as_ref());
         if let Some(value) = &entry.definition {
-            check_code_languages(cx, file, value);
+            check_markdown(cx, file, value);
         }
         let (Some(term), Some(definition)) = (term, definition) else {
             continue;
@@ -183,7 +183,7 @@ fn faq_entry(cx: &mut Checker<'_>, file: &FileCx, entry: &Sp<RawFaqEntry>) -> Op
     );
     let answer = cx.required(file, &span, "FAQ entry", "answer", entry.answer.as_ref());
     if let Some(value) = &entry.answer {
-        check_code_languages(cx, file, value);
+        check_markdown(cx, file, value);
     }
     Some(FaqEntry {
         question: question?,

@@ -8,7 +8,7 @@ mod selftest;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::markdown::check_code_languages;
+use super::markdown::check_markdown;
 use super::quiz::compile_pattern;
 use super::shape::closest;
 use super::{Checker, FileCx, clean, head, position};
@@ -25,7 +25,7 @@ pub(super) fn task(cx: &mut Checker<'_>, file: &FileCx, raw: &Sp<RawTask>) -> Op
     let span = raw.span();
     let goal = cx.required(file, &span, "task", "goal", raw.goal.as_ref());
     if let Some(goal) = &raw.goal {
-        check_code_languages(cx, file, goal);
+        check_markdown(cx, file, goal);
     }
     if raw.file.is_empty() && !file.was_removed(span.start, "file") {
         cx.error(file, head(file, &span), "task has no files")

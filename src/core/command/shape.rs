@@ -58,7 +58,9 @@ impl Line {
 
 /// Parses `text` into commands.
 pub(crate) fn line(text: &str) -> Line {
-    let Split { tokens, unclosed } = split(text);
+    let Split {
+        tokens, unclosed, ..
+    } = split(text);
     let mut parts: Vec<Part> = Vec::new();
     let mut current = Simple::default();
     let mut tokens = tokens.into_iter().peekable();

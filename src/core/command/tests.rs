@@ -250,3 +250,61 @@ fn messages_show_at_most_three_differences() {
         "unexpected `-a`, unexpected `-b`, unexpected `-c`, …"
     );
 }
+
+#[test]
+fn a_shell_asks_for_more_where_bash_would() {
+    let more = [
+        "cat > Dockerfile <<'EOF'",
+        "cat > Dockerfile <<'EOF'\nFROM python:3.13-slim",
+        "cat > Dockerfile <<'EOF'\nFROM python:3.13-slim\n",
+        "cat <<-END\n\tx",
+        "docker run --rm \\",
+        "docker run \\\n  --rm \\",
+        "echo 'abc",
+        "echo \"x",
+        "echo $(date",
+        "docker ps |",
+        "docker ps | # count them",
+        "make &&",
+        "make ||\n",
+    ];
+    for text in more {
+        assert!(continues(text), "{text:?} goes on");
+    }
+    let done = [
+        "",
+        "docker ps",
+        "cat > Dockerfile <<'EOF'\nFROM python:3.13-slim\nEOF",
+        "cat <<-END\n\tx\n\tEND",
+        "cat <<<word",
+        "docker run \\\n  --rm img",
+        "echo 'a\\'",
+        "echo a \\\\",
+        "sleep 1 &",
+        "a; b;",
+    ];
+    for text in done {
+        assert!(!continues(text), "{text:?} runs");
+    }
+}
+
+#[test]
+fn multi_line_commands_are_judged_whole() {
+    let heredoc = "cat > compose.yaml <<'EOF'\nservices:\n  api:\n    build: .\nEOF";
+    assert!(accepts(heredoc, heredoc));
+    assert!(accepts(
+        heredoc,
+        "cat <<EOF > compose.yaml\nservices:\n  api:\n    build: .\nEOF"
+    ));
+    assert!(!accepts(
+        heredoc,
+        "cat > compose.yaml <<'EOF'\nservices:\n  api:\n    build: ..\nEOF"
+    ));
+    let continued = "docker run --rm \\\n  -p 8000:8000 \\\n  iris-api";
+    assert!(accepts(continued, "docker run --rm -p 8000:8000 iris-api"));
+    assert!(accepts(
+        continued,
+        "docker run -p 8000:8000 \\\n--rm iris-api"
+    ));
+    assert!(accepts("docker ps | wc -l", "docker ps |\nwc -l"));
+}

@@ -29,11 +29,17 @@ pub(crate) enum TokenKind {
     HereDoc(String),
 }
 
-/// A split line: its tokens, and the quote left open at the end, if any.
+/// A split line: its tokens, the quote left open at the end, if any, and whether the text
+/// stops where a shell would ask for more (see [`Split::open_heredoc`],
+/// [`Split::trailing_backslash`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Split {
     pub tokens: Vec<Token>,
     pub unclosed: Option<char>,
+    /// A here-document whose delimiter line has not come yet (or whose body has not started).
+    pub open_heredoc: bool,
+    /// The text ends with an unquoted `\`: the line goes on.
+    pub trailing_backslash: bool,
 }
 
 /// Splits `text` into tokens.
@@ -46,6 +52,9 @@ pub(crate) fn split(text: &str) -> Split {
         pending_heredocs: Vec::new(),
     };
     lexer.run();
+    if !lexer.pending_heredocs.is_empty() {
+        lexer.out.open_heredoc = true;
+    }
     lexer.out
 }
 
@@ -185,12 +194,17 @@ impl Lexer<'_> {
                 } else {
                     line
                 };
-                if line == delimiter || ended && line.is_empty() {
+                if line == delimiter {
+                    break;
+                }
+                if ended && line.is_empty() {
+                    self.out.open_heredoc = true;
                     break;
                 }
                 body.push_str(line);
                 body.push('\n');
                 if ended {
+                    self.out.open_heredoc = true;
                     break;
                 }
             }
@@ -214,6 +228,7 @@ impl Lexer<'_> {
                         None => {
                             text.push('\\');
                             self.at += 1;
+                            self.out.trailing_backslash = true;
                         }
                     }
                 }

@@ -68,6 +68,7 @@ struct Checked {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let opts = LoadOptions {
         known_language: &crate::view::highlight::has_syntax,
+        unseen: &crate::view::fit::unseen,
     };
     let checked: Vec<Checked> = args.paths.iter().map(|p| check_path(p, &opts)).collect();
     let errors: usize = checked.iter().map(|c| c.report.errors()).sum();

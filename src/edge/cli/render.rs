@@ -54,6 +54,10 @@ pub struct Args {
     /// Render with the monochrome theme (the only way to turn colour off).
     #[arg(long)]
     pub no_color: bool,
+    /// Show the step's reveal blocks (`<details>`) open, as after the learner presses `o`;
+    /// without it they are closed (`▸ title`).
+    #[arg(long, conflicts_with = "screen")]
+    pub open: bool,
     /// Show quiz choices shuffled as a learner with this seed sees them (a learner's seed is
     /// in their progress file); by default they keep the author's order. `--answer` still
     /// numbers choices in the author's order.
@@ -108,6 +112,7 @@ fn scene(course: &Course, args: &Args) -> Result<Scene, String> {
         bash: args.bash,
         overlay: args.screen,
         no_color: args.no_color,
+        open: args.open,
         seed: args.seed,
         ..Scene::default()
     };

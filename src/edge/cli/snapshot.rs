@@ -50,7 +50,11 @@ pub struct Args {
     /// from before the manifest). Those files are never deleted.
     #[arg(long, conflicts_with = "check")]
     pub force: bool,
-    /// Treat content that does not fit its pane as an error rather than a warning.
+    /// Treat overflow as an error rather than a warning: content a learner could never see at
+    /// a size, however they scroll, scroll sideways or zoom (`z`): quiz choices that do not fit
+    /// at once, tables cut to fit, a note taller than half the bash pane. Narration that needs
+    /// scrolling, or a command wider than the pane, is not overflow. `termcourse check` warns
+    /// about the same at 80x24.
     #[arg(long)]
     pub deny_overflow: bool,
     /// Show quiz choices shuffled as a learner with this seed sees them (a learner's seed is

@@ -6,7 +6,7 @@ fn text(buf: &Buffer) -> String {
     crate::view::text::to_plain(buf)
 }
 
-fn overflows_of(course: &Arc<Course>, scene: &Scene, w: u16, h: u16) -> Vec<Overflow> {
+fn measured(course: &Arc<Course>, scene: &Scene, w: u16, h: u16) -> Measured {
     render_scene_measured(course, scene, w, h)
         .expect("renders")
         .1
@@ -148,19 +148,49 @@ fn bad_scenes_are_errors() {
 }
 
 #[test]
-fn overflows_name_the_pane() {
+fn panes_that_need_scrolling_are_named_but_are_not_overflow() {
     let course = course();
     let scene = Scene {
         step: Some("check".into()),
         answer: Some(Answer::Choice(0)),
         ..Scene::default()
     };
-    assert!(overflows_of(&course, &scene, 120, 40).is_empty());
-    let small = overflows_of(&course, &scene, 44, 12);
+    assert_eq!(measured(&course, &scene, 120, 40), Measured::default());
+    let small = measured(&course, &scene, 44, 12);
     assert!(
         small
+            .scrolling
             .iter()
             .any(|o| o.pane == "quiz" && o.needed > o.available),
         "{small:?}"
     );
+    assert!(small.unreachable.is_empty(), "{small:?}");
+}
+
+#[test]
+fn unreachable_content_is_reported_once_per_step() {
+    let mut course = (*course()).clone();
+    let step = &mut course.nodes[0].steps[2];
+    let Some(crate::core::course::Quiz {
+        kind: QuizKind::Single { choices },
+        ..
+    }) = &mut step.quiz
+    else {
+        panic!("the check step has a single-choice quiz");
+    };
+    let more = choices[0].clone();
+    choices.extend(std::iter::repeat_n(more, 30));
+    let course = Arc::new(course);
+    let plain = Scene {
+        step: Some("check".into()),
+        ..Scene::default()
+    };
+    let found = measured(&course, &plain, 80, 24).unreachable;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].pane, "quiz choices");
+    let answered = Scene {
+        answer: Some(Answer::Choice(1)),
+        ..plain
+    };
+    assert!(measured(&course, &answered, 80, 24).unreachable.is_empty());
 }

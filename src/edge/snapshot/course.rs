@@ -11,11 +11,12 @@ use thiserror::Error;
 use crate::app::overlay::OverlayKind;
 use crate::core::course::{Course, NodeId, Step};
 use crate::core::quiz::Answer;
-use crate::edge::headless::{Scene, SceneError, render_scene_measured};
+use crate::edge::headless::{Overflow, Scene, SceneError, render_scene_measured};
 use crate::edge::snapshot::answers::{right_answer, wrong_answer};
 use crate::edge::snapshot::{
     Case, Mode, Outcome, PaneOverflow, Rendering, Size, render_cases, store,
 };
+use crate::view::prepared::step_has_reveal;
 use crate::view::text::to_plain;
 
 #[derive(Debug, Error)]
@@ -127,23 +128,28 @@ fn describe(case: &Case<Scene>) -> String {
 pub fn render(course: &Arc<Course>, scene: &Scene, size: Size) -> Result<Rendering, SceneError> {
     // Overflow is measured on the step's panes; a screen drawn over them has nothing to add.
     let (buffer, measured) = render_scene_measured(course, scene, size.width, size.height)?;
-    let overflows = measured
-        .into_iter()
-        .map(|o| PaneOverflow {
-            pane: o.pane,
-            needed: o.needed,
-            available: o.available,
-        })
-        .collect();
+    let convert = |found: Vec<Overflow>| {
+        found
+            .into_iter()
+            .map(|o| PaneOverflow {
+                pane: o.what().to_owned(),
+                needed: o.needed,
+                available: o.available,
+                unit: o.unit,
+            })
+            .collect()
+    };
     Ok(Rendering {
         text: to_plain(&buffer),
-        overflows,
+        overflows: convert(measured.unreachable),
+        scrolls: convert(measured.scrolling),
     })
 }
 
 /// Every scene worth a snapshot: each step
-/// with its whole bash pane; a quiz step also after a wrong and after the right answer; a task
-/// step (shown with its starters) also solved; then the matrix, glossary, FAQ and help screens.
+/// with its whole bash pane (a step with reveal blocks also with them open: `.open`); a quiz
+/// step also after a wrong and after the right answer; a task step (shown with its starters)
+/// also solved; then the matrix, glossary, FAQ and help screens.
 pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
     let mut cases = Vec::new();
     let mut push = |stem: String, scene: Scene| cases.push(Case { stem, scene });
@@ -156,6 +162,13 @@ pub fn course_cases(course: &Course) -> Vec<Case<Scene>> {
             );
             let at = |answer| step_scene(node.id.clone(), step, answer);
             push(stem.clone(), at(None));
+            if step_has_reveal(step) {
+                let open = Scene {
+                    open: true,
+                    ..at(None)
+                };
+                push(format!("{stem}.open"), open);
+            }
             if step.task.is_some() {
                 let solved = Scene {
                     solved: true,
@@ -188,6 +201,7 @@ fn step_scene(node: NodeId, step: &Step, answer: Option<Answer>) -> Scene {
         solved: false,
         overlay: None,
         no_color: false,
+        open: false,
         seed: None,
     }
 }

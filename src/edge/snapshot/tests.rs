@@ -10,6 +10,7 @@ fn fake(scene: &str, size: Size) -> Rendering {
             pane: "narration".into(),
             needed: scene.len(),
             available: usize::from(size.width),
+            unit: Unit::Columns,
         }]
     } else {
         Vec::new()
@@ -17,6 +18,7 @@ fn fake(scene: &str, size: Size) -> Rendering {
     Rendering {
         text: format!("{scene} {size}\n"),
         overflows,
+        scrolls: Vec::new(),
     }
 }
 
@@ -147,9 +149,10 @@ fn overflows_warn_and_fail_only_when_denied() -> io::Result<()> {
     let overflow = OverflowAt {
         path: "n/s@80x24.txt".into(),
         overflow: PaneOverflow {
-            pane: "quiz".into(),
+            pane: "the quiz's choices".into(),
             needed: 30,
             available: 20,
+            unit: Unit::Lines,
         },
     };
     let mut result = outcome(Mode::Check, Comparison::default(), vec![overflow]);
@@ -158,7 +161,7 @@ fn overflows_warn_and_fail_only_when_denied() -> io::Result<()> {
     result.write_overflows(&mut warn)?;
     assert_eq!(
         String::from_utf8_lossy(&warn),
-        "warning: n/s@80x24.txt: quiz does not fit: needs 30 lines, has 20\n"
+        "warning: n/s@80x24.txt: the quiz's choices cannot be seen in full: 30 lines needed, 20 available even zoomed\n"
     );
     result.deny_overflow = true;
     assert!(result.failed());

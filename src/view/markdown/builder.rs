@@ -5,12 +5,13 @@
 //! same width after, so wrapped continuation lines line up under the item's text. Inline events
 //! collect styled spans until the enclosing block ends and is wrapped.
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 use ratatui::style::Style;
 use ratatui::text::Span;
 
 use super::table::Table;
 use super::{DocLine, Document, LineKind};
+use crate::core::markup::{MARKDOWN_OPTIONS, only_line_breaks};
 use crate::view::colours::Colours;
 use crate::view::theme::Theme;
 
@@ -40,13 +41,11 @@ struct Builder<'t> {
     code: Option<(String, String)>,
     table: Option<Table>,
     need_gap: bool,
+    /// See [`Document::cut`].
+    cut: usize,
 }
 
 pub(super) fn build(md: &str, width: usize, theme: &Theme, colours: &mut Colours) -> Document {
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
     let mut b = Builder {
         theme,
         colours,
@@ -60,12 +59,16 @@ pub(super) fn build(md: &str, width: usize, theme: &Theme, colours: &mut Colours
         code: None,
         table: None,
         need_gap: false,
+        cut: 0,
     };
-    for event in Parser::new_ext(md, options) {
+    for event in Parser::new_ext(md, MARKDOWN_OPTIONS) {
         b.event(event);
     }
     b.flush_inline();
-    Document { lines: b.out }
+    Document {
+        lines: b.out,
+        cut: b.cut,
+    }
 }
 
 impl Builder<'_> {
@@ -81,6 +84,13 @@ impl Builder<'_> {
                 let ticks = if self.theme.code_ticks { "`" } else { "" };
                 let text = format!("{ticks}{code}{ticks}");
                 self.push_text(&text, self.theme.inline_code);
+            }
+            // `<br>` is a line break; other HTML is shown as the text it is (`check` warns).
+            Event::Html(html) | Event::InlineHtml(html) if only_line_breaks(&html) => {
+                let breaks = crate::core::markup::tags(&html).len();
+                for _ in 0..breaks {
+                    self.inline.push(Span::raw("\n"));
+                }
             }
             Event::Html(html) | Event::InlineHtml(html) => {
                 self.push_text(html.trim_end_matches('\n'), self.theme.dim);
@@ -263,6 +273,10 @@ impl Builder<'_> {
 
     fn end_table(&mut self) {
         if let Some(table) = self.table.take() {
+            let natural = table.natural_width();
+            if natural > self.avail() {
+                self.cut = self.cut.max(natural + self.prefix_width());
+            }
             for line in table.render(self.avail(), self.theme) {
                 self.emit(LineKind::Prose, line.spans);
             }

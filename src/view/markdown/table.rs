@@ -25,6 +25,18 @@ pub(super) struct Table {
 }
 
 impl Table {
+    /// Columns the table takes with every cell whole, borders included.
+    pub fn natural_width(&self) -> usize {
+        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let cells: usize = (0..cols)
+            .map(|c| {
+                let cell_width = |r: &Vec<Cell>| r.get(c).map_or(0, |cell| spans_width(cell));
+                self.rows.iter().map(cell_width).max().unwrap_or(0).max(1)
+            })
+            .sum();
+        cells + 1 + 3 * cols
+    }
+
     /// The table as lines at most `width` cells wide (when `width` leaves each column at least
     /// one cell).
     pub fn render(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {

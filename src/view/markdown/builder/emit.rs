@@ -90,7 +90,7 @@ impl Builder<'_> {
     pub(super) fn emit(&mut self, kind: LineKind, body: Vec<Span<'static>>) {
         let mut prefix = self.prefix(true);
         let style = match kind {
-            LineKind::Prose => Style::new(),
+            LineKind::Prose | LineKind::Reveal => Style::new(),
             LineKind::Code => {
                 prefix.push(Span::styled(CODE_INDENT, self.theme.code_block));
                 self.theme.code_block
