@@ -4,67 +4,26 @@
 //! project files (a Dockerfile, a `pyproject.toml`, Python sources) that learners build, not
 //! course files, and a `pyproject.toml` must never be mistaken for a lesson.
 //!
-//! Also builds termcourse's syntax set for highlighting (`src/view/highlight.rs`): the
-//! languages courses use, taken from two-face's full set with every syntax they embed or
-//! include, serialized for `include_bytes!`. Syntect loads each syntax's rules only when a block
-//! first uses it, so the player pays for a small index up front instead of two-face's whole one.
+//! Also builds termcourse's syntax set and syntax themes for highlighting
+//! (`build/syntaxes.rs`), and on GNU/Linux links the C library before the maths library
+//! ([`link_libc_first`]).
 
-use std::collections::BTreeSet;
+#[path = "build/syntaxes.rs"]
+mod syntaxes;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
-
-use syntect::parsing::syntax_definition::SyntaxDefinition;
-use syntect::parsing::{SyntaxSet, SyntaxSetBuilder};
 
 const BUILTIN_DIR: &str = "lessons/dockerfiles-for-ml";
 /// Top-level folders of the course that are not part of it (see the module doc).
 const NOT_EMBEDDED: &[&str] = &["workspace"];
 
-/// The languages of the syntax set, by fence token (aliases are resolved at run time).
-const LANGUAGES: &[&str] = &[
-    "dockerfile",
-    "bash",
-    "python",
-    "toml",
-    "yaml",
-    "json",
-    "ini",
-    "makefile",
-    "sql",
-    "rust",
-    "go",
-    "javascript",
-    "typescript",
-    "c",
-    "cpp",
-    "java",
-    "diff",
-    "markdown",
-    "terraform",
-    "nix",
-    "ruby",
-    "html",
-    "css",
-    "xml",
-    "lua",
-    "kotlin",
-    "swift",
-    "cs",
-    "php",
-    "dotenv",
-    "nginx",
-    "groovy",
-    "scala",
-    "r",
-    "perl",
-    "haskell",
-    "elixir",
-    "protobuf",
-];
-
 fn main() {
-    syntaxes();
+    link_libc_first();
+    syntaxes::write(&PathBuf::from(
+        env::var("OUT_DIR").expect("cargo sets OUT_DIR"),
+    ));
     let manifest =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let root = manifest.join(BUILTIN_DIR);
@@ -115,72 +74,22 @@ fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
     }
 }
 
-/// Writes `$OUT_DIR/syntaxes.bin`: two-face's syntax set with only [`LANGUAGES`] and what they
-/// need. The other syntaxes stay, emptied and nameless, so that the links between syntaxes
-/// (by index) stay valid without rewriting them.
-fn syntaxes() {
-    let full = two_face::syntax::extra_newlines();
-    let mut wanted: BTreeSet<usize> = BTreeSet::new();
-    for token in LANGUAGES {
-        let found = full
-            .find_syntax_by_token(token)
-            .and_then(|found| full.syntaxes().iter().position(|s| std::ptr::eq(s, found)));
-        match found {
-            Some(i) => {
-                wanted.insert(i);
-            }
-            None => println!("cargo::warning=no syntax for `{token}` in two-face"),
-        }
+/// On GNU/Linux, names the C library before the maths library on the link line.
+///
+/// The only function termcourse takes from libm is `ldexp` (LLVM turns syntect's `exp2` of an
+/// integer into it), and glibc's libc exports the same function with the same symbol version.
+/// Rust's standard library links `-lm` before `-lc`, so the linker binds `ldexp` to libm and the
+/// binary loads libm at every start: ~0.4 MiB of peak memory for one function. A crate's own
+/// libraries come before its dependencies' on the link line, so `-lc` here makes libc provide
+/// it and libm is dropped (Rust links libraries as needed). Nothing else changes: libc is always
+/// linked, and no newer glibc is required.
+///
+/// Not done: packing relative relocations (`-z pack-relative-relocs`, ~0.9 MiB less): the binary
+/// would then need glibc 2.36 to start (`GLIBC_ABI_DT_RELR`) where it needs 2.34 today, and
+/// which glibc the build machine has would decide which glibc users need.
+fn link_libc_first() {
+    let var = |name: &str| env::var(name).unwrap_or_default();
+    if var("CARGO_CFG_TARGET_OS") == "linux" && var("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo::rustc-link-lib=dylib=c");
     }
-    let builder = full.into_builder();
-    let definitions = builder.syntaxes().to_vec();
-    let mut todo: Vec<usize> = wanted.iter().copied().collect();
-    while let Some(i) = todo.pop() {
-        for used in links(&definitions[i]) {
-            if wanted.insert(used) {
-                todo.push(used);
-            }
-        }
-    }
-    let mut subset = SyntaxSetBuilder::new();
-    for (i, definition) in definitions.into_iter().enumerate() {
-        if wanted.contains(&i) {
-            subset.add(definition);
-        } else {
-            subset.add(SyntaxDefinition {
-                name: String::new(),
-                file_extensions: Vec::new(),
-                scope: definition.scope,
-                first_line_match: None,
-                hidden: true,
-                variables: std::collections::HashMap::new(),
-                contexts: std::collections::HashMap::new(),
-            });
-        }
-    }
-    let subset: SyntaxSet = subset.build();
-    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("syntaxes.bin");
-    syntect::dumps::dump_to_uncompressed_file(&subset, &out).expect("write syntaxes.bin");
-}
-
-/// The syntaxes (by index) that `definition` links to: every context id in its rules.
-fn links(definition: &SyntaxDefinition) -> BTreeSet<usize> {
-    fn walk(value: &serde_json::Value, out: &mut BTreeSet<usize>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                if let Some(i) = map.get("syntax_index").and_then(serde_json::Value::as_u64) {
-                    out.insert(usize::try_from(i).expect("an index"));
-                }
-                map.values().for_each(|v| walk(v, out));
-            }
-            serde_json::Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
-            _ => {}
-        }
-    }
-    let mut out = BTreeSet::new();
-    walk(
-        &serde_json::to_value(definition).expect("a syntax serializes"),
-        &mut out,
-    );
-    out
 }

@@ -3,8 +3,9 @@
 
 Each program is started in a fresh 120x40 pseudo-terminal; the clock runs from just before
 fork/exec until the program's output contains a marker that its first frame draws (the footer's
-`quit` for termcourse, `hello` for the yardstick). A moment later (`--settle`, long enough for
-late work such as highlighting to finish), the program's peak resident memory is read
+`quit`, `any key to start` or `stop typing` for termcourse, `hello` for the yardstick). A moment
+later (`--settle`, long enough for late work such as highlighting to finish), the program's peak
+resident memory is read
 (`VmHWM` in /proc: `ru_maxrss` would count the forked Python before the exec), with how much
 of it is the program's own (anonymous) memory and how much mapped files (the binary and
 libraries, as far as the page cache lets the kernel map them), `q` is sent and the program
@@ -28,9 +29,22 @@ main's binary against this branch's. Without it, `target/release/termcourse` is 
 Note the load average with the figures: on a busy machine every CPU-bound millisecond of
 start-up is stretched by waiting for a core, so compare medians, not single runs.
 """
-import argparse, fcntl, os, pty, select, statistics, struct, sys, tempfile, termios, time
+import argparse, fcntl, os, pty, re, select, statistics, struct, sys, tempfile, termios, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+# What termcourse's footer shows on its first frame: `quit` among the keys, or, on a step that
+# waits for the learner before typing along, `any key to start` (or, once typing along,
+# `stop typing`: the data directory is shared by the runs). The output is searched without
+# its colour changes, and with cursor moves (how skipped blanks are drawn) read as spaces.
+FOOTER_MARKERS = (b"quit", b"any key to start", b"stop typing")
+CURSOR_MOVE = re.compile(rb"\x1b\[\d+;\d+H")
+OTHER_ESCAPE = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def seen_text(seen):
+    return OTHER_ESCAPE.sub(b"", CURSOR_MOVE.sub(b" ", seen))
 
 
 def memory_kib(pid):
@@ -52,8 +66,8 @@ def memory_kib(pid):
     return fields["VmHWM"], fields["RssAnon"], fields["RssFile"]
 
 
-def first_frame(argv, marker, env, settle):
-    """(milliseconds to the marker or None, peak RSS in KiB or None)."""
+def first_frame(argv, markers, env, settle):
+    """(milliseconds to the first of the markers or None, peak RSS in KiB or None)."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -69,7 +83,7 @@ def first_frame(argv, marker, env, settle):
         except OSError:
             break
         seen += chunk
-        if marker in seen:
+        if any(marker in seen_text(seen) for marker in markers):
             elapsed = (time.perf_counter() - start) * 1000
     settled = time.time() + settle
     while time.time() < settled:
@@ -81,8 +95,13 @@ def first_frame(argv, marker, env, settle):
             break
     rss = memory_kib(pid)
     os.write(fd, b"q")
-    deadline = time.time() + 5
+    # On a step waiting for "any key", `q` starts typing along instead of quitting: then SIGTERM
+    # (which termcourse also answers by restoring the terminal and saving).
+    term_at, deadline = time.time() + 0.5, time.time() + 5
     while time.time() < deadline:
+        if term_at is not None and time.time() > term_at:
+            os.kill(pid, 15)
+            term_at = None
         try:
             r, _, _ = select.select([fd], [], [], 0.05)
             if r:
@@ -109,17 +128,17 @@ def main():
     opts = parser.parse_args()
     bins = [b.split("=", 1) for b in opts.bin] or [
         ("termcourse", os.path.join(ROOT, "target/release/termcourse"))]
-    programs = {"hello": ([opts.hello], b"hello")}
+    programs = {"hello": ([opts.hello], (b"hello",))}
     for name, path in bins:
-        programs[name] = ([path] + opts.args, b"quit")
+        programs[name] = ([path] + opts.args, FOOTER_MARKERS)
     data = tempfile.mkdtemp()
     env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8", TERMCOURSE_DATA_DIR=data)
     times = {name: [] for name in programs}
     rss = {name: [] for name in programs}
     load_before = os.getloadavg()
     for _ in range(opts.runs):
-        for name, (argv, marker) in programs.items():
-            t, kib = first_frame(argv, marker, env, opts.settle)
+        for name, (argv, markers) in programs.items():
+            t, kib = first_frame(argv, markers, env, opts.settle)
             if t is not None:
                 times[name].append(t)
             if kib is not None:

@@ -1,16 +1,18 @@
-//! What highlighting costs the process that does it: time and resident memory to load the
-//! syntax set, then to highlight a first Dockerfile and Python block (the built-in course's
-//! languages), measured in a fresh process for one syntax set at a time:
+//! What highlighting costs the process that does it: time and resident memory to highlight a
+//! first Dockerfile, Python and bash block (the built-in course's languages, loading what each
+//! needs), measured in a fresh process for one syntax set at a time:
 //!
 //!     cargo run --release --example syntax_cost -- full     # two-face's whole set
-//!     cargo run --release --example syntax_cost -- subset   # termcourse's (build-time subset)
+//!     cargo run --release --example syntax_cost -- ours     # termcourse's, a language at a time
 //!
 //! Resident memory is read from /proc/self/status (Linux).
 
 use std::time::Instant;
 
 use syntect::easy::HighlightLines;
-use syntect::parsing::SyntaxSet;
+use syntect::parsing::{SyntaxReference, SyntaxSet};
+use termcourse::view::highlight::syntaxes;
+use termcourse::view::theme::SyntaxTheme;
 
 fn rss_kib() -> u64 {
     std::fs::read_to_string("/proc/self/status")
@@ -24,17 +26,14 @@ fn rss_kib() -> u64 {
 }
 
 fn main() {
-    let mode = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| "subset".to_owned());
-    let themes = two_face::theme::extra();
-    let theme = themes.get(two_face::theme::EmbeddedThemeName::OneHalfDark);
+    let mode = std::env::args().nth(1).unwrap_or_else(|| "ours".to_owned());
+    let Some(theme) = syntaxes::theme(SyntaxTheme::CatppuccinMocha) else {
+        println!("the theme does not load");
+        return;
+    };
     let base = rss_kib();
     let started = Instant::now();
-    let set: SyntaxSet = match mode.as_str() {
-        "full" => two_face::syntax::extra_newlines(),
-        _ => termcourse::view::highlight::syntax_set(),
-    };
+    let full: Option<SyntaxSet> = (mode == "full").then(two_face::syntax::extra_newlines);
     let load = started.elapsed();
     let after_load = rss_kib();
     let mut firsts = Vec::new();
@@ -50,13 +49,17 @@ fn main() {
         ("bash", "for f in *.txt; do echo \"$f\"; done\n"),
     ] {
         let started = Instant::now();
-        let Some(syntax) = set.find_syntax_by_token(token) else {
+        let found: Option<(&SyntaxReference, &SyntaxSet)> = match &full {
+            Some(set) => set.find_syntax_by_token(token).map(|s| (s, set)),
+            None => syntaxes::find(token).map(|s| (s.reference, s.set)),
+        };
+        let Some((syntax, set)) = found else {
             println!("{mode}: no syntax for {token}");
             continue;
         };
         let mut hl = HighlightLines::new(syntax, theme);
         for line in syntect::util::LinesWithEndings::from(code) {
-            let _ = hl.highlight_line(line, &set);
+            let _ = hl.highlight_line(line, set);
         }
         firsts.push(format!(
             "{token} {:.2} ms",
@@ -65,8 +68,8 @@ fn main() {
     }
     let end = rss_kib();
     println!(
-        "{mode}: {} syntaxes; load {:.2} ms, +{} KiB; first blocks: {}; RSS after all {} KiB (+{} KiB)",
-        set.syntaxes().iter().filter(|s| !s.name.is_empty()).count(),
+        "{mode}: load {:.2} ms, +{} KiB; first blocks (loading what each needs): {}; \
+         RSS after all {} KiB (+{} KiB)",
         load.as_secs_f64() * 1e3,
         after_load.saturating_sub(base),
         firsts.join(", "),

@@ -35,7 +35,10 @@ fn problems(validator: &jsonschema::Validator, text: &str) -> Vec<String> {
 
 /// Every file of the course in `source`: `course.toml` and the node files it lists.
 fn course_files(source: &dyn CourseSource) -> Vec<(String, String, SchemaFor)> {
-    let course = source.read("course.toml").expect("course.toml");
+    let course = source
+        .read("course.toml")
+        .expect("course.toml")
+        .into_owned();
     let nodes: Vec<String> = as_json(&course)["nodes"]
         .as_array()
         .map(|list| {
@@ -46,7 +49,7 @@ fn course_files(source: &dyn CourseSource) -> Vec<(String, String, SchemaFor)> {
         .unwrap_or_default();
     let mut files = vec![("course.toml".to_owned(), course, SchemaFor::Course)];
     for rel in nodes {
-        let text = source.read(&rel).expect("node file");
+        let text = source.read(&rel).expect("node file").into_owned();
         files.push((rel, text, SchemaFor::NodeFile));
     }
     files

@@ -22,6 +22,7 @@ mod strings;
 mod structure;
 mod task;
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -47,7 +48,7 @@ pub(crate) struct FileCx {
     /// markdown files named in the file are relative to it.
     pub rel: String,
     /// Shared so that parsing can borrow it while diagnostics are added to the file.
-    pub text: Rc<str>,
+    pub text: FileText,
     /// Entries removed after shape errors, as `(span start of their table, key)`.
     pub removed: HashSet<(usize, String)>,
     /// For a node file with syntax errors: its `id`, if it could still be read.
@@ -58,11 +59,40 @@ pub(crate) struct FileCx {
     index: OnceCell<LineIndex>,
 }
 
+/// A course file's text, cheap to clone: the embedded course's in place (loading the built-in
+/// course copies none of its text), a file read from disk in an `Rc`.
+#[derive(Debug, Clone)]
+pub(crate) enum FileText {
+    Static(&'static str),
+    Shared(Rc<str>),
+}
+
+impl Default for FileText {
+    fn default() -> Self {
+        Self::Static("")
+    }
+}
+
+impl std::ops::Deref for FileText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Self::Static(text) => text,
+            Self::Shared(text) => text,
+        }
+    }
+}
+
 impl FileCx {
-    pub fn new(path: String, text: String) -> Self {
+    pub fn new(path: String, text: Cow<'static, str>) -> Self {
+        let text = match text {
+            Cow::Borrowed(text) => FileText::Static(text),
+            Cow::Owned(text) => FileText::Shared(Rc::from(text)),
+        };
         Self {
             path,
-            text: Rc::from(text),
+            text,
             ..Self::default()
         }
     }

@@ -5,6 +5,7 @@
 //! paths, `..` and backslashes are refused here, before the source is asked for the file.
 //! Files over [`MAX_FILE_BYTES`] are refused before parsing.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -188,14 +189,19 @@ impl CourseSource for OutlineSource<'_> {
         self.source.display_path(rel)
     }
 
-    fn read(&self, rel: &str) -> Result<String, SourceError> {
-        let mut text = self.source.read(rel)?;
-        if rel != COURSE_FILE
-            && let Some(len) = header(&text).map(str::len)
-        {
-            text.truncate(len);
-        }
-        Ok(text)
+    fn read(&self, rel: &str) -> Result<Cow<'static, str>, SourceError> {
+        let text = self.source.read(rel)?;
+        let cut = (rel != COURSE_FILE)
+            .then(|| header(&text).map(str::len))
+            .flatten();
+        Ok(match (text, cut) {
+            (Cow::Borrowed(text), Some(len)) => Cow::Borrowed(text.get(..len).unwrap_or(text)),
+            (Cow::Owned(mut text), Some(len)) => {
+                text.truncate(len);
+                Cow::Owned(text)
+            }
+            (text, None) => text,
+        })
     }
 }
 

@@ -4,6 +4,8 @@
 //! filesystem directly and the built-in course is checked by exactly the same code as a course on
 //! disk.
 
+use std::borrow::Cow;
+
 use thiserror::Error;
 
 /// Files larger than this are refused before parsing: no real course file comes close, and a
@@ -36,8 +38,9 @@ pub trait CourseSource {
     fn display_path(&self, rel: &str) -> String;
 
     /// The text of the file at `rel` (relative, `/`-separated, already checked not to escape
-    /// the root by the caller).
-    fn read(&self, rel: &str) -> Result<String, SourceError>;
+    /// the root by the caller); borrowed when it lives as long as the program (the embedded
+    /// course), so that loading does not copy it.
+    fn read(&self, rel: &str) -> Result<Cow<'static, str>, SourceError>;
 
     /// Every `.toml` file in the course, relative and `/`-separated, as far as the source can
     /// list them (used to warn about node files no `nodes` entry names). None by default.
@@ -63,11 +66,11 @@ impl CourseSource for MemorySource {
         }
     }
 
-    fn read(&self, rel: &str) -> Result<String, SourceError> {
+    fn read(&self, rel: &str) -> Result<Cow<'static, str>, SourceError> {
         self.files
             .iter()
             .find(|(path, _)| path == rel)
-            .map(|(_, text)| text.clone())
+            .map(|(_, text)| Cow::Owned(text.clone()))
             .ok_or(SourceError::NotFound)
     }
 

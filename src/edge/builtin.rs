@@ -3,10 +3,12 @@
 //! `build.rs` lists the files under `lessons/dockerfiles-for-ml/`; they are compiled in with
 //! `include_str!`, so `termcourse` plays the course with no files on disk.
 
+use std::borrow::Cow;
+
 use crate::core::course::Course;
 use crate::core::diagnostic::Report;
 use crate::core::load::{self, LoadOptions};
-use crate::core::source::MemorySource;
+use crate::core::source::{CourseSource, MemorySource, SourceError};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
@@ -15,7 +17,7 @@ mod files {
 /// Where the built-in course lives in the repository; diagnostics name files under it.
 pub const ROOT: &str = "lessons/dockerfiles-for-ml";
 
-/// The embedded course files as a source for the loader.
+/// The embedded course files as a source for the loader (a copy, which tests can change).
 pub fn source() -> MemorySource {
     MemorySource {
         root: ROOT.to_owned(),
@@ -30,15 +32,36 @@ pub fn source() -> MemorySource {
 /// `termcourse check lessons/dockerfiles-for-ml`), so this skips the part that needs every
 /// regex compiled (see [`load::load_prechecked`]); an error here means a broken build.
 pub fn load() -> Result<Course, Report> {
-    load::load_prechecked(&source(), &LoadOptions::default())
+    load::load_prechecked(&Embedded, &LoadOptions::default())
+}
+
+/// The embedded files read in place: the player's load copies none of their text (it used to
+/// copy the course's 160 KB twice before its first frame, peak memory the process kept).
+struct Embedded;
+
+impl CourseSource for Embedded {
+    fn display_path(&self, rel: &str) -> String {
+        format!("{ROOT}/{rel}")
+    }
+
+    fn read(&self, rel: &str) -> Result<Cow<'static, str>, SourceError> {
+        files::FILES
+            .iter()
+            .find(|(path, _)| *path == rel)
+            .map(|(_, text)| Cow::Borrowed(*text))
+            .ok_or(SourceError::NotFound)
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use crate::core::command::Verdict;
     use crate::core::course::QuizKind;
     use crate::core::load::{self, LoadOptions};
     use crate::core::quiz::{Answer, Grade, grade};
+    use crate::core::source::{CourseSource, SourceError};
 
     #[test]
     fn every_text_quiz_accepts_its_sample_which_is_the_answer_offered() {
@@ -61,6 +84,36 @@ mod tests {
             }
         }
         assert!(checked > 0, "the built-in course has text quizzes");
+    }
+
+    #[test]
+    fn the_embedded_files_are_read_in_place_and_load_as_their_copy_does() {
+        let copy = super::source();
+        for (path, text) in &copy.files {
+            match super::Embedded.read(path) {
+                Ok(Cow::Borrowed(read)) => assert_eq!(read, text, "{path}"),
+                other => panic!("{path}: {other:?}"),
+            }
+            assert_eq!(super::Embedded.display_path(path), copy.display_path(path));
+        }
+        assert!(matches!(
+            super::Embedded.read("nodes/missing.toml"),
+            Err(SourceError::NotFound)
+        ));
+        let opts = LoadOptions::default();
+        let in_place = load::load_prechecked(&super::Embedded, &opts).map_err(|r| r.render(false));
+        let copied = load::load_prechecked(&copy, &opts).map_err(|r| r.render(false));
+        assert!(in_place.is_ok(), "{}", in_place.err().unwrap_or_default());
+        assert_eq!(in_place.ok(), copied.ok());
+        // In outline, node files are cut to their header, borrowed or owned alike.
+        let outline = |source: &dyn CourseSource| {
+            load::load_outline(source, |_| Some(1))
+                .map(|o| o.course)
+                .map_err(|r| r.render(false))
+        };
+        let in_place = outline(&super::Embedded);
+        assert!(in_place.is_ok(), "{}", in_place.err().unwrap_or_default());
+        assert_eq!(in_place.ok(), outline(&copy).ok());
     }
 
     #[test]

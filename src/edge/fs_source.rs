@@ -6,6 +6,7 @@
 //! blocking and must be regular files (a FIFO or a device named like a node file is refused,
 //! not waited on), and no more than [`MAX_FILE_BYTES`] is read from any of them.
 
+use std::borrow::Cow;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -82,7 +83,7 @@ impl CourseSource for FsSource {
         }
     }
 
-    fn read(&self, rel: &str) -> Result<String, SourceError> {
+    fn read(&self, rel: &str) -> Result<Cow<'static, str>, SourceError> {
         let path = self.root.join(rel);
         let resolved = fs::canonicalize(&path).map_err(|err| source_error(err.into()))?;
         if !resolved.starts_with(&self.root) {
@@ -90,7 +91,9 @@ impl CourseSource for FsSource {
         }
         // The resolved path has no symlink left; one appearing now is refused, not followed.
         let bytes = read_limited(&resolved, MAX_FILE_BYTES, Follow::Never).map_err(source_error)?;
-        String::from_utf8(bytes).map_err(|_| SourceError::NotUtf8)
+        String::from_utf8(bytes)
+            .map(Cow::Owned)
+            .map_err(|_| SourceError::NotUtf8)
     }
 
     fn toml_files(&self) -> Vec<String> {

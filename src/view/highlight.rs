@@ -1,8 +1,7 @@
 //! Syntax highlighting of code blocks: syntect with termcourse's syntax set (the languages
-//! courses use, built from two-face's at build time; two-face's whole set for any other
-//! language), into ratatui lines.
+//! courses use, made from two-face's at build time: [`syntaxes`]), into ratatui lines.
 //!
-//! Highlighting can be slow (loading the syntax set and compiling a language's regexes takes
+//! Highlighting can be slow (loading a language's rules and compiling its regexes takes
 //! milliseconds; a pathological line can take minutes), so the player never does it on the
 //! thread that reads keys and draws: code is first laid out with [`pending`] (the same text,
 //! the same geometry, in the code colour), [`colour`] runs on a worker thread
@@ -14,39 +13,26 @@
 //! [`Budget::max_line_width`] characters, or whose highlighting takes longer than
 //! [`Budget::time`], stays plain.
 //!
-//! The syntax and theme sets are loaded once, lazily, on first use (by the highlighter thread);
-//! syntect itself loads each syntax's rules on demand, so the first block of a language costs a
-//! few milliseconds and later ones are cheap. termcourse's set costs 0.7 ms and 0.8 MiB to load,
-//! two-face's 1.7 ms and 2.1 MiB (`examples/syntax_cost.rs`). Fence tokens are resolved by [`has_syntax`]: common aliases (`sh`,
+//! A language's rules and a syntax theme are loaded on first use (by the highlighter thread),
+//! a language at a time ([`syntaxes`]); a language outside termcourse's set stays plain, and
+//! `check` warns about it. Fence tokens are resolved by [`has_syntax`]: common aliases (`sh`,
 //! `py`, `yml`, `docker`…), `console` for shell sessions (lines starting with `$ ` are
 //! commands, the rest output) and `text`/`plain`/`none` for unhighlighted text.
 
-use std::sync::{Arc, LazyLock};
+pub mod syntaxes;
+
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use syntect::easy::HighlightLines;
 use syntect::highlighting::{self as sh, FontStyle};
-use syntect::parsing::{SyntaxReference, SyntaxSet};
+use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
-use two_face::theme::EmbeddedLazyThemeSet;
 
+use self::syntaxes::Syntax;
 use crate::view::theme::{Theme, ThemeKind};
-
-/// termcourse's syntax set: the languages courses use (see `build.rs`).
-static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(syntax_set);
-/// two-face's whole set, loaded only for a language outside termcourse's.
-static ALL_SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(two_face::syntax::extra_newlines);
-
-/// termcourse's syntax set, built from two-face's by `build.rs` with the languages courses use
-/// and what they embed: a small index loaded at once, each syntax's rules loaded by syntect
-/// when a block first uses it.
-pub fn syntax_set() -> SyntaxSet {
-    let bytes = include_bytes!(concat!(env!("OUT_DIR"), "/syntaxes.bin"));
-    syntect::dumps::from_uncompressed_data(bytes).unwrap_or_default()
-}
-static THEMES: LazyLock<EmbeddedLazyThemeSet> = LazyLock::new(two_face::theme::extra);
 
 /// Columns per tab stop when expanding tabs in code.
 const TAB_WIDTH: usize = 4;
@@ -58,25 +44,6 @@ enum Lang {
     /// A shell session: `$ ` lines are bash, the rest is output.
     Console,
     Syntax(Syntax),
-}
-
-/// A syntax and the set it belongs to (which highlighting it needs).
-#[derive(Clone, Copy)]
-struct Syntax {
-    reference: &'static SyntaxReference,
-    set: &'static SyntaxSet,
-}
-
-impl Syntax {
-    /// The syntax for `token`: termcourse's, else two-face's (loading the whole set).
-    fn find(token: &str) -> Option<Self> {
-        [&*SYNTAXES, &*ALL_SYNTAXES].into_iter().find_map(|set| {
-            Some(Self {
-                reference: set.find_syntax_by_token(token)?,
-                set,
-            })
-        })
-    }
 }
 
 /// A code block to colour: its text and fence info string, and the theme to colour it for.
@@ -164,7 +131,7 @@ pub fn colour(block: &CodeBlock, theme: &Theme, budget: Budget) -> Option<Vec<Li
     {
         return None;
     }
-    let syntect_theme = theme.syntax_theme.map(|name| THEMES.get(name))?;
+    let syntect_theme = syntaxes::theme(theme.syntax_theme?)?;
     let lang = resolve(&block.lang)?;
     // Loading the theme and the syntax happens once per session and does not depend on the
     // block: it is not the block's time (else on a slow or busy machine the first block of a
@@ -181,9 +148,10 @@ fn strip_newline(code: &str) -> &str {
     code.strip_suffix('\n').unwrap_or(code)
 }
 
-/// Whether `lang` (a code fence's info string) names a language we know, including `text`.
+/// Whether `lang` (a code fence's info string) names a language we know, including `text`;
+/// decided without loading any syntax.
 pub fn has_syntax(lang: &str) -> bool {
-    resolve(lang).is_some()
+    cheap_resolve(lang).is_some() || syntaxes::exists(alias(&token(lang)))
 }
 
 /// The resolutions that need no syntax set.
@@ -208,14 +176,22 @@ fn resolve(lang: &str) -> Option<Lang> {
     if let Some(lang) = cheap_resolve(lang) {
         return Some(lang);
     }
-    let token = token(lang);
-    let name = match token.as_str() {
+    syntaxes::find(alias(&token(lang))).map(Lang::Syntax)
+}
+
+/// Names for languages that the syntaxes' own names and extensions miss.
+fn alias(token: &str) -> &str {
+    match token {
         "sh" | "shell" | "zsh" | "bash" => "bash",
         "docker" | "containerfile" => "dockerfile",
         "py" | "python3" => "python",
+        "pwsh" | "ps" => "powershell",
+        "golang" => "go",
+        "csharp" => "c#",
+        "fsharp" => "f#",
+        "jsonc" | "json5" => "json",
         other => other,
-    };
-    Syntax::find(name).map(Lang::Syntax)
+    }
 }
 
 /// Highlighting in progress: syntect's state for one block, and the set its syntax is in.
@@ -290,7 +266,7 @@ fn console_within(
     theme: &Theme,
     deadline: Instant,
 ) -> Option<Vec<Line<'static>>> {
-    let mut hl = Lines::new(Syntax::find("bash")?, t);
+    let mut hl = Lines::new(syntaxes::find("bash")?, t);
     code.split('\n')
         .map(|line| (Instant::now() < deadline).then(|| console_line(line, Some(&mut hl), theme)))
         .collect()
@@ -402,59 +378,6 @@ mod tests {
     }
 
     #[test]
-    fn termcourse_syntaxes_colour_as_two_face_does() {
-        let theme = two_face::theme::extra();
-        let theme = theme.get(two_face::theme::EmbeddedThemeName::OneHalfDark);
-        let samples = [
-            (
-                "dockerfile",
-                "FROM python:3.12-slim AS base\nRUN pip install x && echo \"$HOME\"\n",
-            ),
-            (
-                "bash",
-                "for f in *.txt; do echo \"${f%.txt}\"; done # done\n",
-            ),
-            (
-                "python",
-                "@app.get('/h')\ndef h(x: int = 3) -> dict:\n    return {'ok': f'{x}'}\n",
-            ),
-            ("toml", "[tool.x]\nname = \"a\" # c\nv = [1, 2.5]\n"),
-            (
-                "yaml",
-                "services:\n  app:\n    image: x:1 # c\n    ports: [\"80:80\"]\n",
-            ),
-            ("json", "{\"a\": [1, true, null, \"s\"]}\n"),
-            ("rust", "fn main() { let x: u8 = 1; println!(\"{x}\"); }\n"),
-            ("go", "package main\nfunc main() { fmt.Println(\"x\") }\n"),
-            ("javascript", "const f = async (x) => `a${x}`; // c\n"),
-            ("typescript", "interface A { x: number }\n"),
-            (
-                "sql",
-                "SELECT a, COUNT(*) FROM t WHERE b = 'x' GROUP BY a;\n",
-            ),
-            ("diff", "--- a\n+++ b\n@@ -1 +1 @@\n-x\n+y\n"),
-            ("markdown", "# T\n\n```python\nx = 1\n```\n*e* `c`\n"),
-            ("makefile", "all: x\n\tcc -o $@ $<\n"),
-            ("ini", "[s]\nk = v ; c\n"),
-            ("terraform", "resource \"a\" \"b\" { x = var.y }\n"),
-            ("nix", "{ pkgs ? import <nixpkgs> {} }: pkgs.hello\n"),
-            ("cpp", "#include <x>\nint main() { return 0; }\n"),
-            ("java", "class A { void f() { int x = 1; } }\n"),
-        ];
-        for (token, code) in samples {
-            let ours = SYNTAXES.find_syntax_by_token(token).expect(token);
-            let theirs = ALL_SYNTAXES.find_syntax_by_token(token).expect(token);
-            let mut a = HighlightLines::new(ours, theme);
-            let mut b = HighlightLines::new(theirs, theme);
-            for line in LinesWithEndings::from(code) {
-                let a = a.highlight_line(line, &SYNTAXES).expect(token);
-                let b = b.highlight_line(line, &ALL_SYNTAXES).expect(token);
-                assert_eq!(a, b, "{token}: {line:?}");
-            }
-        }
-    }
-
-    #[test]
     fn pending_code_has_the_text_of_coloured_code() {
         let theme = Theme::dark();
         for (code, lang) in [
@@ -490,10 +413,25 @@ mod tests {
             "none",
             "",
             "python title=app.py",
+            "powershell",
+            "pwsh",
+            "jsx",
+            "tsx",
+            "hcl",
+            "golang",
+            "csharp",
+            "fsharp",
+            "less",
+            "latex",
+            "asm",
+            "graphql",
         ] {
             assert!(has_syntax(lang), "{lang}");
         }
-        assert!(!has_syntax("klingon"));
+        // Not in termcourse's set (GLSL and VHDL are in two-face's): plain, and `check` says so.
+        for lang in ["klingon", "glsl", "vhdl", "cobol"] {
+            assert!(!has_syntax(lang), "{lang}");
+        }
     }
 
     #[test]

@@ -6,7 +6,6 @@
 //! Widgets never build a `Style` of their own; they read a field here.
 
 use ratatui::style::{Color, Modifier, Style};
-use two_face::theme::EmbeddedThemeName;
 
 #[cfg(test)]
 mod contrast;
@@ -19,12 +18,22 @@ pub enum ThemeKind {
     NoColor,
 }
 
+/// The syntect themes code is coloured with (serialized at build time by `build/syntaxes.rs`,
+/// loaded by `view::highlight::syntaxes::theme`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SyntaxTheme {
+    /// Catppuccin Mocha, for dark backgrounds.
+    CatppuccinMocha,
+    /// Coldark Cold, for light backgrounds.
+    ColdarkCold,
+}
+
 /// Named styles for every element the player draws.
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub kind: ThemeKind,
     /// The syntect theme used for code; `None` means code is not coloured.
-    pub syntax_theme: Option<EmbeddedThemeName>,
+    pub syntax_theme: Option<SyntaxTheme>,
     /// Inline code is wrapped in backticks, for themes that cannot show it by colour.
     pub code_ticks: bool,
 
@@ -219,7 +228,7 @@ impl Theme {
                 bad: Color::Indexed(203),
                 warn: Color::Yellow,
                 // Its every colour reaches 4.5:1 on `code_bg` (OneHalfDark's comments did not).
-                syntax: EmbeddedThemeName::CatppuccinMocha,
+                syntax: SyntaxTheme::CatppuccinMocha,
             },
         )
     }
@@ -242,7 +251,7 @@ impl Theme {
                 bad: Color::Red,
                 warn: Color::Indexed(94),
                 // Made for accessibility: every colour reaches 4.5:1 on `code_bg`.
-                syntax: EmbeddedThemeName::ColdarkCold,
+                syntax: SyntaxTheme::ColdarkCold,
             },
         )
     }
@@ -368,7 +377,7 @@ struct Palette {
     good: Color,
     bad: Color,
     warn: Color,
-    syntax: EmbeddedThemeName,
+    syntax: SyntaxTheme,
 }
 
 #[cfg(test)]
@@ -477,8 +486,7 @@ mod tests {
             let Some(name) = theme.syntax_theme else {
                 continue;
             };
-            let syntax = two_face::theme::extra();
-            let syntax = syntax.get(name);
+            let syntax = crate::view::highlight::syntaxes::theme(name).expect("the theme loads");
             let colours = syntax
                 .settings
                 .foreground

@@ -6,7 +6,6 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
-use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
@@ -26,7 +25,7 @@ pub(crate) fn parse<T: DeserializeOwned>(
     file: &mut FileCx,
     is_course: bool,
 ) -> Option<Sp<T>> {
-    let text = Rc::clone(&file.text);
+    let text = file.text.clone();
     let (doc, syntax_errors) = DeTable::parse_recoverable(&text);
     if is_course && !format_supported(cx, file, doc.get_ref()) {
         return None;
