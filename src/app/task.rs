@@ -233,11 +233,15 @@ impl TaskPane {
         self.state.statuses().contains(&CheckStatus::Running)
     }
 
-    /// The command checks `Enter` would run: those not skipped.
+    /// The command checks `Enter` would run: those not skipped, and those that skipped
+    /// themselves last time (a Docker daemon may be running now).
     pub fn runnable<'t>(&self, task: &'t Task) -> Vec<(usize, &'t RunCheck)> {
         task.commands()
-            .filter(|(i, _)| {
-                !matches!(self.state.statuses().get(*i), Some(CheckStatus::Skipped(_)))
+            .filter(|(i, _)| match self.state.statuses().get(*i) {
+                Some(CheckStatus::Skipped(reason)) => {
+                    matches!(reason, SkipReason::Unavailable(_))
+                }
+                _ => true,
             })
             .collect()
     }
@@ -318,5 +322,11 @@ mod tests {
             CheckStatus::Skipped(SkipReason::MissingPrograms(_))
         ));
         assert_eq!(pane.runnable(task).len(), runs.len() - 1);
+        // A command that skipped itself (no Docker daemon) runs again on the next Enter.
+        pane.state.set(
+            runs[0],
+            CheckStatus::Skipped(SkipReason::Unavailable("no daemon".into())),
+        );
+        assert_eq!(pane.runnable(task).len(), runs.len());
     }
 }

@@ -55,6 +55,10 @@ pub enum SkipReason {
     NotTrusted,
     /// Commands are off for this session (`--no-run`).
     Disabled,
+    /// The command ran and exited with status 77, the conventional "skip" status (automake's,
+    /// among others): it cannot check here (no Docker daemon, a Docker without `BuildKit`). The
+    /// text is the last line it printed, sanitized. `Enter` runs it again.
+    Unavailable(String),
 }
 
 impl SkipReason {
@@ -67,6 +71,7 @@ impl SkipReason {
             }
             Self::NotTrusted => "not run (course not trusted)".to_owned(),
             Self::Disabled => "not run (commands off: --no-run)".to_owned(),
+            Self::Unavailable(why) => format!("skipped: {why}"),
         }
     }
 }

@@ -299,6 +299,9 @@ fn grade(check: &RunCheck, ended: &Ended, output: &str) -> CheckStatus {
         detail: Some(detail),
     };
     match ended {
+        Ended::Exited(SKIP_STATUS) if check.exit != SKIP_STATUS => {
+            CheckStatus::Skipped(SkipReason::Unavailable(skip_reason(output)))
+        }
         Ended::Exited(code) if *code != check.exit => {
             failing(format!("exit status {code} (expected {})", check.exit))
         }
@@ -316,6 +319,26 @@ fn grade(check: &RunCheck, ended: &Ended, output: &str) -> CheckStatus {
         Ended::NotStarted(why) => failing(why.clone()),
         Ended::Cancelled => CheckStatus::Pending,
         Ended::Skipped => CheckStatus::Skipped(SkipReason::MissingPrograms(check.needs.clone())),
+    }
+}
+
+/// The exit status with which a command says it cannot check here (see
+/// [`SkipReason::Unavailable`]), unless the check expects exactly that status.
+pub const SKIP_STATUS: i32 = 77;
+
+/// Why a command skipped itself: the last line it printed (already sanitized), shortened.
+fn skip_reason(output: &str) -> String {
+    const MOST: usize = 100;
+    let line = output
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty())
+        .unwrap_or("the command cannot check here (exit status 77)");
+    if line.chars().count() > MOST {
+        let short: String = line.chars().take(MOST - 1).collect();
+        format!("{short}…")
+    } else {
+        line.to_owned()
     }
 }
 

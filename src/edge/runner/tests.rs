@@ -234,3 +234,32 @@ fn a_batch_reports_through_the_callback_and_can_be_cancelled() {
     );
     handle.join();
 }
+
+#[test]
+fn exit_status_77_skips_the_check_with_the_last_line_printed() {
+    let (_dir, r) = runner();
+    let out = run(
+        &r,
+        &check("echo checking; echo 'the Docker daemon is not running' >&2; exit 77"),
+    );
+    assert_eq!(
+        out.status,
+        CheckStatus::Skipped(SkipReason::Unavailable(
+            "the Docker daemon is not running".to_owned()
+        ))
+    );
+    let silent = run(&r, &check("exit 77"));
+    assert!(
+        matches!(&silent.status, CheckStatus::Skipped(SkipReason::Unavailable(why)) if why.contains("77")),
+        "{silent:?}"
+    );
+    let long = run(&r, &check(&format!("echo {}; exit 77", "x".repeat(500))));
+    let CheckStatus::Skipped(SkipReason::Unavailable(why)) = long.status else {
+        panic!("skipped: {long:?}");
+    };
+    assert_eq!(why.chars().count(), 100, "shortened: {why}");
+    // A check that expects 77 passes on it.
+    let mut expects = check("exit 77");
+    expects.exit = 77;
+    assert_eq!(run(&r, &expects).status, CheckStatus::Passed);
+}
