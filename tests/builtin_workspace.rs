@@ -27,7 +27,11 @@ fn capstone_task() -> Task {
     assert_eq!(tasks.len(), 2, "two tasks in the capstone: CPU, then GPU");
     let first = tasks[0].clone();
     let gpu = &tasks[1];
-    assert_eq!(gpu.files.len(), 1, "the GPU task works on the Dockerfile only");
+    assert_eq!(
+        gpu.files.len(),
+        1,
+        "the GPU task works on the Dockerfile only"
+    );
     let dockerfile = first
         .files
         .iter()
