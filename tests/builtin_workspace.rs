@@ -16,15 +16,30 @@ const PREFIX: &str = "iris-api/";
 /// Files the learner writes: the folder holds their solution.
 const WRITTEN: &[&str] = &["Dockerfile", ".dockerignore"];
 
+/// The capstone's first task, after checking that its second continues the same Dockerfile.
 fn capstone_task() -> Task {
     let course = builtin::load().expect("the built-in course loads");
     let node = course
         .node(&NodeId::new("write-the-dockerfile"))
         .expect("the capstone node");
-    let mut tasks = node.steps.iter().filter_map(|s| s.task.clone());
-    let task = tasks.next().expect("the capstone has a task");
-    assert!(tasks.next().is_none(), "one task in the capstone");
-    task
+    // The first task holds the project; the second (the GPU variant) continues its Dockerfile.
+    let tasks: Vec<Task> = node.steps.iter().filter_map(|s| s.task.clone()).collect();
+    assert_eq!(tasks.len(), 2, "two tasks in the capstone: CPU, then GPU");
+    let first = tasks[0].clone();
+    let gpu = &tasks[1];
+    assert_eq!(
+        gpu.files.len(),
+        1,
+        "the GPU task works on the Dockerfile only"
+    );
+    let dockerfile = first
+        .files
+        .iter()
+        .find(|f| f.path == gpu.files[0].path)
+        .expect("the GPU task's file is the first task's Dockerfile");
+    assert_eq!(dockerfile.starter, gpu.files[0].starter, "one starter");
+    assert_eq!(dockerfile.solution, gpu.files[0].solution, "one solution");
+    first
 }
 
 fn folder(root: &Path, dir: &Path, files: &mut BTreeMap<String, String>) {
@@ -115,7 +130,8 @@ fn every_builtin_task_is_solvable_and_not_solved_by_its_starters() {
         [
             "exec-vs-shell/fix-the-cmd",
             "layer-caching/fix-the-order",
-            "write-the-dockerfile/your-turn"
+            "write-the-dockerfile/your-turn",
+            "write-the-dockerfile/your-turn-gpu"
         ]
     );
     assert!(tasks.iter().all(|(_, checks)| *checks >= 3));
