@@ -133,7 +133,7 @@ fn every_builtin_quiz_is_readable_at_80x24_through_hints_misses_reveal_and_answe
             let screen = t.wait_for(&name, &["press Enter to submit it"]);
             check("revealed", &screen, &[&want.base, &want.hints]);
             t.keys(&name, &["Enter"]);
-            let screen = t.wait_for(&name, &["Correct!"]);
+            let screen = t.wait_for(&name, &["✓ Right, with the answer shown"]);
             check(
                 "answered right",
                 &screen,
