@@ -94,6 +94,23 @@ fn a_workspace_that_is_a_file_is_refused_before_the_player_starts() {
 }
 
 #[test]
+fn node_and_step_together_name_a_step_of_a_course_on_disk() {
+    let course = concat!(env!("CARGO_MANIFEST_DIR"), "/lessons/dockerfiles-for-ml");
+    let start = |node: &str, step: &str| {
+        let out = termcourse(&["play", course, "--node", node, "--step", step]);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    // A step of that node gets as far as needing a terminal; one of another node does not.
+    let ok = start("exec-vs-shell", "fix-the-cmd");
+    assert!(ok.contains("needs a terminal"), "{ok}");
+    let wrong = start("why-containers", "fix-the-cmd");
+    assert!(
+        wrong.contains("no step `fix-the-cmd` in node `why-containers`"),
+        "{wrong}"
+    );
+}
+
+#[test]
 fn version_prints_the_package_version() {
     let out = termcourse(&["--version"]);
     assert!(out.status.success());
