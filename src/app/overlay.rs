@@ -253,6 +253,24 @@ pub(crate) fn step_scroll(scroll: &mut u16, delta: isize, max: u16) {
     *scroll = u16::try_from(moved.clamp(0, i64::from(max))).unwrap_or(max);
 }
 
+/// Scrolls a text overlay (help, results, error panel, trust prompt) by a scrolling message:
+/// a row for the arrows and `j`/`k`, a page for PgUp/PgDn, three rows a wheel turn. Returns
+/// whether `msg` was one; bounded by what the view measured.
+pub(crate) fn scroll_text(scroll: &mut u16, model: &Model, msg: &Msg) -> bool {
+    use super::msg::Action;
+    let delta = match msg {
+        Msg::Act(Action::CursorUp | Action::ScrollUp) => -1,
+        Msg::Act(Action::CursorDown | Action::ScrollDown) => 1,
+        Msg::Act(Action::PageUp) => -page(model),
+        Msg::Act(Action::PageDown) => page(model),
+        Msg::Scroll { down: true, .. } => 3,
+        Msg::Scroll { down: false, .. } => -3,
+        _ => return false,
+    };
+    step_scroll(scroll, delta, model.metrics.overlay.max_scroll());
+    true
+}
+
 /// Rows a page key moves: the measured view less one row of context.
 pub(crate) fn page(model: &Model) -> isize {
     isize::try_from(model.metrics.overlay.view.saturating_sub(1).max(1)).unwrap_or(1)

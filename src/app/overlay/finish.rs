@@ -1,7 +1,7 @@
 //! The course-complete screen: the learner's results, what to do next and the course's closing
 //! note, scrolled within what the view measured. `R` starts a review from here.
 
-use super::{OverlayKind, OverlayState, Reply, page, step_scroll};
+use super::{OverlayKind, OverlayState, Reply, scroll_text};
 use crate::app::msg::{Action, Msg};
 use crate::app::{Extent, Model};
 
@@ -19,8 +19,7 @@ impl OverlayState for FinishState {
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
-        let max = model.metrics.overlay.max_scroll();
-        let delta = match msg {
+        match msg {
             Msg::Act(Action::StartReview) => {
                 return match crate::app::update::review::start(model) {
                     Some(next) => Reply::Replace(next),
@@ -28,15 +27,9 @@ impl OverlayState for FinishState {
                 };
             }
             Msg::Act(Action::Submit | Action::Open) => return Reply::Close(Vec::new()),
-            Msg::Act(Action::CursorUp | Action::ScrollUp) => -1,
-            Msg::Act(Action::CursorDown | Action::ScrollDown) => 1,
-            Msg::Act(Action::PageUp) => -page(model),
-            Msg::Act(Action::PageDown) => page(model),
-            Msg::Scroll { down: true, .. } => 3,
-            Msg::Scroll { down: false, .. } => -3,
-            _ => 0,
-        };
-        step_scroll(&mut self.scroll, delta, max);
+            _ => {}
+        }
+        scroll_text(&mut self.scroll, model, &msg);
         Reply::Stay
     }
 

@@ -1,7 +1,7 @@
 //! Key help over the step: the keymap's rows, scrolled within what the view measured.
 
-use super::{OverlayKind, OverlayState, Reply, page, step_scroll};
-use crate::app::msg::{Action, Msg};
+use super::{OverlayKind, OverlayState, Reply, scroll_text};
+use crate::app::msg::Msg;
 use crate::app::{Extent, Model};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -18,17 +18,7 @@ impl OverlayState for HelpState {
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
-        let max = model.metrics.overlay.max_scroll();
-        let delta = match msg {
-            Msg::Act(Action::CursorUp | Action::ScrollUp) => -1,
-            Msg::Act(Action::CursorDown | Action::ScrollDown) => 1,
-            Msg::Act(Action::PageUp) => -page(model),
-            Msg::Act(Action::PageDown) => page(model),
-            Msg::Scroll { down: true, .. } => 3,
-            Msg::Scroll { down: false, .. } => -3,
-            _ => 0,
-        };
-        step_scroll(&mut self.scroll, delta, max);
+        scroll_text(&mut self.scroll, model, &msg);
         Reply::Stay
     }
 

@@ -3,7 +3,7 @@
 //! nothing (the prompt comes back with the next `Enter`). The decision is stored by the edge,
 //! keyed by the course id and a hash of these commands.
 
-use super::{OverlayKind, OverlayState, Reply, page, step_scroll};
+use super::{OverlayKind, OverlayState, Reply, scroll_text};
 use crate::app::msg::{Action, Msg};
 use crate::app::update::task;
 use crate::app::{Extent, Model};
@@ -30,19 +30,12 @@ impl OverlayState for TrustState {
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Reply {
-        let max = model.metrics.overlay.max_scroll();
-        let delta = match msg {
+        match msg {
             Msg::Act(Action::Yes) => return Reply::Close(task::decide(model, true)),
             Msg::Act(Action::No) => return Reply::Close(task::decide(model, false)),
-            Msg::Act(Action::CursorUp | Action::ScrollUp) => -1,
-            Msg::Act(Action::CursorDown | Action::ScrollDown) => 1,
-            Msg::Act(Action::PageUp) => -page(model),
-            Msg::Act(Action::PageDown) => page(model),
-            Msg::Scroll { down: true, .. } => 3,
-            Msg::Scroll { down: false, .. } => -3,
-            _ => 0,
-        };
-        step_scroll(&mut self.scroll, delta, max);
+            _ => {}
+        }
+        scroll_text(&mut self.scroll, model, &msg);
         Reply::Stay
     }
 
