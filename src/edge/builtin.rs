@@ -35,6 +35,12 @@ pub fn load() -> Result<Course, Report> {
     load::load_prechecked(&Embedded, &LoadOptions::default())
 }
 
+/// The embedded files as a source the player loads in outline first (see `edge::play_load`),
+/// reading them in place.
+pub fn embedded() -> impl CourseSource + Send + 'static {
+    Embedded
+}
+
 /// The embedded files read in place: the player's load copies none of their text (it used to
 /// copy the course's 160 KB twice before its first frame, peak memory the process kept).
 struct Embedded;

@@ -18,6 +18,7 @@ use crate::core::course::Course;
 use crate::core::diagnostic::Report;
 use crate::core::load::{load_for_play, load_outline};
 use crate::core::progress::Progress;
+use crate::core::source::CourseSource;
 use crate::edge::fs_source::{FsSource, open_error_report};
 
 /// The rest of a course still to load, as a job for a thread.
@@ -42,26 +43,46 @@ pub enum NotStarted<E> {
 /// What the player needs besides the course: the progress to resume and how it was started.
 pub type Start = (Progress, Options);
 
-/// Loads a course for the player, from `path` or, for the built-in course, `builtin`, and
+/// Loads a course for the player, from `path` or, without one, the built-in course, and
 /// builds its model. `prepare` is given the course as loaded so far (every node's header, maybe
 /// not every node's steps) and says what to start with, or refuses; it is called once.
-/// `lazy` allows the outline.
+/// `lazy` allows the outline; `node` is the start node asked for (`--node`), if any.
 pub fn first_screen<E>(
     path: Option<&Path>,
     lazy: bool,
+    node: Option<&str>,
     prepare: impl FnOnce(&Course) -> Result<Start, E>,
 ) -> Result<FirstScreen, NotStarted<E>> {
-    let Some(path) = path else {
-        let course = crate::edge::builtin::load().map_err(NotStarted::Course)?;
-        let start = prepare(&course).map_err(NotStarted::Refused)?;
-        return Ok(whole(course, start));
-    };
-    let source =
-        FsSource::new(path).map_err(|err| NotStarted::Course(open_error_report(path, &err)))?;
+    match path {
+        // The built-in course is loaded the same way, from the text embedded in the binary.
+        None => from_source(crate::edge::builtin::embedded(), lazy, node, prepare),
+        Some(path) => {
+            let source = FsSource::new(path)
+                .map_err(|err| NotStarted::Course(open_error_report(path, &err)))?;
+            from_source(source, lazy, node, prepare)
+        }
+    }
+}
+
+fn from_source<E>(
+    source: impl CourseSource + Send + 'static,
+    lazy: bool,
+    node: Option<&str>,
+    prepare: impl FnOnce(&Course) -> Result<Start, E>,
+) -> Result<FirstScreen, NotStarted<E>> {
     let mut prepare = Some(prepare);
     let mut started: Option<Result<Start, E>> = None;
     if lazy {
         let outline = load_outline(&source, |outline| {
+            // A start node named on the command line is loaded before `prepare` sees the
+            // course, so that it can check a `--step` in it.
+            if let Some(id) = node {
+                return outline
+                    .course
+                    .nodes
+                    .iter()
+                    .position(|n| n.id.as_str() == id);
+            }
             let start = prepare.take()?(&outline.course);
             let node = start.as_ref().ok().map(|(progress, options)| {
                 let course = Arc::new(outline.course.clone());
@@ -70,6 +91,9 @@ pub fn first_screen<E>(
             started = Some(start);
             node
         });
+        if let (Ok(outline), Some(prepare)) = (&outline, prepare.take()) {
+            started = Some(prepare(&outline.course));
+        }
         if let (Ok(outline), Some(Ok((progress, options)))) = (outline, &started) {
             let model = Model::new(Arc::new(outline.course), progress.clone(), options);
             // The start node has its steps unless the start moved once they were loaded.

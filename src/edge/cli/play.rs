@@ -118,10 +118,10 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
     let flags = &args.options;
     let builtin = args.path.is_none();
     let watch = args.path.as_deref().filter(|_| args.watch);
-    // `--step` names a step that must be checked before the terminal is taken, so the steps
-    // must be known: the outline has none (with `--node` too, the node's steps are loaded only
-    // after the start is decided). A watched course is loaded whole, as `check` loads it.
-    let lazy = flags.step.is_none() && watch.is_none();
+    // `--step` alone names a step in any node: every node's steps must be known to check it
+    // (with `--node`, that node's steps are loaded first). A watched course is loaded whole,
+    // as `check` loads it, so its first screen can wait.
+    let lazy = (flags.step.is_none() || flags.node.is_some()) && watch.is_none();
     let mut store = None;
     let mut tasks = None;
     let prepare = |course: &Course| -> anyhow::Result<Start> {
@@ -175,7 +175,7 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
     if let Some(path) = watch {
         wait_until_it_loads(path)?;
     }
-    let mut first = match first_screen(args.path.as_deref(), lazy, prepare) {
+    let mut first = match first_screen(args.path.as_deref(), lazy, flags.node.as_deref(), prepare) {
         Ok(first) => first,
         Err(NotStarted::Course(report)) => return Ok(report_errors(&report)),
         Err(NotStarted::Refused(err)) => return Err(err),

@@ -48,7 +48,7 @@ type Refused = &'static str;
 /// `prepare` was shown.
 fn start(dir: &Path, progress: Progress) -> (Result<FirstScreen, NotStarted<Refused>>, Course) {
     let mut shown = None;
-    let first = first_screen(Some(dir), true, |course: &Course| {
+    let first = first_screen(Some(dir), true, None, |course: &Course| {
         shown = Some(course.clone());
         Ok::<_, Refused>((progress, Options::default()))
     });
@@ -136,6 +136,7 @@ fn errors_in_the_rest_are_found_by_the_full_load_and_errors_up_front_as_before()
     let started = first_screen(
         Some(dir.path()),
         true,
+        None,
         |_: &Course| -> Result<Start, Refused> { panic!("not started on a broken course") },
     );
     let Err(NotStarted::Course(report)) = started else {
@@ -150,10 +151,41 @@ fn a_refusal_stops_before_the_model_is_built() {
     let started = first_screen(
         Some(dir.path()),
         true,
+        None,
         |course: &Course| -> Result<Start, Refused> {
             assert_eq!(course.nodes.len(), 2);
             Err("no terminal")
         },
     );
     assert!(matches!(started, Err(NotStarted::Refused("no terminal"))));
+}
+
+#[test]
+fn a_start_node_asked_for_is_loaded_before_prepare_sees_the_course() {
+    let dir = course_dir(4);
+    let mut shown = None;
+    let first = first_screen(Some(dir.path()), true, Some("n2"), |course: &Course| {
+        shown = Some(course.clone());
+        let options = Options {
+            node: Some(NodeId::new("n2")),
+            step: Some(crate::core::course::StepId::new("b")),
+            // n2 is locked for a new learner; practice goes anywhere.
+            practice: true,
+            ..Options::default()
+        };
+        Ok::<_, Refused>((Progress::new("lazy"), options))
+    });
+    let shown = shown.expect("prepare is called");
+    let steps: Vec<usize> = shown.nodes.iter().map(|n| n.steps.len()).collect();
+    assert_eq!(
+        steps[2], 2,
+        "n2's steps are there for a --step check: {steps:?}"
+    );
+    assert_eq!(
+        steps[3], 0,
+        "and only n2's (node 0 is read whole): {steps:?}"
+    );
+    let first = first.expect("first screen");
+    assert!(first.rest.is_some(), "the rest still loads on a thread");
+    assert_eq!(first.model.step_ref().map(|s| s.id.as_str()), Some("b"));
 }
