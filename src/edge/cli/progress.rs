@@ -6,16 +6,17 @@
 pub mod export;
 pub mod show;
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use clap::{Args, Subcommand};
 
 use crate::core::course::Course;
 use crate::core::progress::Progress;
 use crate::edge::builtin;
+use crate::edge::cli::ask;
 use crate::edge::fs_source::load_course_path;
 use crate::edge::store::{self, Loaded, Store};
 
@@ -117,7 +118,15 @@ fn reset(course: &Course, store: &Store, yes: bool) -> anyhow::Result<ExitCode> 
         println!("No progress to reset in {}.", course.title);
         return Ok(ExitCode::SUCCESS);
     }
-    if !yes && !confirm(&course.title)? {
+    if !yes
+        && !ask::yes_or_no(
+            &format!(
+                "Reset your progress in {}? The file is kept under another name.",
+                course.title
+            ),
+            "not resetting without confirmation",
+        )?
+    {
         println!("Nothing changed.");
         return Ok(ExitCode::SUCCESS);
     }
@@ -130,27 +139,6 @@ fn reset(course: &Course, store: &Store, yes: bool) -> anyhow::Result<ExitCode> 
         None => println!("No progress to reset in {}.", course.title),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Asks on the terminal; without one (a script), refuses rather than guess.
-fn confirm(title: &str) -> anyhow::Result<bool> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        bail!("not resetting without confirmation: run it in a terminal, or pass --yes");
-    }
-    eprint!("Reset your progress in {title}? The file is kept under another name. [y/N] ");
-    std::io::stderr()
-        .flush()
-        .context("cannot write to stderr")?;
-    let mut answer = String::new();
-    stdin
-        .lock()
-        .read_line(&mut answer)
-        .context("cannot read the answer")?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
 }
 
 /// The course at `arg.path`, or the built-in one. When it does not load, its report is printed

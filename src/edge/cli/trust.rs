@@ -3,15 +3,14 @@
 //! first command of an undecided course (see `crate::edge::trust`).
 
 use std::fmt::Write as _;
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-use anyhow::{Context, bail};
 
 use crate::core::course::Course;
 use crate::core::sanitize::sanitize;
 use crate::core::trust::{commands, course_digest};
+use crate::edge::cli::ask;
 use crate::edge::fs_source::load_course_path;
 use crate::edge::store;
 use crate::edge::trust::{Decision, TrustStore};
@@ -70,7 +69,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Some(_) => println!("The commands changed since you last decided."),
         None => {}
     }
-    let allow = args.yes || confirm()?;
+    let allow = args.yes
+        || ask::yes_or_no(
+            "Allow these commands to run?",
+            "not trusting without an answer",
+        )?;
     let decision = if allow {
         Decision::Allow
     } else {
@@ -111,25 +114,4 @@ fn describe(course: &Course, list: &[&str]) -> String {
     }
     out.push('\n');
     out
-}
-
-/// Asks on the terminal; without one (a script), refuses rather than guess.
-fn confirm() -> anyhow::Result<bool> {
-    let stdin = std::io::stdin();
-    if !stdin.is_terminal() {
-        bail!("not trusting without an answer: run it in a terminal, or pass --yes");
-    }
-    eprint!("Allow these commands to run? [y/N] ");
-    std::io::stderr()
-        .flush()
-        .context("cannot write to stderr")?;
-    let mut answer = String::new();
-    stdin
-        .lock()
-        .read_line(&mut answer)
-        .context("cannot read the answer")?;
-    Ok(matches!(
-        answer.trim().to_ascii_lowercase().as_str(),
-        "y" | "yes"
-    ))
 }
