@@ -168,32 +168,14 @@ impl Setup {
         let course = self.dir.path().join("course");
         let course = course.to_string_lossy();
         let bin = bin.to_string_lossy();
-        let args = [
-            "new-session",
-            "-d",
-            "-s",
+        let args = support::new_session_args(
             "p",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "TERM=xterm-256color",
-            "-e",
-            &data,
-            "-e",
-            &ws,
-            "-e",
-            &editor,
-            "-e",
-            "VISUAL=",
-            &bin,
-            "play",
-            &course,
-            "--no-anim",
-        ];
+            (120, 40),
+            &[&data, &ws, &editor, "VISUAL="],
+            None,
+            &[&bin, "play", &course, "--no-anim"],
+        );
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         let out = self.tmux(&args);
         assert!(
             out.status.success(),

@@ -56,27 +56,12 @@ impl Tmux {
     fn start(&self, args: &[&str], env: &[String]) {
         let bin = binary().to_string_lossy().into_owned();
         let data = format!("TERMCOURSE_DATA_DIR={}", self.data_dir.path().display());
-        let mut cmd: Vec<&str> = vec![
-            "new-session",
-            "-d",
-            "-s",
-            "w",
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "TERM=xterm-256color",
-            "-e",
-            &data,
-        ];
-        for var in env {
-            cmd.extend(["-e", var]);
-        }
-        cmd.push(&bin);
-        cmd.extend(args);
+        let mut vars: Vec<&str> = vec![&data];
+        vars.extend(env.iter().map(String::as_str));
+        let mut command = vec![bin.as_str()];
+        command.extend(args);
+        let cmd = support::new_session_args("w", (120, 40), &vars, None, &command);
+        let cmd: Vec<&str> = cmd.iter().map(String::as_str).collect();
         let out = self.tmux(&cmd);
         assert!(
             out.status.success(),

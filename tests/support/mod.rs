@@ -168,3 +168,28 @@ pub fn skip(why: &str) {
     );
     eprintln!("SKIPPED: {why}");
 }
+
+/// The arguments of `tmux new-session` for the real-terminal tests: a detached session `name`
+/// of `size` (columns, rows) with a UTF-8 locale and a 256-colour `TERM`, the variables `env`
+/// (`NAME=value`) set, started in `dir` when given, running `command`.
+pub fn new_session_args(
+    name: &str,
+    size: (u16, u16),
+    env: &[&str],
+    dir: Option<&str>,
+    command: &[&str],
+) -> Vec<String> {
+    let mut args: Vec<String> = ["new-session", "-d", "-s", name, "-x"]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+    args.extend([size.0.to_string(), "-y".to_owned(), size.1.to_string()]);
+    for var in ["LANG=C.UTF-8", "TERM=xterm-256color"].iter().chain(env) {
+        args.extend(["-e".to_owned(), (*var).to_owned()]);
+    }
+    if let Some(dir) = dir {
+        args.extend(["-c".to_owned(), dir.to_owned()]);
+    }
+    args.extend(command.iter().map(|s| (*s).to_owned()));
+    args
+}
