@@ -90,33 +90,20 @@ impl Tmux {
     /// Starts the player with `args` in a `size` pane (with `env` set too, `NAME=value`) that
     /// stays after the player exits.
     fn start_sized(&self, name: &str, args: &[&str], size: (u16, u16), env: &[&str]) {
-        let bin = binary();
-        let (width, height) = (size.0.to_string(), size.1.to_string());
+        let bin = binary().to_string_lossy().into_owned();
         let data = format!("TERMCOURSE_DATA_DIR={}", self.data_dir.path().display());
-        let mut cmd = vec![
-            "new-session",
-            "-d",
-            "-s",
+        let mut vars = vec![data.as_str()];
+        vars.extend(env);
+        let mut command = vec![bin.as_str()];
+        command.extend(args);
+        let cmd = support::new_session_args(
             name,
-            "-x",
-            &width,
-            "-y",
-            &height,
-            "-e",
-            "LANG=C.UTF-8",
-            "-e",
-            "TERM=xterm-256color",
-            "-e",
-            &data,
-            "-c",
-            env!("CARGO_MANIFEST_DIR"),
-        ];
-        for var in env {
-            cmd.extend(["-e", var]);
-        }
-        let bin = bin.to_string_lossy().into_owned();
-        cmd.push(&bin);
-        cmd.extend(args);
+            size,
+            &vars,
+            Some(env!("CARGO_MANIFEST_DIR")),
+            &command,
+        );
+        let cmd: Vec<&str> = cmd.iter().map(String::as_str).collect();
         let out = self.tmux(&cmd);
         assert!(
             out.status.success(),
@@ -161,6 +148,21 @@ impl Tmux {
 
     fn screen(&self, name: &str) -> String {
         String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", name]).stdout).into()
+    }
+
+    /// Waits for `needles`, then until the screen stops changing (two captures 50 ms apart
+    /// agree), so that a frame still being written is not read half-drawn.
+    fn settled(&self, name: &str, needles: &[&str]) -> String {
+        let mut screen = self.wait_for(name, needles);
+        let start = Instant::now();
+        loop {
+            std::thread::sleep(Duration::from_millis(50));
+            let next = self.screen(name);
+            if next == screen || start.elapsed() > TIMEOUT {
+                return next;
+            }
+            screen = next;
+        }
     }
 
     fn format(&self, name: &str, fmt: &str) -> String {
@@ -384,30 +386,14 @@ fn ctrl_z_suspends_and_fg_redraws() {
         return;
     };
     let data = format!("TERMCOURSE_DATA_DIR={}", t.data_dir.path().display());
-    let out = t.tmux(&[
-        "new-session",
-        "-d",
-        "-s",
+    let args = support::new_session_args(
         "job",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        "-e",
-        "LANG=C.UTF-8",
-        "-e",
-        "TERM=xterm-256color",
-        "-e",
-        &data,
-        "-e",
-        "PS1=$ ",
-        "-c",
-        env!("CARGO_MANIFEST_DIR"),
-        "bash",
-        "--norc",
-        "--noprofile",
-        "-i",
-    ]);
+        (120, 40),
+        &[&data, "PS1=$ "],
+        Some(env!("CARGO_MANIFEST_DIR")),
+        &["bash", "--norc", "--noprofile", "-i"],
+    );
+    let out = t.tmux(&args.iter().map(String::as_str).collect::<Vec<_>>());
     assert!(
         out.status.success(),
         "tmux: {}",

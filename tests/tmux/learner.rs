@@ -109,13 +109,13 @@ fn every_builtin_quiz_is_readable_at_80x24_through_hints_misses_reveal_and_answe
                     problems.push(format!("{here} {state}: {lost:?} off screen:\n{screen}"));
                 }
             };
-            let screen = t.wait_for(&name, &["SYSTEM VERIFICATION"]);
+            let screen = t.settled(&name, &["SYSTEM VERIFICATION"]);
             check("unanswered", &screen, &[&want.base]);
             for n in 1..=quiz.hints.len() {
                 t.keys(&name, &["F2"]);
                 t.wait_for(&name, &[&format!("hint {n}:")]);
             }
-            let screen = t.screen(&name);
+            let screen = t.settled(&name, &[]);
             check("with every hint", &screen, &[&want.base, &want.hints]);
             let (wrong_keys, _) = answers(quiz, node.id.as_str(), step.id.as_str(), Some(SEED));
             for keys in split_literal(&wrong_keys) {
@@ -123,17 +123,17 @@ fn every_builtin_quiz_is_readable_at_80x24_through_hints_misses_reveal_and_answe
             }
             t.keys(&name, &["Enter"]);
             t.keys(&name, &["Enter"]);
-            let screen = t.wait_for(&name, &["Stuck?", "Not quite"]);
+            let screen = t.settled(&name, &["Stuck?", "Not quite"]);
             check(
                 "after three misses",
                 &screen,
                 &[&want.base, &want.hints, &want.wrong_whys],
             );
             t.keys(&name, &["F2"]);
-            let screen = t.wait_for(&name, &["press Enter to submit it"]);
+            let screen = t.settled(&name, &["press Enter to submit it"]);
             check("revealed", &screen, &[&want.base, &want.hints]);
             t.keys(&name, &["Enter"]);
-            let screen = t.wait_for(&name, &["✓ Right, with the answer shown"]);
+            let screen = t.settled(&name, &["✓ Right, with the answer shown"]);
             check(
                 "answered right",
                 &screen,
