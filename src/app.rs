@@ -157,7 +157,10 @@ impl Model {
             model.overlay = update::review::start(&mut model);
         }
         if options.orientation {
-            model.overlay = Some(overlay::OverlayKind::Orientation.open(&model));
+            let underneath = model.overlay.take();
+            model.overlay = Some(Overlay::Orientation(overlay::OrientationState::over(
+                underneath,
+            )));
         }
         model
     }
@@ -171,7 +174,7 @@ impl Model {
             Some(notice) => format!("{notice} · {refusal}"),
             None => refusal,
         });
-        self.overlay = Some(Overlay::Matrix(MatrixState::at(locked)));
+        self.overlay = Some(Overlay::Matrix(MatrixState::refusing(locked)));
     }
 
     /// Why node `i` cannot be opened, when it is locked: `"Title" is locked: needs A, B`.

@@ -405,3 +405,26 @@ fn a_seed_snapshots_a_learners_shuffle() {
         stdout(&plain)
     );
 }
+
+/// `termcourse snapshot … | head`: a reader that stops early is not an error to print, and
+/// the status says the output was cut (141, as a shell reports a process ended by SIGPIPE).
+#[test]
+fn output_cut_short_by_its_reader_prints_no_error() {
+    let data = TempDir::new().expect("temp dir");
+    let work = TempDir::new().expect("temp dir");
+    let snaps = work.path().join("snaps");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_termcourse"))
+        .env("TERMCOURSE_DATA_DIR", data.path())
+        .args(["snapshot", &fixture("render"), "--out"])
+        .arg(&snaps)
+        .args(["--sizes", "80x24,100x30,120x40"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The reader goes away before anything is written (rendering takes longer than this).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(code(&out), Some(141), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "", "no error for a closed pipe");
+}

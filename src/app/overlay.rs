@@ -167,6 +167,25 @@ pub enum Overlay {
     Trust(TrustState),
 }
 
+impl Overlay {
+    /// What shows when this overlay is closed: nothing, except under the first-run
+    /// orientation, which covers what the start opened.
+    pub fn underneath(self) -> Option<Overlay> {
+        match self {
+            Self::Orientation(orientation) => orientation.dismiss(),
+            _ => None,
+        }
+    }
+
+    /// The overlay is closing, or giving way to another the learner asked for: what it said
+    /// in the notice about itself goes with it.
+    pub fn leave(&self, model: &mut Model) {
+        if let Self::Matrix(matrix) = self {
+            matrix.leave(model);
+        }
+    }
+}
+
 /// Evaluates `$body` with `$state` bound to the open overlay's state, whatever its type: the
 /// one dispatch over overlays, used here for [`OverlayState`] and by the view for its
 /// `OverlayView`, so adding an overlay extends one list.

@@ -3,6 +3,7 @@
 //! shuffled choices; what the learner answered, once per question, goes into the progress's
 //! review history (`core::review` decides when a question leaves the review).
 
+use super::bash::BashPane;
 use crate::core::course::Course;
 use crate::core::progress::{Day, Progress, ReviewOutcome};
 use crate::core::review::session;
@@ -20,6 +21,8 @@ pub struct Review {
     pub outcomes: Vec<Option<ReviewOutcome>>,
     /// Where the learner was before the review: they go back there after it.
     pub return_to: (usize, usize),
+    /// The bash pane as the learner left it there: coming back reveals no more of it.
+    pub return_bash: BashPane,
 }
 
 impl Review {
@@ -46,6 +49,7 @@ impl Review {
             at: 0,
             shuffle,
             return_to,
+            return_bash: BashPane::default(),
         })
     }
 

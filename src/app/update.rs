@@ -131,9 +131,17 @@ fn overlay_update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         return Vec::new();
     };
     match msg {
-        Msg::Act(Action::Back) => Vec::new(),
-        Msg::Act(Action::Show(kind)) if kind == overlay.kind() => Vec::new(),
+        Msg::Act(Action::Back) => {
+            overlay.leave(model);
+            model.overlay = overlay.underneath();
+            Vec::new()
+        }
+        Msg::Act(Action::Show(kind)) if kind == overlay.kind() => {
+            overlay.leave(model);
+            Vec::new()
+        }
         Msg::Act(Action::Show(kind)) => {
+            overlay.leave(model);
             model.overlay = Some(kind.open(model));
             Vec::new()
         }

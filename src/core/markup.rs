@@ -14,6 +14,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+mod plain;
+
+pub use self::plain::plain_blocks;
+
 /// The markdown extensions termcourse renders with (and scans with, so both read alike).
 pub const MARKDOWN_OPTIONS: Options = Options::ENABLE_TABLES
     .union(Options::ENABLE_STRIKETHROUGH)

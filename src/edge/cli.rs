@@ -98,9 +98,19 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Prints a command's error and maps it to exit status 1.
+/// Prints a command's error and maps it to exit status 1. Output cut short by its reader
+/// (`termcourse render … | head`) is no error to print: the status is a shell's for a
+/// process ended by SIGPIPE, 141, so a pipeline with `pipefail` still sees it.
 fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     result.unwrap_or_else(|err| {
+        let broken_pipe = err.chain().any(|cause| {
+            cause
+                .downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        });
+        if broken_pipe {
+            return ExitCode::from(141);
+        }
         eprintln!("error: {err:#}");
         ExitCode::FAILURE
     })

@@ -22,7 +22,7 @@ use crate::app::task::TaskPane;
 use crate::app::{Extent, Focus, Model};
 use crate::core::course::BashEntry;
 use crate::core::task::CheckStatus;
-use crate::view::markdown::{clip_line, wrap_spans};
+use crate::view::markdown::{clip_line, code_spans, wrap_spans};
 use crate::view::theme::Theme;
 use crate::view::{pane, task};
 
@@ -297,8 +297,10 @@ fn note_lines(
         return Vec::new();
     };
     let mut lines = Vec::new();
+    // Notes, hints and verdicts quote commands in backticks ("`build` instead of `biuld`").
     let mut add = |label: &str, text: String, style: Style| {
-        lines.extend(hanging(label, &text, style, width));
+        let spans = code_spans(&text, style, theme.inline_code);
+        lines.extend(hanging_spans(label, &spans, style, width));
     };
     if pane.awaiting {
         // Until the learner misses (when the verdict, the hint and the offer need the room),
@@ -360,12 +362,12 @@ fn note_lines(
     lines
 }
 
-/// `text` wrapped at word boundaries to `width`, `label` in front of the first line and its
-/// width of spaces in front of the others.
-fn hanging(label: &str, text: &str, style: Style, width: u16) -> Vec<Line<'static>> {
+/// Styled `text` wrapped at word boundaries to `width`, `label` (in `style`) in front of the first
+/// line and its width of spaces in front of the others.
+fn hanging_spans(label: &str, text: &[Span<'_>], style: Style, width: u16) -> Vec<Line<'static>> {
     let indent = label.width();
     let body = wrap_spans(
-        &[Span::styled(text.to_owned(), style)],
+        text,
         width.saturating_sub(u16::try_from(indent).unwrap_or(u16::MAX)),
     );
     body.into_iter()

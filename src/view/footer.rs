@@ -11,6 +11,7 @@ use crate::app::keymap::footer_items;
 use crate::app::overlay::OverlayKind;
 use crate::app::{Focus, KeyMode, Model};
 use crate::core::review::due_count;
+use crate::view::markdown::code_spans;
 use crate::view::prepared::step_has_reveal;
 use crate::view::theme::Theme;
 
@@ -80,24 +81,13 @@ pub fn render_notice(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer)
 }
 
 fn notice_line(notice: &str, theme: &Theme, width: usize) -> Line<'static> {
-    let parts: Vec<&str> = notice.split('`').collect();
-    // Unbalanced backticks are shown as they are.
-    let parts = if parts.len() % 2 == 1 {
-        parts
-    } else {
-        vec![notice]
-    };
     let mut room = width.saturating_sub(1);
     let mut spans = vec![Span::styled(" ", theme.warning)];
-    for (i, part) in parts.iter().enumerate() {
-        let style = if i % 2 == 1 {
-            theme.inline_code
-        } else {
-            theme.warning
-        };
+    for part in code_spans(notice, theme.warning, theme.inline_code) {
+        let (part, style) = (part.content.as_ref(), part.style);
         if part.width() <= room {
             room -= part.width();
-            spans.push(Span::styled((*part).to_owned(), style));
+            spans.push(Span::styled(part.to_owned(), style));
             continue;
         }
         let mut cut = String::new();

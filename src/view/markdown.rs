@@ -93,6 +93,22 @@ pub fn render_revealed(
     reveal::build(md, usize::from(width.max(1)), theme, colours, open)
 }
 
+/// Text the player writes itself with `code` in backticks (a notice, a verdict): the quoted
+/// parts in `code` style without their backticks, the rest in `style`. Text with unbalanced
+/// backticks is one span, shown as it is.
+pub fn code_spans(text: &str, style: Style, code: Style) -> Vec<Span<'static>> {
+    let parts: Vec<&str> = text.split('`').collect();
+    if parts.len().is_multiple_of(2) {
+        return vec![Span::styled(text.to_owned(), style)];
+    }
+    parts
+        .iter()
+        .enumerate()
+        .filter(|(_, part)| !part.is_empty())
+        .map(|(i, part)| Span::styled((*part).to_owned(), if i % 2 == 1 { code } else { style }))
+        .collect()
+}
+
 /// Plain styled text (not markdown) wrapped at word boundaries to `width` cells, as prose is:
 /// for text the player writes itself (notes, messages, results) beside markdown.
 pub fn wrap_spans(spans: &[Span<'_>], width: u16) -> Vec<Line<'static>> {

@@ -73,8 +73,9 @@ pub fn measure(model: &Model, text: &TaskText, look: &Look, area: Rect) -> Exten
     }
 }
 
-/// The title's summary: `3 of 7 checks pass` (skipped checks not counted), or `complete ✓`
-/// once the checklist passes.
+/// The title's summary: `3 of 7 checks pass`, with `, 1 skipped` when some cannot run here
+/// (the total stays the checklist's length, so it does not change as checks are skipped), or
+/// `complete ✓` once the checklist passes.
 fn summary(pane: &TaskPane, look: &Look) -> Span<'static> {
     let counts = pane.state.counts();
     let total = pane.state.statuses().len();
@@ -82,9 +83,12 @@ fn summary(pane: &TaskPane, look: &Look) -> Span<'static> {
         let ok = symbol(&CheckStatus::Passed, look.ascii);
         Span::styled(format!("complete {ok}"), look.theme.success)
     } else {
-        let counted = total - counts.skipped;
+        let skipped = match counts.skipped {
+            0 => String::new(),
+            n => format!(", {n} skipped"),
+        };
         Span::styled(
-            format!("{} of {counted} checks pass", counts.passed),
+            format!("{} of {total} checks pass{skipped}", counts.passed),
             look.theme.dim,
         )
     }

@@ -2,7 +2,7 @@
 //! drawing (levels left to right or top to bottom, as the view measured), and opened (unless it
 //! is locked, which the notice explains). `R` starts a review from here.
 
-use super::{OverlayKind, OverlayState, Reply, page, step_selection};
+use super::{Overlay, OverlayKind, OverlayState, Reply, page, step_selection};
 use crate::app::msg::{Action, Msg};
 use crate::app::update::nav;
 use crate::app::{MatrixShape, Model};
@@ -12,12 +12,34 @@ use crate::core::unlock::{depths, levels};
 pub struct MatrixState {
     /// The selected node, by course index.
     pub selected: usize,
+    /// The notice says a node picked here is locked: it is about this matrix, and leaves
+    /// with it.
+    pub said_locked: bool,
 }
 
 impl MatrixState {
     /// The matrix with node `selected` selected.
     pub fn at(selected: usize) -> Self {
-        Self { selected }
+        Self {
+            selected,
+            said_locked: false,
+        }
+    }
+
+    /// The matrix on node `locked`, opened because it is locked (the notice says what it
+    /// needs).
+    pub fn refusing(locked: usize) -> Self {
+        Self {
+            selected: locked,
+            said_locked: true,
+        }
+    }
+
+    /// The matrix is closing: a locked notice given here goes too.
+    pub fn leave(&self, model: &mut Model) {
+        if self.said_locked {
+            model.notice = None;
+        }
     }
 }
 
@@ -134,7 +156,7 @@ fn open_node(model: &mut Model, i: usize) -> Reply {
     }
     if let Some(notice) = model.locked_notice(i) {
         model.notice = Some(notice);
-        return Reply::Stay;
+        return Reply::Replace(Overlay::Matrix(MatrixState::refusing(i)));
     }
     if i == model.node {
         Reply::Close(Vec::new())

@@ -4,10 +4,11 @@
 //!
 //! Nothing here moves the resume point: review questions are visited, not arrived at.
 
-use super::super::Model;
+use super::super::bash::BashPane;
 use super::super::effect::Effect;
 use super::super::overlay::{Overlay, ReviewState};
 use super::super::review::Review;
+use super::super::{Focus, Model};
 use super::nav;
 use crate::core::progress::ReviewOutcome;
 
@@ -16,14 +17,17 @@ use crate::core::progress::ReviewOutcome;
 /// question is on screen, with no overlay).
 pub(crate) fn start(model: &mut Model) -> Option<Overlay> {
     let shuffle = Review::shuffle_for(model.entropy, model.reviews_started);
-    let here = model
-        .review
-        .as_ref()
-        .map_or((model.node, model.step), |r| r.return_to);
-    let Some(review) = Review::start(model.course(), &model.progress, model.today, shuffle, here)
+    // A review started from within a review returns where the first one would have.
+    let (here, bash) = model.review.as_ref().map_or_else(
+        || ((model.node, model.step), model.bash.clone()),
+        |r| (r.return_to, r.return_bash.clone()),
+    );
+    let Some(mut review) =
+        Review::start(model.course(), &model.progress, model.today, shuffle, here)
     else {
         return Some(Overlay::Review(ReviewState::summary(model, None)));
     };
+    review.return_bash = bash;
     model.reviews_started = model.reviews_started.wrapping_add(1);
     model.overlay = None;
     model.notice = None;
@@ -73,12 +77,28 @@ pub(super) fn end(model: &mut Model) -> Vec<Effect> {
         return Vec::new();
     };
     let (node, step) = review.return_to;
-    let effects = nav::go_to(model, node, step, true);
+    let effects = nav::go_to(model, node, step, false);
+    restore_bash(model, review.return_bash.clone());
     model.overlay = Some(Overlay::Review(ReviewState::summary(
         model,
         Some(review.tally()),
     )));
     effects
+}
+
+/// Puts back the bash pane of the step a review returns to, as the learner left it (any
+/// typing animation finished): a review must not reveal commands the learner has not run.
+fn restore_bash(model: &mut Model, mut bash: BashPane) {
+    let entries = model.step_ref().map_or(0, |s| s.bash.len());
+    if bash.revealed > entries {
+        // The course was reloaded during the review with fewer entries here.
+        bash = BashPane::finished(entries);
+    }
+    bash.typed = None;
+    model.bash = bash;
+    if model.focus == Focus::Bash {
+        model.typing = model.bash.awaiting;
+    }
 }
 
 /// Records `outcome` for the current question, unless an answer was already recorded for it

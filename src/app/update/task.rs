@@ -190,6 +190,10 @@ fn ask_reset(model: &mut Model) -> Vec<Effect> {
     } else if has_starter {
         if let Some(pane) = model.task.as_mut() {
             pane.confirm_reset = Some(path);
+            // The question is the pane's first line: scrolled past, only the footer's
+            // `y reset n cancel` would show.
+            model.scroll.task = 0;
+            model.notice = None;
         }
     } else {
         model.notice = Some(format!("`{path}` has no starter to go back to."));
@@ -274,7 +278,12 @@ pub(crate) fn on_msg(model: &mut Model, news: TaskMsg) -> Vec<Effect> {
             }
             return check_passed(model);
         }
-        TaskMsg::Changed => return read(model).into_iter().collect(),
+        TaskMsg::Changed => {
+            // The learner saved: what the notice said about the files (a starter written, a
+            // reset) is behind them now.
+            model.notice = None;
+            return read(model).into_iter().collect();
+        }
         TaskMsg::WatchTrouble(why) => {
             model.notice = Some(format!(
                 "Saves are not watched ({why}); press Enter on a task to check it."
@@ -295,7 +304,7 @@ pub(crate) fn on_msg(model: &mut Model, news: TaskMsg) -> Vec<Effect> {
         }
         TaskMsg::Edited(edited) => {
             match edited {
-                Edited::Done => {}
+                Edited::Done => model.notice = None,
                 Edited::Detached(editor) => {
                     model.notice = Some(format!(
                         "{editor} returned at once: the file is open there, and every save is checked."

@@ -121,7 +121,8 @@ fn run_with(args: &PlayArgs, review: bool) -> anyhow::Result<ExitCode> {
     // `--step` alone names a step in any node: every node's steps must be known to check it
     // (with `--node`, that node's steps are loaded first). A watched course is loaded whole,
     // as `check` loads it, so its first screen can wait.
-    let lazy = (flags.step.is_none() || flags.node.is_some()) && watch.is_none();
+    // A review asks questions from every node, so it needs every node's quizzes at once.
+    let lazy = (flags.step.is_none() || flags.node.is_some()) && watch.is_none() && !review;
     let mut store = None;
     let mut tasks = None;
     let prepare = |course: &Course| -> anyhow::Result<Start> {

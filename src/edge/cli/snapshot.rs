@@ -20,8 +20,8 @@ use crate::edge::snapshot::{Mode, Size};
 /// Without `--check`, the directory is updated: changed and added files are written, and files
 /// no longer rendered are deleted if termcourse wrote them (they are listed in the directory's
 /// `.termcourse-snapshots` manifest). Nothing is ever written, read or deleted through a
-/// symlink. Ends with `N snapshots: M changed, A added, R missing`; exits 1 when `--check`
-/// finds a difference.
+/// symlink. Ends with a count: `N snapshots: M changed, A added, R missing` with `--check`
+/// (exit status 1 when any differ), `N snapshots: M updated, A added, R removed` otherwise.
 #[derive(Debug, clap::Args)]
 #[allow(clippy::struct_excessive_bools)] // one per flag
 pub struct Args {

@@ -73,3 +73,17 @@ fn a_type_alongs_note_shows_only_once_it_is_typed() {
     let typed = pane(&m, 60);
     assert!(typed.contains("Secret: docker run app"), "{typed}");
 }
+
+#[test]
+fn a_miss_quotes_the_words_as_code_without_backticks() {
+    let mut m = model();
+    for c in "docker rnu app".chars() {
+        drop(update(&mut m, Msg::Input(c)));
+    }
+    drop(update(&mut m, Msg::Act(Action::Submit)));
+    let verdict = m.bash.last_verdict.clone().expect("a verdict");
+    assert!(verdict.contains('`'), "quoted: {verdict}");
+    let missed = pane(&m, 60);
+    assert!(missed.contains("run instead of rnu"), "{missed}");
+    assert!(!missed.contains('`'), "{missed}");
+}

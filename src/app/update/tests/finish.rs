@@ -165,3 +165,44 @@ fn the_orientation_is_dismissed_by_any_key_and_only_that() {
     assert_eq!(m.overlay, None, "q closed it rather than quitting");
     assert_eq!(m.step, 0);
 }
+
+#[test]
+fn the_orientation_uncovers_the_matrix_a_locked_start_opened() {
+    let course = course();
+    let mut m = Model::new(
+        Arc::clone(&course),
+        Progress::new("test"),
+        &Options {
+            node: Some(NodeId::new("b")),
+            orientation: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(m.key_mode(), KeyMode::Overlay(OverlayKind::Orientation));
+    press(&mut m, Key::Char('x'));
+    assert_eq!(
+        m.overlay.as_ref().map(Overlay::kind),
+        Some(OverlayKind::Matrix),
+        "the matrix on the locked node, as --node promises"
+    );
+    assert!(m.notice.as_deref().is_some_and(|n| n.contains("is locked")));
+    press(&mut m, Key::Esc);
+    assert_eq!(m.overlay, None);
+}
+
+#[test]
+fn a_review_returns_to_the_bash_pane_as_the_learner_left_it() {
+    let course = course();
+    let mut m = with_misses(&course);
+    drop(super::super::start(&mut m));
+    press(&mut m, Key::Right);
+    assert_eq!((m.node, m.step), (0, 1), "the step with two bash entries");
+    let before = m.bash.revealed;
+    assert!(before < 2, "not every entry is shown yet");
+    press(&mut m, Key::Char('m'));
+    press(&mut m, Key::Char('R'));
+    assert!(m.review.is_some());
+    press(&mut m, Key::Esc);
+    assert_eq!((m.node, m.step), (0, 1));
+    assert_eq!(m.bash.revealed, before, "the review revealed nothing");
+}

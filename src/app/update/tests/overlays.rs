@@ -19,14 +19,15 @@ fn matrix_selects_opens_available_and_refuses_locked_nodes() {
     press(&mut m, Key::Char('l'));
     assert_eq!(
         m.overlay,
-        Some(Overlay::Matrix(MatrixState::at(2))),
+        Some(Overlay::Matrix(MatrixState::refusing(2))),
         "one level deeper"
     );
     press(&mut m, Key::Char('h'));
     press(&mut m, Key::Char('h'));
-    assert_eq!(m.overlay, Some(Overlay::Matrix(MatrixState::at(0))));
+    assert_eq!(m.overlay, Some(Overlay::Matrix(MatrixState::refusing(0))));
     press(&mut m, Key::Esc);
     assert_eq!(m.overlay, None);
+    assert_eq!(m.notice, None, "the locked notice leaves with the matrix");
     let mut m = model_at(&course, "a", "intro", true);
     press(&mut m, Key::Char('m'));
     update(&mut m, Msg::Select(2));
@@ -138,7 +139,7 @@ fn a_search_hit_in_a_locked_node_opens_the_matrix_on_it_instead() {
     let effects = press(&mut m, Key::Enter);
     assert_eq!(
         (m.node, m.overlay.clone()),
-        (0, Some(Overlay::Matrix(MatrixState::at(2))))
+        (0, Some(Overlay::Matrix(MatrixState::refusing(2))))
     );
     assert_eq!(saves(&effects), 0);
     assert_eq!(
@@ -172,13 +173,15 @@ fn ticker_scrolls_one_cycle_then_rests() {
 #[test]
 fn a_locked_start_node_opens_the_matrix_on_it_with_what_it_needs() {
     let course = course();
-    let m = model_at(&course, "c", "only", false);
-    assert_eq!(m.overlay, Some(Overlay::Matrix(MatrixState::at(2))));
+    let mut m = model_at(&course, "c", "only", false);
+    assert_eq!(m.overlay, Some(Overlay::Matrix(MatrixState::refusing(2))));
     assert_eq!(m.node, 0, "the step behind is the first open node");
     assert_eq!(
         m.notice.as_deref(),
         Some("\"Secrets\" is locked: needs Basics, Layers")
     );
+    press(&mut m, Key::Char('g'));
+    assert_eq!(m.notice, None, "gone with the matrix, to the glossary");
     let m = model_at(&course, "c", "only", true);
     assert_eq!((m.node, m.overlay, m.notice), (2, None, None), "practice");
     let m = model_at(&course, "a", "shell", false);

@@ -150,6 +150,9 @@ fn files_grade_the_checklist_and_missing_programs_skip_their_command() {
     );
     assert_eq!(m.notice.as_deref(), Some("Starter written: `Dockerfile`"));
     send_files(&mut m, Some("FROM python:latest\n"), None);
+    assert!(m.notice.is_some(), "reading the files is not a save");
+    update(&mut m, Msg::Task(TaskMsg::Changed));
+    assert_eq!(m.notice, None, "a save retires the starter notice");
     let s = statuses(&m);
     assert!(matches!(s[DOCKERFILE], CheckStatus::Failing { .. }));
     assert!(matches!(s[USER], CheckStatus::Failing { .. }));
