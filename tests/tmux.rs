@@ -1,19 +1,18 @@
 //! The real-terminal test: drives the player in tmux like a learner would, through the pane's
 //! screen (`capture-pane`), on a private tmux server and a temporary data directory.
 //!
-//! The binary under test is `$TERMCOURSE_TEST_BIN` when set (`.ci/run` builds the release
-//! binary and points it there), else the one cargo built for this test run, so a plain
-//! `cargo test` on a fresh clone never tests a stale or missing release build. The test is
-//! skipped, with a message, only when tmux is not installed; with `TERMCOURSE_REQUIRE_TMUX`
-//! set (`.ci/run` sets it) a missing tmux or `/proc`, or a pane that dies without an exit
-//! status, fails the test instead.
+//! The server, the binary under test (`$TERMCOURSE_TEST_BIN` or cargo's), the skip when tmux
+//! is missing and the waits are the shared harness's (`tests/support/tmux.rs`). With
+//! `TERMCOURSE_REQUIRE_TMUX` set (`.ci/run` sets it) a missing tmux or `/proc` fails the test
+//! instead of skipping it.
 //!
 //! The tests play the built-in course (`termcourse` with no arguments). What to expect on screen
 //! (titles, commands, right and wrong answers) is read from the same course through the library,
 //! so editing the lessons does not break them.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::ops::Deref;
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use termcourse::edge::builtin;
@@ -25,15 +24,14 @@ mod learner;
 mod support;
 mod words;
 use answers::{answers, split_literal};
+use support::tmux::{Server, TIMEOUT, binary};
 
 /// Arguments of the player under test: none, the built-in course.
 const COURSE_ARGS: &[&str] = &[];
-/// Generous: CI machines can be heavily loaded, and the tests poll rather than sleep.
-const TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The shared harness's server, one test at a time, with the built-in course's way to start.
 struct Tmux {
-    socket: String,
-    data_dir: tempfile::TempDir,
+    server: Server,
     _serial: std::sync::MutexGuard<'static, ()>,
 }
 
@@ -41,39 +39,29 @@ struct Tmux {
 /// reporting its exit status, which would fail a test for tmux's sake rather than ours.
 static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
+impl Deref for Tmux {
+    type Target = Server;
+
+    fn deref(&self) -> &Server {
+        &self.server
+    }
+}
+
 impl Tmux {
     /// A private tmux server named after `test`, so tests running in parallel never share one.
     fn new(test: &str) -> Option<Self> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            support::skip("tmux is not installed");
-            return None;
-        }
+        // These tests wait for screens and measure no durations there: polling less often
+        // loads a busy machine less.
+        let server = Server::new("termcourse-test", test)?.polling_every(Duration::from_millis(50));
         let serial = SERIAL
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let data_dir = tempfile::tempdir().expect("temp dir");
-        // Not a first run: the one-time orientation would take the first key. The test of the
-        // orientation removes this marker.
-        std::fs::write(
-            data_dir.path().join(termcourse::edge::first_run::MARKER),
-            "tests\n",
-        )
-        .expect("orientation marker");
-        let socket = format!("termcourse-test-{}-{test}", std::process::id());
+        // The test of the orientation removes this marker.
+        server.not_a_first_run();
         Some(Self {
-            socket,
-            data_dir,
+            server,
             _serial: serial,
         })
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
     }
 
     /// Starts (or restarts) the player on the built-in course in a 120x40 pane that stays
@@ -90,27 +78,7 @@ impl Tmux {
     /// Starts the player with `args` in a `size` pane (with `env` set too, `NAME=value`) that
     /// stays after the player exits.
     fn start_sized(&self, name: &str, args: &[&str], size: (u16, u16), env: &[&str]) {
-        let bin = binary().to_string_lossy().into_owned();
-        let data = format!("TERMCOURSE_DATA_DIR={}", self.data_dir.path().display());
-        let mut vars = vec![data.as_str()];
-        vars.extend(env);
-        let mut command = vec![bin.as_str()];
-        command.extend(args);
-        let cmd = support::new_session_args(
-            name,
-            size,
-            &vars,
-            Some(env!("CARGO_MANIFEST_DIR")),
-            &command,
-        );
-        let cmd: Vec<&str> = cmd.iter().map(String::as_str).collect();
-        let out = self.tmux(&cmd);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.tmux(&["set-option", "-t", name, "remain-on-exit", "on"]);
+        self.server.start(name, size, env, args);
     }
 
     /// Starts the player and waits for the built-in course's first screen; returns its pid.
@@ -134,137 +102,11 @@ impl Tmux {
         course: &termcourse::core::course::Course,
         progress: &termcourse::core::progress::Progress,
     ) {
-        let dir = self.data_dir.path().join("progress");
+        let dir = self.data_dir().join("progress");
         std::fs::create_dir_all(&dir).expect("progress dir");
         let text = termcourse::core::progress::codec::encode(progress).expect("encodes");
         std::fs::write(dir.join(format!("{}.toml", course.id)), text).expect("progress file");
     }
-
-    fn keys(&self, name: &str, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", name];
-        args.extend(keys);
-        self.tmux(&args);
-    }
-
-    fn screen(&self, name: &str) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", name]).stdout).into()
-    }
-
-    /// Waits for `needles`, then until the screen stops changing (two captures 50 ms apart
-    /// agree), so that a frame still being written is not read half-drawn.
-    fn settled(&self, name: &str, needles: &[&str]) -> String {
-        let mut screen = self.wait_for(name, needles);
-        let start = Instant::now();
-        loop {
-            std::thread::sleep(Duration::from_millis(50));
-            let next = self.screen(name);
-            if next == screen || start.elapsed() > TIMEOUT {
-                return next;
-            }
-            screen = next;
-        }
-    }
-
-    fn format(&self, name: &str, fmt: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", name, fmt]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    /// Polls the pane until every one of `needles` is on screen.
-    fn wait_for(&self, name: &str, needles: &[&str]) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen(name);
-            if needles.iter().all(|n| screen.contains(n)) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {needles:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the player has exited and checks that it exited successfully.
-    ///
-    /// tmux may mark a pane dead before it has collected the status, so both are awaited; but
-    /// now and then (tmux 3.3a, on a loaded machine) it never reports the status of a pane it
-    /// has marked dead. A dead pane with no status after a grace period is accepted when its
-    /// screen shows no panic (the callers go on to check that the terminal was
-    /// restored).
-    fn assert_exited_ok(&self, name: &str) {
-        let start = Instant::now();
-        let mut dead_since: Option<Instant> = None;
-        loop {
-            let status = self.format(name, "#{pane_dead}:#{pane_dead_status}#{pane_dead_signal}");
-            if let Some(code) = status.strip_prefix("1:") {
-                if !code.is_empty() {
-                    assert_eq!(code, "0", "the player exited with status {code}");
-                    return;
-                }
-                let waited = dead_since.get_or_insert_with(Instant::now).elapsed();
-                if waited > Duration::from_secs(3) {
-                    let screen = self.screen(name);
-                    assert!(
-                        !screen.contains("panicked"),
-                        "the player panicked:\n{screen}"
-                    );
-                    eprintln!("tmux reported no exit status for the dead pane; accepted");
-                    return;
-                }
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "player did not exit (pane state `{status}`):\n{}",
-                self.screen(name)
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits until the player has exited and returns how long that took, at most `limit`
-    /// (polling every few milliseconds, so the figure is close).
-    fn exit_time(&self, name: &str, limit: Duration) -> Duration {
-        let start = Instant::now();
-        while self.format(name, "#{pane_dead}") != "1" {
-            assert!(
-                start.elapsed() < limit,
-                "the player did not exit within {limit:?}:\n{}",
-                self.screen(name)
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        start.elapsed()
-    }
-
-    /// The terminal modes the player must leave: alternate screen and mouse reporting.
-    fn assert_restored(&self, name: &str) {
-        let modes = self.format(name, "#{alternate_on} #{mouse_any_flag} #{mouse_sgr_flag}");
-        assert_eq!(
-            modes, "0 0 0",
-            "alternate screen, mouse, SGR mouse still on"
-        );
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-fn binary() -> PathBuf {
-    let bin = std::env::var_os("TERMCOURSE_TEST_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_termcourse")),
-        PathBuf::from,
-    );
-    assert!(
-        bin.exists(),
-        "{} is missing: TERMCOURSE_TEST_BIN names a binary that was not built",
-        bin.display()
-    );
-    bin
 }
 
 /// The first `n` characters of `text`: enough to recognise it where a pane may wrap the rest.
@@ -354,7 +196,7 @@ fn plays_a_node_quits_and_resumes_on_the_same_step() {
     t.assert_restored("play");
 
     t.start("again");
-    let screen = t.wait_for("again", &[&head(&quiz_step.title, 20), &position]);
+    let (screen, _) = t.wait_for("again", &[&head(&quiz_step.title, 20), &position]);
     assert!(screen.contains(&node.title), "{screen}");
     t.keys("again", &["q"]);
     t.assert_exited_ok("again");
@@ -385,19 +227,12 @@ fn ctrl_z_suspends_and_fg_redraws() {
     let Some(t) = Tmux::new("suspend") else {
         return;
     };
-    let data = format!("TERMCOURSE_DATA_DIR={}", t.data_dir.path().display());
-    let args = support::new_session_args(
+    let data = format!("TERMCOURSE_DATA_DIR={}", t.data_dir().display());
+    t.new_session(
         "job",
         (120, 40),
         &[&data, "PS1=$ "],
-        Some(env!("CARGO_MANIFEST_DIR")),
         &["bash", "--norc", "--noprofile", "-i"],
-    );
-    let out = t.tmux(&args.iter().map(String::as_str).collect::<Vec<_>>());
-    assert!(
-        out.status.success(),
-        "tmux: {}",
-        String::from_utf8_lossy(&out.stderr)
     );
     let course = builtin::load().expect("the built-in course loads");
     let line = format!("{} {}", binary().display(), COURSE_ARGS.join(" "));
@@ -410,11 +245,7 @@ fn ctrl_z_suspends_and_fg_redraws() {
     t.keys("job", &["fg", "Enter"]);
     t.wait_for("job", &[&course.title, "SYS_MSG"]);
     t.keys("job", &["q"]);
-    let start = Instant::now();
-    while t.format("job", "#{alternate_on}") != "0" {
-        assert!(start.elapsed() < TIMEOUT, "player did not quit");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    t.wait_alternate("job", false);
     t.keys("job", &["echo done-$?", "Enter"]);
     t.wait_for("job", &["done-0"]);
     t.assert_restored("job");
@@ -525,7 +356,7 @@ fn a_progress_lock_held_elsewhere_never_delays_playing_or_quitting() {
         return;
     };
     let course = builtin::load().expect("the built-in course loads");
-    let progress = t.data_dir.path().join("progress");
+    let progress = t.data_dir().join("progress");
     std::fs::create_dir_all(&progress).expect("progress dir");
     let lock = std::fs::File::create(progress.join(format!("{}.toml.lock", course.id)))
         .expect("lock file");
@@ -568,11 +399,11 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
     // The prompt is open on arrival: the type-along is the step's first entry.
     t.wait_for("paste", &["Type it line by line"]);
     let text = "cat > .dockerignore <<'EOF'\n.git\n__pycache__/\nEOF\n";
-    let buffer = t.data_dir.path().join("paste.txt");
+    let buffer = t.data_dir().join("paste.txt");
     std::fs::write(&buffer, text).expect("write the paste");
     t.tmux(&["load-buffer", "-b", "heredoc", &buffer.to_string_lossy()]);
     t.tmux(&["paste-buffer", "-p", "-b", "heredoc", "-t", "paste"]);
-    let pasted = t.wait_for("paste", &["> __pycache__/", "> EOF"]);
+    let (pasted, _) = t.wait_for("paste", &["> __pycache__/", "> EOF"]);
     assert!(
         !pasted.contains("✓ matched"),
         "a paste waits for Enter:\n{pasted}"
@@ -583,7 +414,7 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
     t.assert_exited_ok("paste");
 
     // A type-along typed once is shown as scripted from then on: start afresh.
-    std::fs::remove_dir_all(t.data_dir.path().join("progress")).expect("progress written");
+    std::fs::remove_dir_all(t.data_dir().join("progress")).expect("progress written");
     t.start_with("type", &course_args("type-heredoc"));
     // The prompt is open on arrival: the type-along is the step's first entry.
     t.wait_for("type", &["Type it line by line"]);
@@ -591,7 +422,7 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
         t.keys("type", &["-l", line]);
         t.keys("type", &["Enter"]);
     }
-    let typing = t.wait_for(
+    let (typing, _) = t.wait_for(
         "type",
         &["$ cat > .dockerignore <<'EOF'", "> .git", "> __pycache__/"],
     );
@@ -609,7 +440,7 @@ fn a_heredoc_is_pasted_and_typed_and_wide_output_zooms_and_scrolls() {
     t.wait_for("wide", &["List your images"]);
     t.keys("wide", &["Right"]);
     let header = "REPOSITORY          TAG       IMAGE ID       CREATED          SIZE";
-    let split = t.wait_for("wide", &[header, "3 ›"]);
+    let (split, _) = t.wait_for("wide", &[header, "3 ›"]);
     assert!(!split.contains("2.96GB"), "{split}");
     t.keys("wide", &["z"]);
     t.wait_for("wide", &["2.96GB", "z unzoom"]);

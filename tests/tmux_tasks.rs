@@ -9,16 +9,17 @@
 //! - While a command check runs, keys are answered at once and `q` quits (the command's
 //!   process group is killed).
 //!
-//! Like tests/tmux.rs: `$TERMCOURSE_TEST_BIN` or cargo's binary; skipped without tmux unless
-//! `TERMCOURSE_REQUIRE_TMUX` is set, which turns a skip into a failure.
+//! Like tests/tmux.rs, on the shared harness (`tests/support/tmux.rs`): `$TERMCOURSE_TEST_BIN` or
+//! cargo's binary; skipped without tmux unless `TERMCOURSE_REQUIRE_TMUX` is set, which turns a
+//! skip into a failure.
 
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 mod support;
-
-const TIMEOUT: Duration = Duration::from_secs(30);
+use support::tmux::{Server, TIMEOUT};
 
 const COURSE: &str = r#"
 format = 1
@@ -101,19 +102,25 @@ esac
 sleep 1
 "#;
 
+/// The shared harness's server (its pane `p`) and the course, editor and workspace around it.
 struct Setup {
+    server: Server,
     dir: tempfile::TempDir,
-    socket: String,
+}
+
+impl Deref for Setup {
+    type Target = Server;
+
+    fn deref(&self) -> &Server {
+        &self.server
+    }
 }
 
 impl Setup {
     /// A course whose command check runs `command`, an editor script, a workspace and a data
     /// directory; `None` when tmux is missing (and skipping is allowed).
     fn new(test: &str, command: &str) -> Option<Setup> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            support::skip("tmux is not installed");
-            return None;
-        }
+        let server = Server::new("termcourse-tasks", test)?;
         let dir = tempfile::tempdir().expect("temp dir");
         let course = dir.path().join("course");
         std::fs::create_dir(&course).expect("mkdir");
@@ -130,143 +137,38 @@ impl Setup {
             std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755))
                 .expect("chmod");
         }
-        std::fs::create_dir(dir.path().join("data")).expect("mkdir");
-        // Not a first run: the one-time orientation would take the first key.
-        std::fs::write(
-            dir.path()
-                .join("data")
-                .join(termcourse::edge::first_run::MARKER),
-            "tests\n",
-        )
-        .expect("orientation marker");
-        Some(Setup {
-            socket: format!("termcourse-tasks-{}-{test}", std::process::id()),
-            dir,
-        })
+        server.not_a_first_run();
+        Some(Setup { server, dir })
     }
 
     fn workspace(&self) -> PathBuf {
         self.dir.path().join("ws")
     }
 
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    /// Starts the player on the course in a 120x40 pane that stays after it exits.
+    /// Starts the player on the course in a 120x40 pane `p` that stays after it exits.
     fn start(&self) {
-        let bin = binary();
         let env = |k: &str, v: &Path| format!("{k}={}", v.display());
-        let data = env("TERMCOURSE_DATA_DIR", &self.dir.path().join("data"));
         let ws = env("TERMCOURSE_WORKSPACE", &self.workspace());
         let editor = env("EDITOR", &self.dir.path().join("editor.sh"));
         let course = self.dir.path().join("course");
         let course = course.to_string_lossy();
-        let bin = bin.to_string_lossy();
-        let args = support::new_session_args(
+        self.server.start(
             "p",
             (120, 40),
-            &[&data, &ws, &editor, "VISUAL="],
-            None,
-            &[&bin, "play", &course, "--no-anim"],
+            &[&ws, &editor, "VISUAL="],
+            &["play", &course, "--no-anim"],
         );
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let out = self.tmux(&args);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        self.tmux(&["set-option", "-t", "p", "remain-on-exit", "on"]);
     }
 
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "p"];
-        args.extend(keys);
-        self.tmux(&args);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "p"]).stdout).into()
-    }
-
-    fn format(&self, fmt: &str) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "p", fmt]);
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    /// Polls until `done` holds for the screen; returns the screen and how long it took.
-    fn wait(&self, what: &str, done: impl Fn(&str) -> bool) -> (String, Duration) {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if done(&screen) {
-                return (screen, start.elapsed());
-            }
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out waiting for {what}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_for(&self, needles: &[&str]) -> (String, Duration) {
-        self.wait(&format!("{needles:?}"), |s| {
-            needles.iter().all(|n| s.contains(n))
-        })
-    }
-
-    /// Waits until the pane's alternate-screen flag is `on`.
-    fn wait_alternate(&self, on: bool) {
-        let want = if on { "1" } else { "0" };
-        let start = Instant::now();
-        while self.format("#{alternate_on}") != want {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "the alternate screen never turned {want}:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(10));
-        }
-    }
-
+    /// Quits with `q`; returns how long the player took to exit, then checks the terminal.
     fn quit_and_check_restored(&self) -> Duration {
         let since = Instant::now();
-        self.keys(&["q"]);
-        while self.format("#{pane_dead}") != "1" {
-            assert!(
-                since.elapsed() < TIMEOUT,
-                "did not quit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(5));
-        }
+        self.keys("p", &["q"]);
+        self.exit_time("p", TIMEOUT);
         let took = since.elapsed();
-        let modes = self.format("#{alternate_on} #{mouse_any_flag}");
-        assert_eq!(modes, "0 0", "alternate screen or mouse still on");
+        self.assert_restored("p");
         took
     }
-}
-
-impl Drop for Setup {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
-
-fn binary() -> PathBuf {
-    let bin = std::env::var_os("TERMCOURSE_TEST_BIN").map_or_else(
-        || PathBuf::from(env!("CARGO_BIN_EXE_termcourse")),
-        PathBuf::from,
-    );
-    assert!(bin.exists(), "{} is missing", bin.display());
-    bin
 }
 
 /// The checklist line of `message`, as the pane shows it.
@@ -284,7 +186,7 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
         return;
     };
     t.start();
-    t.wait("the starter to be checked", |s| {
+    t.until("p", "the starter to be checked", |s| {
         shows(s, "✗", "Start FROM a slim image")
     });
     assert_eq!(
@@ -292,17 +194,19 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
         "FROM python:latest\n"
     );
     // `e`: the terminal goes to the editor (no alternate screen while it runs) and comes back.
-    t.keys(&["e"]);
-    t.wait_alternate(false);
-    t.wait_alternate(true);
-    t.wait("the Dockerfile checks to pass", |s| {
+    t.keys("p", &["e"]);
+    t.wait_alternate("p", false);
+    t.wait_alternate("p", true);
+    t.until("p", "the Dockerfile checks to pass", |s| {
         shows(s, "✓", "Start FROM a slim image") && shows(s, "✓", "Run as a non-root USER")
     });
     // The next `e` opens the first failing check's file: `.dockerignore`.
-    t.keys(&["e"]);
-    t.wait_alternate(false);
-    t.wait_alternate(true);
-    t.wait("`.git` to be ignored", |s| shows(s, "✓", "Keep .git out"));
+    t.keys("p", &["e"]);
+    t.wait_alternate("p", false);
+    t.wait_alternate("p", true);
+    t.until("p", "`.git` to be ignored", |s| {
+        shows(s, "✓", "Keep .git out")
+    });
     assert_eq!(
         std::fs::read_to_string(t.workspace().join(".dockerignore")).expect("written"),
         ".git\n"
@@ -310,15 +214,21 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
     // Enter runs the command check: first the trust prompt, `y`, then the command.
     // The prompt lists every command of the course (the other node's too), and the decision is
     // stored under the digest of them all, not of the part loaded first.
-    t.keys(&["Enter"]);
-    t.wait_for(&[
-        "Run this course's commands?",
-        "these 2 commands",
-        "grep -q slim Dockerfile",
-        "echo later",
-    ]);
-    t.keys(&["y"]);
-    let (screen, _) = t.wait_for(&["Task complete", "Node complete", "unlocked: Next Node"]);
+    t.keys("p", &["Enter"]);
+    t.wait_for(
+        "p",
+        &[
+            "Run this course's commands?",
+            "these 2 commands",
+            "grep -q slim Dockerfile",
+            "echo later",
+        ],
+    );
+    t.keys("p", &["y"]);
+    let (screen, _) = t.wait_for(
+        "p",
+        &["Task complete", "Node complete", "unlocked: Next Node"],
+    );
     for message in [
         "Start FROM a slim image",
         "Run as a non-root USER",
@@ -329,7 +239,7 @@ fn the_editor_writes_the_solution_and_every_check_turns_green() {
     }
     assert!(screen.contains("$ grep -q slim Dockerfile"), "{screen}");
     t.quit_and_check_restored();
-    let stored = std::fs::read_to_string(t.dir.path().join("data/trust/tmux-tasks.toml"))
+    let stored = std::fs::read_to_string(t.data_dir().join("trust/tmux-tasks.toml"))
         .expect("the trust decision is stored");
     let course = termcourse::edge::fs_source::load_course_path(&t.dir.path().join("course"))
         .unwrap_or_else(|r| panic!("{}", r.render(false)));
@@ -347,7 +257,7 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
         return;
     };
     t.start();
-    t.wait("the starter to be checked", |s| {
+    t.until("p", "the starter to be checked", |s| {
         shows(s, "✗", "Start FROM a slim image")
     });
     // A plain write by another process.
@@ -357,7 +267,7 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
         .status()
         .expect("sh");
     assert!(status.success());
-    let (_, took) = t.wait("the new FROM to be checked", |s| {
+    let (_, took) = t.until("p", "the new FROM to be checked", |s| {
         shows(s, "✓", "Start FROM a slim image")
     });
     eprintln!("re-checked {took:?} after the write");
@@ -369,13 +279,13 @@ fn a_file_written_by_another_program_is_checked_without_a_key() {
     )
     .expect("write");
     std::fs::rename(ws.join(".Dockerfile.tmp"), ws.join("Dockerfile")).expect("rename");
-    let (_, took) = t.wait("the renamed file to be checked", |s| {
+    let (_, took) = t.until("p", "the renamed file to be checked", |s| {
         shows(s, "✓", "Run as a non-root USER")
     });
     eprintln!("re-checked {took:?} after the rename");
     // A file that did not exist before.
     std::fs::write(ws.join(".dockerignore"), ".git\n").expect("write");
-    t.wait("the new file to be checked", |s| {
+    t.until("p", "the new file to be checked", |s| {
         shows(s, "✓", "Keep .git out")
     });
     t.quit_and_check_restored();
@@ -388,21 +298,23 @@ fn keys_are_answered_while_a_command_check_runs() {
         return;
     };
     t.start();
-    t.wait("the starter to be checked", |s| {
+    t.until("p", "the starter to be checked", |s| {
         shows(s, "✗", "Start FROM a slim image")
     });
-    t.keys(&["Enter"]);
-    t.wait_for(&["Run this course's commands?"]);
-    t.keys(&["y"]);
-    t.wait_for(&["$ sleep 20.4321", "running"]);
+    t.keys("p", &["Enter"]);
+    t.wait_for("p", &["Run this course's commands?"]);
+    t.keys("p", &["y"]);
+    t.wait_for("p", &["$ sleep 20.4321", "running"]);
     // Help opens and closes, the focus moves, all while `sleep 20` runs.
     let since = Instant::now();
-    t.keys(&["?"]);
-    let (_, help) = t.wait_for(&["Keys", "page the narration down"]);
-    t.keys(&["Escape"]);
-    t.wait("help to close", |s| !s.contains("page the narration down"));
-    t.keys(&["Tab"]);
-    let (screen, _) = t.wait_for(&["running"]);
+    t.keys("p", &["?"]);
+    let (_, help) = t.wait_for("p", &["Keys", "page the narration down"]);
+    t.keys("p", &["Escape"]);
+    t.until("p", "help to close", |s| {
+        !s.contains("page the narration down")
+    });
+    t.keys("p", &["Tab"]);
+    let (screen, _) = t.wait_for("p", &["running"]);
     assert!(
         since.elapsed() < Duration::from_secs(10),
         "keys waited for the command"

@@ -1,6 +1,9 @@
-//! Helpers shared by the progress integration tests that run several processes.
+//! Helpers shared by the integration tests that run several processes; the tmux harness of
+//! the real-terminal tests is in [`tmux`].
 
 #![allow(dead_code, reason = "each test file uses a different subset")]
+
+pub mod tmux;
 
 use std::path::Path;
 use std::process::{Child, Command};
@@ -167,29 +170,4 @@ pub fn skip(why: &str) {
         "{why}, and {REQUIRE_TMUX_ENV} is set: this run must drive a real terminal"
     );
     eprintln!("SKIPPED: {why}");
-}
-
-/// The arguments of `tmux new-session` for the real-terminal tests: a detached session `name`
-/// of `size` (columns, rows) with a UTF-8 locale and a 256-colour `TERM`, the variables `env`
-/// (`NAME=value`) set, started in `dir` when given, running `command`.
-pub fn new_session_args(
-    name: &str,
-    size: (u16, u16),
-    env: &[&str],
-    dir: Option<&str>,
-    command: &[&str],
-) -> Vec<String> {
-    let mut args: Vec<String> = ["new-session", "-d", "-s", name, "-x"]
-        .iter()
-        .map(|s| (*s).to_owned())
-        .collect();
-    args.extend([size.0.to_string(), "-y".to_owned(), size.1.to_string()]);
-    for var in ["LANG=C.UTF-8", "TERM=xterm-256color"].iter().chain(env) {
-        args.extend(["-e".to_owned(), (*var).to_owned()]);
-    }
-    if let Some(dir) = dir {
-        args.extend(["-c".to_owned(), dir.to_owned()]);
-    }
-    args.extend(command.iter().map(|s| (*s).to_owned()));
-    args
 }

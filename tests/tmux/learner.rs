@@ -196,7 +196,7 @@ fn letters_typed_early_go_to_the_prompt_not_to_keys() {
     }
     t.keys("early", &["-l", cmd]);
     t.keys("early", &["Enter"]);
-    let screen = t.wait_for("early", &["✓ matched"]);
+    let (screen, _) = t.wait_for("early", &["✓ matched"]);
     assert!(!screen.contains("Deployment Matrix"), "{screen}");
     assert!(screen.contains(&head(cmd, 30)), "{screen}");
     t.keys("early", &["q"]);
@@ -244,7 +244,7 @@ fn practice_never_moves_the_resume_point() {
     t.keys("practice", &["q"]);
     t.assert_exited_ok("practice");
     t.start_sized("again", &[], (120, 40), &[]);
-    let screen = t.wait_for("again", &[&position]);
+    let (screen, _) = t.wait_for("again", &[&position]);
     assert!(
         screen.contains(&node.title),
         "resumed where the normal session left:\n{screen}"
@@ -294,7 +294,7 @@ fn the_orientation_shows_on_the_first_run_only() {
     let Some(t) = Tmux::new("orientation") else {
         return;
     };
-    let marker = t.data_dir.path().join(termcourse::edge::first_run::MARKER);
+    let marker = t.data_dir().join(termcourse::edge::first_run::MARKER);
     std::fs::remove_file(&marker).expect("remove the marker");
     let course = course();
     t.start_sized("first", &[], (80, 24), &[]);
@@ -321,14 +321,13 @@ fn the_orientation_shows_on_the_first_run_only() {
     assert!(marker.exists());
     // The learner's shuffles were seeded at the start and saved with the progress.
     let saved = t
-        .data_dir
-        .path()
+        .data_dir()
         .join("progress")
         .join(format!("{}.toml", course.id));
     let text = std::fs::read_to_string(&saved).expect("progress saved");
     assert!(text.contains("\nseed = "), "{text}");
     t.start_sized("second", &[], (80, 24), &[]);
-    let screen = t.wait_for("second", &[&course.title]);
+    let (screen, _) = t.wait_for("second", &[&course.title]);
     std::thread::sleep(std::time::Duration::from_millis(300));
     let screen = if screen.contains("Welcome") {
         screen
