@@ -56,9 +56,10 @@ impl Matrix<'_> {
             head.push(Span::styled(" · you are here", theme.node_current));
         }
         let quiz = if node.has_quiz() { " · quiz" } else { "" };
+        let task = if node.has_task() { " · task" } else { "" };
         let plural = if steps == 1 { "" } else { "s" };
         head.push(Span::styled(
-            format!("  ({steps} step{plural}{quiz})"),
+            format!("  ({steps} step{plural}{quiz}{task})"),
             theme.dim,
         ));
         let mut lines = vec![Line::from(head)];
