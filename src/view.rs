@@ -27,6 +27,7 @@ pub(crate) mod pane;
 pub(crate) mod prepared;
 pub(crate) mod quiz;
 pub mod screen;
+pub(crate) mod split;
 pub(crate) mod task;
 pub(crate) mod too_small;
 

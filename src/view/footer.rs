@@ -26,20 +26,50 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
     let mut spans = Vec::new();
     let mut used = tag.width();
     let mode = model.key_mode();
-    let items = footer_items(mode)
+    let items: Vec<(String, &str)> = footer_items(mode)
         .into_iter()
-        .filter(|(_, text)| applies(model, mode, text));
-    for (key, text) in items {
-        let text = if text == "zoom" && model.shown.zoom {
-            "unzoom"
-        } else {
-            text
-        };
-        let item = key.width() + text.width() + 3;
-        if used + item > width {
+        .filter(|(_, text)| applies(model, mode, text))
+        .map(|(key, text)| {
+            let text = if text == "zoom" && model.shown.zoom {
+                "unzoom"
+            } else {
+                text
+            };
+            (key, text)
+        })
+        .collect();
+    let cells = |(key, text): &(String, &str)| key.width() + text.width() + 3;
+    // Help and quit stay on a narrow footer (the way to every other key, and the way out):
+    // the items before them give way first.
+    let essential = |text: &str| matches!(text, "help" | "quit");
+    let kept: usize = items.iter().filter(|i| essential(i.1)).map(cells).sum();
+    let mut room = width.saturating_sub(used + kept);
+    let shown: Vec<&(String, &str)> = if used + kept <= width {
+        items
+            .iter()
+            .filter(|item| {
+                if essential(item.1) {
+                    return true;
+                }
+                let fits = cells(item) <= room;
+                if fits {
+                    room -= cells(item);
+                } else {
+                    room = 0;
+                }
+                fits
+            })
+            .collect()
+    } else {
+        items.iter().collect()
+    };
+    for item in shown {
+        let (key, text) = item;
+        let cells = cells(item);
+        if used + cells > width {
             break;
         }
-        used += item;
+        used += cells;
         spans.push(Span::styled(format!(" {key}"), theme.footer_key));
         spans.push(Span::styled(format!(" {text} "), theme.footer_desc));
     }
@@ -138,6 +168,32 @@ mod tests {
         assert_eq!(text(&cut), " Starter written: app/D…");
         assert_eq!(cut.width(), 24);
         assert_eq!(text(&notice_line("a ` b", &theme, 80)), " a ` b");
+    }
+
+    #[test]
+    fn a_narrow_footer_keeps_help_and_quit() {
+        let m = Model::new(
+            crate::app::test_course::course(),
+            Progress::new("t"),
+            &Options {
+                node: Some(NodeId::new("a")),
+                step: Some(StepId::new("check")),
+                ..Options::default()
+            },
+        );
+        let wide = footer(&m);
+        for width in [40, 60, 80] {
+            let area = Rect::new(0, 0, width, 1);
+            let mut buf = Buffer::empty(area);
+            render(&m, &Theme::no_color(), false, area, &mut buf);
+            let text = buffer_text(&buf);
+            assert!(
+                text.trim_end().ends_with("? help  q quit"),
+                "{width}: {text}"
+            );
+            let first = wide.split("  ").next().unwrap_or_default();
+            assert!(text.starts_with(first), "the first items stay: {text}");
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Where everything goes: one function from the terminal area (and which panes the step has) to
 //! rectangles, used for drawing, measuring and mouse hit-testing, so they never disagree.
 //!
-//! Side by side (from [`SIDE_BY_SIDE_WIDTH`] columns), the split adapts to the step: the bash
-//! pane gets the width its widest command or output line needs (terminal output is not prose
+//! Side by side (from [`SIDE_BY_SIDE_WIDTH`] columns), the split adapts to the node (the widths
+//! come from every step of the node with a bash pane, `view::split`, so it stays put from step
+//! to step): the bash pane gets the width its widest command or output line needs (terminal output is not prose
 //! and keeps its shape), but never less than its usual share (45 %; 55 % beside a task, whose
 //! checklist has long lines) and never so much that the
 //! narration is left fewer than [`MIN_NARRATION_WIDTH`] columns, or too few for its own widest

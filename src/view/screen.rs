@@ -20,6 +20,7 @@ use crate::view::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, Wants, layout, too_small
 use crate::view::markdown::LineKind;
 use crate::view::overlay::{self, Cx};
 use crate::view::prepared::{CacheKey, OverlayKey, OverlayText, Prepared};
+use crate::view::split::NodeWidths;
 use crate::view::theme::Theme;
 use crate::view::too_small::TooSmall;
 use crate::view::{bash_pane, footer, header, narration, pane, quiz, task};
@@ -37,6 +38,7 @@ pub struct Screen {
     prepared: Prepared,
     overlay_text: OverlayText,
     colours: Colours,
+    node_widths: NodeWidths,
 }
 
 impl Screen {
@@ -56,6 +58,7 @@ impl Screen {
             prepared: Prepared::default(),
             overlay_text: OverlayText::default(),
             colours: Colours::new(colouring),
+            node_widths: NodeWidths::default(),
         }
     }
 
@@ -75,6 +78,8 @@ impl Screen {
             panes.contains(&Focus::Quiz),
             panes.contains(&Focus::Task),
         );
+        // Beside a bash pane, the split is the node's (it stays put from step to step).
+        let node = bash.then(|| self.node_widths.get(model));
         let quiz_rows = (quiz && !bash && !task).then(|| {
             let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
             (
@@ -89,8 +94,13 @@ impl Screen {
                 quiz,
                 task,
                 notice: model.notice.is_some(),
-                bash_widths: bash_pane::wanted_widths(entries),
-                narration_width: model.step_ref().map_or(0, narration::wanted_width),
+                bash_widths: node
+                    .as_ref()
+                    .map_or_else(|| bash_pane::wanted_widths(entries), |n| n.bash.clone()),
+                narration_width: node.as_ref().map_or_else(
+                    || model.step_ref().map_or(0, narration::wanted_width),
+                    |n| n.narration,
+                ),
                 zoom: model.zoomed(),
                 quiz_rows,
             },
@@ -107,6 +117,7 @@ impl Screen {
 
     /// Refreshes the caches for `area` if needed. Returns whether the step was laid out again.
     pub fn prepare(&mut self, model: &Model, area: Rect) -> bool {
+        self.node_widths.refresh(model);
         let areas = self.areas(model, area);
         // A pane hidden by a zoomed one keeps its layout, ready for when it comes back.
         let kept = self.prepared.key.filter(|k| {
