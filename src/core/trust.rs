@@ -1,10 +1,10 @@
 //! What a learner trusts when they allow a course's commands: the set of its distinct `run`
-//! commands, and a digest of that set that keys the decision (direnv's model: any change to
-//! any command asks again).
+//! commands and `ready` probes, and a digest of that set that keys the decision (direnv's
+//! model: any change to any command asks again).
 //!
 //! # The digest (stable; changing it would ask every learner again)
-//! 1. Take the `command` of every `run` check in the course (the exact text given to
-//!    `sh -c`), drop duplicates, and sort them by their UTF-8 bytes.
+//! 1. Take the `command` of every `run` check in the course and each of its `ready` probes
+//!    (the exact texts given to `sh -c`), drop duplicates, and sort them by their UTF-8 bytes.
 //! 2. SHA-256 over the bytes `termcourse-trust-v1` followed by a zero byte, then, for each
 //!    command in that order, its length in bytes as a 64-bit little-endian integer followed by
 //!    its bytes.
@@ -57,7 +57,9 @@ pub fn commands(course: &Course) -> Vec<&str> {
         .flat_map(|n| &n.steps)
         .filter_map(|s| s.task.as_ref())
         .flat_map(crate::core::course::Task::commands)
-        .map(|(_, run)| run.command.as_str())
+        .flat_map(|(_, run)| {
+            std::iter::once(run.command.as_str()).chain(run.ready.iter().map(String::as_str))
+        })
         .collect();
     set.into_iter().collect()
 }

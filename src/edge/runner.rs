@@ -48,6 +48,8 @@ pub enum Ended {
     NotStarted(String),
     /// Not run: a program from `needs` is missing.
     Skipped,
+    /// Not run: a `ready` probe ended this way instead of exiting 0.
+    NotReady(Box<Ended>),
 }
 
 /// The result of one command check.
@@ -208,13 +210,33 @@ impl Runner {
                 elapsed: started.elapsed(),
             };
         }
-        let (ended, captured) = match self.start(check) {
-            Ok((child, captured)) => (supervise(child, check.timeout, cancel), Some(captured)),
-            Err(why) => (Ended::NotStarted(why), None),
-        };
-        let (output, truncated) = captured
-            .as_ref()
-            .map_or((String::new(), false), capture::finish);
+        for probe in &check.ready {
+            let (ended, output, truncated) = self.script(probe, check.timeout, cancel);
+            match ended {
+                Ended::Exited(0) => {}
+                Ended::Cancelled => {
+                    return RunOutcome {
+                        status: CheckStatus::Pending,
+                        ended,
+                        output,
+                        truncated,
+                        elapsed: started.elapsed(),
+                    };
+                }
+                _ => {
+                    let reason = last_line(&output)
+                        .map_or_else(|| format!("`{probe}` did not succeed"), short);
+                    return RunOutcome {
+                        status: CheckStatus::Skipped(SkipReason::Unavailable(reason)),
+                        ended: Ended::NotReady(Box::new(ended)),
+                        output,
+                        truncated,
+                        elapsed: started.elapsed(),
+                    };
+                }
+            }
+        }
+        let (ended, output, truncated) = self.script(&check.command, check.timeout, cancel);
         RunOutcome {
             status: grade(check, &ended, &output),
             ended,
@@ -224,7 +246,25 @@ impl Runner {
         }
     }
 
-    fn start(&self, check: &RunCheck) -> Result<(Child, capture::Captured), String> {
+    /// Runs one script to its end (or its timeout, or a cancel): how it ended, its output
+    /// as displayed, and whether some was left out.
+    fn script(
+        &self,
+        script: &str,
+        timeout: Duration,
+        cancel: &AtomicBool,
+    ) -> (Ended, String, bool) {
+        let (ended, captured) = match self.start(script) {
+            Ok((child, captured)) => (supervise(child, timeout, cancel), Some(captured)),
+            Err(why) => (Ended::NotStarted(why), None),
+        };
+        let (output, truncated) = captured
+            .as_ref()
+            .map_or((String::new(), false), capture::finish);
+        (ended, output, truncated)
+    }
+
+    fn start(&self, script: &str) -> Result<(Child, capture::Captured), String> {
         let dir = self.workspace.ensure().map_err(|e| e.to_string())?;
         drop(dir);
         let (reader, writer) = std::io::pipe().map_err(|e| format!("no pipe: {e}"))?;
@@ -232,7 +272,7 @@ impl Runner {
         let mut command = Command::new("sh");
         command
             .arg("-c")
-            .arg(&check.command)
+            .arg(script)
             .current_dir(self.workspace.root())
             .env_clear()
             .envs(self.env.iter().map(|(k, v)| (k, v)))
@@ -319,6 +359,10 @@ fn grade(check: &RunCheck, ended: &Ended, output: &str) -> CheckStatus {
         Ended::NotStarted(why) => failing(why.clone()),
         Ended::Cancelled => CheckStatus::Pending,
         Ended::Skipped => CheckStatus::Skipped(SkipReason::MissingPrograms(check.needs.clone())),
+        // `run` does not grade a probe's end; kept total for completeness.
+        Ended::NotReady(_) => CheckStatus::Skipped(SkipReason::Unavailable(
+            "a `ready` probe did not succeed".to_owned(),
+        )),
     }
 }
 
@@ -328,12 +372,20 @@ pub const SKIP_STATUS: i32 = 77;
 
 /// Why a command skipped itself: the last line it printed (already sanitized), shortened.
 fn skip_reason(output: &str) -> String {
+    last_line(output).map_or_else(
+        || "the command cannot check here (exit status 77)".to_owned(),
+        short,
+    )
+}
+
+/// The last line of `output` with something on it, trimmed.
+fn last_line(output: &str) -> Option<&str> {
+    output.lines().map(str::trim).rfind(|l| !l.is_empty())
+}
+
+/// `line`, cut to a checklist's width with `…`.
+fn short(line: &str) -> String {
     const MOST: usize = 100;
-    let line = output
-        .lines()
-        .map(str::trim)
-        .rfind(|l| !l.is_empty())
-        .unwrap_or("the command cannot check here (exit status 77)");
     if line.chars().count() > MOST {
         let short: String = line.chars().take(MOST - 1).collect();
         format!("{short}…")

@@ -3,13 +3,13 @@
 //!
 //! Side by side (from [`SIDE_BY_SIDE_WIDTH`] columns), the split adapts to the node (the widths
 //! come from every step of the node with a bash pane, `view::split`, so it stays put from step
-//! to step): the bash pane gets the width its widest command or output line needs (terminal output is not prose
-//! and keeps its shape), but never less than its usual share (45 %; 55 % beside a task, whose
-//! checklist has long lines) and never so much that the
-//! narration is left fewer than [`MIN_NARRATION_WIDTH`] columns, or too few for its own widest
-//! code line (which, like the pane's, would have to scroll) when that fits its usual share.
-//! A line too wide for the most the pane can get scrolls sideways whatever the split, so it
-//! takes no room: the pane gets the width of its widest line that can be shown whole.
+//! to step): the bash pane gets the width its widest command or output line needs (terminal
+//! output is not prose and keeps its shape), but never less than its usual share (45 %; 55 %
+//! beside a task, whose checklist has long lines) and never so much that the narration is left
+//! fewer than [`MIN_NARRATION_WIDTH`] columns or two fifths of the width, or too few for its own
+//! widest code line (which, like the pane's, would have to scroll) when that fits its usual
+//! share. A line too wide for the most the pane can get scrolls sideways whatever the split, so
+//! it takes no room: the pane gets the width of its widest line that can be shown whole.
 //! Narrower terminals stack the panes. A task takes the quiz's place (below the bash pane, if
 //! any), with more of the height when stacked. A zoomed pane takes the whole space between
 //! header and footer.
@@ -148,7 +148,12 @@ pub fn layout(area: Rect, wants: &Wants) -> Areas {
             MIN_NARRATION_WIDTH,
             (body.width - usual).max(MIN_NARRATION_WIDTH),
         );
-        let most = body.width.saturating_sub(narration_least);
+        // And the narration keeps two fifths: one wide line in a node must not squeeze the
+        // prose of all its steps into a column.
+        let most = body
+            .width
+            .saturating_sub(narration_least)
+            .min((body.width * 3 / 5).max(usual));
         // The widest line that can be shown whole; wider ones scroll sideways in any case, so
         // they take no room from the narration.
         let want = if wants.bash {
@@ -275,9 +280,16 @@ mod tests {
         let usual = layout(area, &bash(20)).bash.expect("bash").width;
         assert_eq!(usual, 54, "never less than the usual 45 %");
         assert_eq!(layout(area, &bash(70)).bash.expect("bash").width, 70);
-        let widest = layout(area, &bash(80));
-        assert_eq!(widest.bash.expect("bash").width, 80);
-        assert_eq!(widest.narration.width, MIN_NARRATION_WIDTH);
+        let widest = layout(area, &bash(72));
+        assert_eq!(widest.bash.expect("bash").width, 72);
+        assert_eq!(widest.narration.width, 48, "the narration keeps two fifths");
+        assert_eq!(
+            layout(area, &bash(80)).bash.expect("bash").width,
+            54,
+            "wider than the most it can get: it scrolls, and takes no room"
+        );
+        let at_100 = layout(Rect::new(0, 0, 100, 30), &bash(90));
+        assert!(at_100.narration.width >= MIN_NARRATION_WIDTH);
         let table = Wants {
             bash_widths: vec![20, 66, 89, 500],
             ..bash(0)
@@ -399,10 +411,10 @@ mod tests {
         assert!(bash.bottom() <= pane.y && bash.x == pane.x);
         assert!(pane.x >= wide.narration.right());
         assert_eq!(pane.width, 66, "the task's usual share is 55 %");
-        let wide_output = layout(Rect::new(0, 0, 120, 40), &bash_and(&with_bash, 76));
+        let wide_output = layout(Rect::new(0, 0, 120, 40), &bash_and(&with_bash, 71));
         assert_eq!(
             wide_output.task.expect("task").width,
-            76,
+            71,
             "output widens it"
         );
         let zoomed = layout(

@@ -209,8 +209,8 @@ pub const ALL: &[Message] = &[
     w(TASKS, "`logical` has no effect on an `exists` check"),
     e(TASKS, "`exit` {…} is not an exit status"),
     e(TASKS, "`timeout` of {…} seconds is out of range"),
-    e(TASKS, "`run` is empty"),
-    e(TASKS, "`run` has a control character (U+{…})"),
+    e(TASKS, "`{…}` is empty"),
+    e(TASKS, "`{…}` has a control character (U+{…})"),
     e(TASKS, "`needs` names `{…}`, which is not a program name"),
     e(
         TASKS,

@@ -114,6 +114,10 @@ pub struct RunCheck {
     pub command: String,
     /// Programs that must be on `PATH`; when one is missing the check is skipped.
     pub needs: Vec<String>,
+    /// Scripts run first, like `command` but not shown in the bash pane: when one does not
+    /// exit 0, the check is skipped with the last line it printed (the machine cannot check,
+    /// say no Docker daemon runs). Trusted with the commands.
+    pub ready: Vec<String>,
     /// The expected exit status (0–255).
     pub exit: i32,
     /// Must match the command's output (stdout and stderr interleaved, as displayed).

@@ -73,6 +73,9 @@ pub struct RawCheck {
     pub run: Option<Sp<String>>,
     /// `run`: programs that must be on PATH; when one is missing the check is skipped.
     pub needs: Option<Sp<RawNeeds>>,
+    /// `run`: commands that must succeed first (each with `sh -c`, not shown in the bash
+    /// pane); when one fails, the check is skipped with the last line it printed.
+    pub ready: Option<Sp<RawNeeds>>,
     /// `run`: the expected exit status (default 0).
     #[schemars(range(min = 0, max = 255))]
     pub exit: Option<Sp<i64>>,

@@ -23,6 +23,7 @@ fn run_check(command: &str) -> Check {
         kind: CheckKind::Run(RunCheck {
             command: command.to_owned(),
             needs: Vec::new(),
+            ready: Vec::new(),
             exit: 0,
             output: None,
             timeout: Duration::from_secs(30),

@@ -14,6 +14,7 @@ fn check(command: &str) -> RunCheck {
     RunCheck {
         command: command.to_owned(),
         needs: Vec::new(),
+        ready: Vec::new(),
         exit: 0,
         output: None,
         timeout: Duration::from_secs(10),
@@ -262,4 +263,35 @@ fn exit_status_77_skips_the_check_with_the_last_line_printed() {
     let mut expects = check("exit 77");
     expects.exit = 77;
     assert_eq!(run(&r, &expects).status, CheckStatus::Passed);
+}
+
+#[test]
+fn a_ready_probe_that_fails_skips_the_check_unrun_with_its_last_line() {
+    let (dir, r) = runner();
+    let marker = dir.path().join("ran");
+    let mut c = check(&format!("touch '{}'", marker.display()));
+    c.ready = vec![
+        "true".to_owned(),
+        "echo probing; echo 'no Docker daemon is running'; exit 1".to_owned(),
+    ];
+    let out = run(&r, &c);
+    assert_eq!(
+        out.status,
+        CheckStatus::Skipped(SkipReason::Unavailable(
+            "no Docker daemon is running".to_owned()
+        ))
+    );
+    assert!(matches!(out.ended, Ended::NotReady(_)), "{out:?}");
+    assert!(!marker.exists(), "the command itself never ran");
+    // A silent probe is named instead.
+    c.ready = vec!["exit 4".to_owned()];
+    let silent = run(&r, &c);
+    assert!(
+        matches!(&silent.status, CheckStatus::Skipped(SkipReason::Unavailable(why)) if why.contains("`exit 4`")),
+        "{silent:?}"
+    );
+    // Probes that succeed let the command run and decide.
+    c.ready = vec!["true".to_owned(), "exit 0".to_owned()];
+    assert_eq!(run(&r, &c).status, CheckStatus::Passed);
+    assert!(marker.exists());
 }

@@ -14,6 +14,7 @@ pub(super) fn misplaced_keys(cx: &mut Checker<'_>, file: &FileCx, raw: &RawCheck
     let is_run = kind == "run";
     let run_only = [
         ("needs", raw.needs.as_ref().map(Sp::span)),
+        ("ready", raw.ready.as_ref().map(Sp::span)),
         ("exit", raw.exit.as_ref().map(Sp::span)),
         ("output", raw.output.as_ref().map(Sp::span)),
         ("timeout", raw.timeout.as_ref().map(Sp::span)),
@@ -46,8 +47,16 @@ pub(super) fn misplaced_keys(cx: &mut Checker<'_>, file: &FileCx, raw: &RawCheck
 
 pub(super) fn run_check(cx: &mut Checker<'_>, file: &FileCx, raw: &RawCheck) -> Option<RunCheck> {
     let value = raw.run.as_ref()?;
-    let command = command(cx, file, value);
+    let command = script(cx, file, "run", value, value.span());
     let needs = needs(cx, file, raw);
+    let ready = raw.ready.as_ref().map_or(Some(Vec::new()), |probes| {
+        let checked: Vec<Option<String>> = probes
+            .0
+            .iter()
+            .map(|probe| script(cx, file, "ready", probe, probes.span()))
+            .collect();
+        checked.into_iter().collect()
+    });
     let exit = match &raw.exit {
         None => Some(0),
         Some(exit) => {
@@ -87,18 +96,26 @@ pub(super) fn run_check(cx: &mut Checker<'_>, file: &FileCx, raw: &RawCheck) -> 
     Some(RunCheck {
         command: command?,
         needs: needs?,
+        ready: ready?,
         exit: exit?,
         output: output?,
         timeout: Duration::from_secs(timeout?),
     })
 }
 
-/// The command, trimmed; it must display exactly as it runs, so it may hold no control
-/// character other than tab and newline.
-fn command(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) -> Option<String> {
+/// A `run` command or `ready` probe (`key`), trimmed; it must display exactly as it runs (in
+/// the bash pane, the trust prompt), so it may hold no control character other than tab and
+/// newline.
+fn script(
+    cx: &mut Checker<'_>,
+    file: &FileCx,
+    key: &str,
+    value: &str,
+    span: std::ops::Range<usize>,
+) -> Option<String> {
     let command = value.trim();
     if command.is_empty() {
-        cx.error(file, value.span(), "`run` is empty")
+        cx.error(file, span, format!("`{key}` is empty"))
             .with_label("no command to run");
         return None;
     }
@@ -108,8 +125,8 @@ fn command(cx: &mut Checker<'_>, file: &FileCx, value: &Sp<String>) -> Option<St
     {
         cx.error(
             file,
-            value.span(),
-            format!("`run` has a control character (U+{:04X})", u32::from(bad)),
+            span,
+            format!("`{key}` has a control character (U+{:04X})", u32::from(bad)),
         )
         .with_label("the learner must see exactly what runs")
         .with_note(

@@ -142,6 +142,49 @@ fn commands_must_display_as_they_run() {
 }
 
 #[test]
+fn ready_probes_load_like_commands_and_belong_to_run_checks() {
+    let files = "[[node.step.task.file]]\npath = \"x\"";
+    let with = |ready: &str| {
+        course_with(
+            files,
+            &format!(
+                "[[node.step.task.check]]\nfile = \"x\"\nexists = true\nmessage = \"m\"\n\
+                 [[node.step.task.check]]\nrun = \"make\"\nready = {ready}\nmessage = \"m\""
+            ),
+        )
+    };
+    let course = load(
+        &source(&with("[\"docker info\", \"true\"]")),
+        &LoadOptions::default(),
+    );
+    let course = course.map_err(|r| r.render(false)).expect("loads");
+    let (_, run) = the_task(&course).commands().next().expect("a run check");
+    assert_eq!(run.ready, ["docker info", "true"]);
+    let one = load(&source(&with("\" true \"")), &LoadOptions::default());
+    let one = one.map_err(|r| r.render(false)).expect("loads");
+    assert_eq!(
+        the_task(&one).commands().next().expect("run").1.ready,
+        ["true"]
+    );
+    for (bad, says) in [
+        ("\"  \"", "`ready` is empty"),
+        ("\"echo \\u001b[2J\"", "`ready` has a control character"),
+    ] {
+        let report = errors(&with(bad));
+        assert!(report.contains(says), "{bad}: {report}");
+    }
+    let misplaced = course_with(
+        files,
+        "[[node.step.task.check]]\nfile = \"x\"\nexists = true\nready = \"true\"\nmessage = \"m\"",
+    );
+    let report = errors(&misplaced);
+    assert!(
+        report.contains("`ready` is only used by `run` checks"),
+        "{report}"
+    );
+}
+
+#[test]
 fn the_prechecked_load_skips_the_self_tests() {
     let text = course_with(
         "[[node.step.task.file]]\npath = \"x\"\nstarter = \"done\"",
