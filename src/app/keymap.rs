@@ -228,7 +228,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(SCROLLING, &[K::Down, K::Char('j')], A::ScrollDown, "scroll down", Some("scroll"), "Reading"),
     bind(SCROLLING, &[K::Up, K::Char('k')], A::ScrollUp, "scroll up", None, "Reading"),
     bind(STEP, &[K::ShiftLeft, K::Char('<')], A::ScrollLeft, "scroll wide code / output left", None, "Reading"),
-    bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll wide code / output right", None, "Reading"),
+    bind(STEP, &[K::ShiftRight, K::Char('>')], A::ScrollRight, "scroll wide code / output right", Some("scroll right"), "Reading"),
     bind(&[TypeAlong], &[K::ShiftLeft], A::ScrollLeft, "scroll the transcript left", None, "Typing"),
     bind(&[TypeAlong], &[K::ShiftRight], A::ScrollRight, "scroll the transcript right", None, "Typing"),
     bind(STEP, &[K::Char('z')], A::Zoom, "zoom: the focused pane on the whole screen, and back", Some("zoom"), "Reading"),

@@ -83,7 +83,8 @@ pub fn render(model: &Model, theme: &Theme, badge: bool, area: Rect, buf: &mut B
 /// Whether a footer item applies to the model's state, for items that do not always: typing
 /// when there is something to type, zoom when there is more than one pane, reveal when the
 /// step has hidden blocks, the hint when there is one, paging the narration when it
-/// has more below, leaving a review during one, starting one when something is due.
+/// has more below, scrolling sideways when a line is cut off, leaving a review during one,
+/// starting one when something is due.
 fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
     match text {
         "type" => mode != KeyMode::Bash || model.bash.awaiting,
@@ -94,6 +95,15 @@ fn applies(model: &Model, mode: KeyMode, text: &str) -> bool {
         "read on" => {
             model.zoomed().is_none_or(|pane| pane == Focus::Narration)
                 && model.scroll.narration < model.metrics.narration.max_scroll()
+        }
+        // Offered while a line is cut off (`›`) where the sideways keys would scroll.
+        "scroll right" => {
+            let (cols, at) = if model.focus == Focus::Bash {
+                (model.metrics.bash_cols, model.scroll.bash_x)
+            } else {
+                (model.metrics.code_cols, model.scroll.code_x)
+            };
+            at < cols.max_scroll()
         }
         "end review" => model.review.is_some(),
         "review" => due_count(model.course(), &model.progress, model.today) > 0,
