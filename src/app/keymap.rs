@@ -243,8 +243,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[MATRIX], &[K::Left, K::Char('h')], A::MatrixLeft, "node to the left", None, "Matrix"),
     bind(&[MATRIX], &[K::Right, K::Char('l')], A::MatrixRight, "node to the right", None, "Matrix"),
     bind(&[MATRIX, SEARCH], &[K::Enter], A::Open, "open the selection", Some("open"), "Matrix"),
-    bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
-    bind(&[GLOSSARY, FAQ, HELP, SEARCH], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
+    bind(&[GLOSSARY, FAQ, SEARCH], &[K::Up], A::CursorUp, "previous entry", None, "Lists"),
+    bind(&[GLOSSARY, FAQ, SEARCH], &[K::Down], A::CursorDown, "next entry", Some("select"), "Lists"),
+    // The help is text, not a list: the arrows scroll it (the footer says so).
+    bind(&[HELP], &[K::Up], A::ScrollUp, "scroll this help up", None, "Help"),
+    bind(&[HELP], &[K::Down], A::ScrollDown, "scroll this help down", Some("scroll"), "Help"),
     bind(&[FAQ, HELP, FINISH], &[K::Char('k')], A::ScrollUp, "scroll the answer / help up", None, "Lists"),
     bind(&[FAQ, HELP, FINISH], &[K::Char('j')], A::ScrollDown, "scroll the answer / help down", Some("scroll"), "Lists"),
     bind(&[FINISH], &[K::Up], A::ScrollUp, "scroll the results up", None, "Course complete"),

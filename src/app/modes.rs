@@ -57,7 +57,12 @@ impl Model {
             .task_ref()
             .zip(self.task.as_ref())
             .is_some_and(|(task, pane)| pane.next_hint(task).is_some());
-        type_along || task || (self.quiz_ref().is_some() && !self.quiz.is_right())
+        // A quiz: a hint left, or the answer to fill in; not while F2 would do nothing.
+        let quiz = self.quiz_ref().is_some_and(|q| {
+            !self.quiz.is_right()
+                && (self.quiz.hints_shown < q.hints.len() || self.quiz.answer_offered(q))
+        });
+        type_along || task || quiz
     }
 
     pub fn key_mode(&self) -> KeyMode {

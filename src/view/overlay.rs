@@ -140,6 +140,22 @@ fn frame<'a>(title: &str, footer: Option<Line<'a>>, theme: &Theme, ascii: bool) 
 }
 
 /// Draws a popup frame at `rect` (clearing it first).
+/// ` more ↓ ` on the bottom border of `popup`, at the right of `inner`, when text is cut off
+/// below.
+fn draw_more_below(popup: Rect, inner: Rect, theme: &Theme, ascii: bool, buf: &mut Buffer) {
+    let more = if ascii { " more v " } else { " more ↓ " };
+    let x = inner
+        .right()
+        .saturating_sub(u16::try_from(unicode_width::UnicodeWidthStr::width(more)).unwrap_or(0));
+    buf.set_stringn(
+        x.max(inner.x),
+        popup.bottom().saturating_sub(1),
+        more,
+        usize::from(inner.width),
+        theme.dim,
+    );
+}
+
 fn draw_frame(rect: Rect, block: Block<'_>, buf: &mut Buffer) {
     Clear.render(rect, buf);
     block.render(rect, buf);

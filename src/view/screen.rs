@@ -79,7 +79,9 @@ impl Screen {
             panes.contains(&Focus::Task),
         );
         // Beside a bash pane, the split is the node's (it stays put from step to step).
-        let node = bash.then(|| self.node_widths.get(model));
+        // A task step keeps its own (its bash pane shows only the checks' output, and appears
+        // when they run: taking the node's widths then would move the split under the learner).
+        let node = (bash && !task).then(|| self.node_widths.get(model));
         let quiz_rows = (quiz && !bash && !task).then(|| {
             let to_u16 = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
             (

@@ -19,6 +19,7 @@ use crate::app::task::TaskPane;
 use crate::app::{Extent, Focus, Model};
 use crate::core::course::Task;
 use crate::core::task::CheckStatus;
+use crate::view::markdown::{code_spans, wrap_spans};
 use crate::view::narration::scroll_hint;
 use crate::view::pane;
 use crate::view::prepared::TaskText;
@@ -109,7 +110,8 @@ fn content(
         let ask = format!(
             "Reset `{path}` to its starter? Your file is kept as a `.bak-…` copy next to it. y: reset · n: keep it"
         );
-        lines.extend(wrap_plain(&ask, width, theme.warning, ""));
+        let ask = code_spans(&ask, theme.warning, theme.inline_code);
+        lines.extend(wrap_spans(&ask, width));
         lines.push(Line::default());
     }
     // Success comes first, where it is seen without scrolling.

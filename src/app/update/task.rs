@@ -240,6 +240,9 @@ fn hint(model: &mut Model) {
     model.notice = Some(text.to_owned());
 }
 
+/// How the notice that starters were written begins (a save retires it).
+const STARTER_WRITTEN: &str = "Starter written: ";
+
 /// News about tasks from the edge.
 pub(crate) fn on_msg(model: &mut Model, news: TaskMsg) -> Vec<Effect> {
     let here = current(model).map(|(key, _)| key);
@@ -279,9 +282,15 @@ pub(crate) fn on_msg(model: &mut Model, news: TaskMsg) -> Vec<Effect> {
             return check_passed(model);
         }
         TaskMsg::Changed => {
-            // The learner saved: what the notice said about the files (a starter written, a
-            // reset) is behind them now.
-            model.notice = None;
+            // The learner saved: "Starter written" is behind them now. (Only that notice: a
+            // reset's, saying where the old file went, must outlive the reset's own write.)
+            if model
+                .notice
+                .as_deref()
+                .is_some_and(|n| n.starts_with(STARTER_WRITTEN))
+            {
+                model.notice = None;
+            }
             return read(model).into_iter().collect();
         }
         TaskMsg::WatchTrouble(why) => {
@@ -342,7 +351,7 @@ fn prepared(
     if let Some((path, why)) = failed.first() {
         model.notice = Some(format!("Could not write the starter of `{path}`: {why}"));
     } else if !written.is_empty() {
-        model.notice = Some(format!("Starter written: {}", list(written)));
+        model.notice = Some(format!("{STARTER_WRITTEN}{}", list(written)));
     }
 }
 

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{
-    Cx, OverlayView, TextRequest, draw_frame, frame, frame_inner, item_at, popup_rect,
-    scroll_offset, select_or_open,
+    Cx, OverlayView, TextRequest, draw_frame, draw_more_below, frame, frame_inner, item_at,
+    popup_rect, scroll_offset, select_or_open,
 };
 use crate::app::Extent;
 use crate::app::msg::Msg;
@@ -17,7 +17,6 @@ use crate::core::course::FaqEntry;
 use crate::view::markdown::wrap_spans;
 use crate::view::panel::{selectable, truncate};
 use crate::view::theme::Theme;
-use unicode_width::UnicodeWidthStr;
 
 /// The FAQ overlay's drawing.
 pub struct Faq<'a> {
@@ -188,17 +187,7 @@ impl Faq<'_> {
             .collect();
         Paragraph::new(visible).render(area, buf);
         if scroll < max_scroll {
-            let more = if self.ascii { " more v " } else { " more ↓ " };
-            let x = area
-                .right()
-                .saturating_sub(u16::try_from(more.width()).unwrap_or(0));
-            buf.set_stringn(
-                x.max(area.x),
-                layout.popup.bottom().saturating_sub(1),
-                more,
-                usize::from(area.width),
-                theme.dim,
-            );
+            draw_more_below(layout.popup, area, theme, self.ascii, buf);
         }
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Cx, OverlayView, draw_frame, frame, frame_inner, popup_rect};
+use super::{Cx, OverlayView, draw_frame, draw_more_below, frame, frame_inner, popup_rect};
 use crate::app::Extent;
 use crate::app::keymap::help_rows;
 use crate::app::overlay::HelpState;
@@ -58,7 +58,8 @@ impl Help<'_> {
             return;
         }
         let rows = usize::from(inner.height);
-        let scroll = usize::from(self.scroll).min(layout.lines.len().saturating_sub(rows));
+        let max_scroll = layout.lines.len().saturating_sub(rows);
+        let scroll = usize::from(self.scroll).min(max_scroll);
         let visible: Vec<Line> = layout
             .lines
             .iter()
@@ -67,6 +68,9 @@ impl Help<'_> {
             .cloned()
             .collect();
         Paragraph::new(visible).render(inner, buf);
+        if scroll < max_scroll {
+            draw_more_below(layout.popup, inner, self.theme, self.ascii, buf);
+        }
     }
 
     /// All lines of the help text for `width` columns, sections in order of first appearance.

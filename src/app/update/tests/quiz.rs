@@ -145,3 +145,21 @@ fn hints_are_revealed_one_at_a_time() {
         assert_eq!(m.quiz.hints_shown, want);
     }
 }
+
+#[test]
+fn the_hint_key_is_offered_only_while_it_does_something() {
+    let course = course();
+    let mut m = model_at(&course, "a", "check", false);
+    assert!(m.hint_available(), "two hints to give");
+    press(&mut m, Key::F(2));
+    press(&mut m, Key::F(2));
+    answer_single(&mut m, '1');
+    let wrong = m.quiz.misses;
+    assert!(wrong >= 1 && m.quiz.hints_shown == 2);
+    assert!(
+        !m.hint_available(),
+        "every hint shown, too few misses to fill in the answer"
+    );
+    m.quiz.misses = 3;
+    assert!(m.hint_available(), "F2 now fills in the answer");
+}

@@ -423,6 +423,10 @@ fn ctrl_r_asks_first_and_only_y_resets() {
             .as_deref()
             .is_some_and(|n| n.contains("`Dockerfile.bak-1700000000`"))
     );
+    // The reset's own write comes back from the watcher: the notice saying where the old
+    // file went stays.
+    update(&mut m, Msg::Task(TaskMsg::Changed));
+    assert!(m.notice.as_deref().is_some_and(|n| n.contains(".bak-")));
 }
 
 #[test]
