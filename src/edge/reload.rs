@@ -201,7 +201,14 @@ pub fn error_lines(report: &Report) -> Vec<String> {
         .filter(|d| d.severity == Severity::Error)
         .map(|d| {
             let message = d.message.lines().next().unwrap_or_default();
-            sanitize(&format!("{}: {message}", d.position())).into_owned()
+            // The fix `check` would suggest, when it has one ("did you mean `single`?").
+            let help = d
+                .notes
+                .iter()
+                .find_map(|n| n.strip_prefix("help: "))
+                .and_then(|h| h.lines().next())
+                .map_or_else(String::new, |h| format!(" (help: {h})"));
+            sanitize(&format!("{}: {message}{help}", d.position())).into_owned()
         })
         .collect();
     let unlisted: usize = report
@@ -279,5 +286,28 @@ mod tests {
         let lines = error_lines(&report);
         assert!(lines[0].contains("course.toml:2:"), "{lines:?}");
         drop(watching);
+    }
+
+    #[test]
+    fn an_error_line_carries_the_fix_check_would_suggest() {
+        let text = "format = 1\nid = \"c\"\ntitle = \"C\"\n[[node]]\nid = \"n\"\ntitle = \"N\"\n\
+                    [[node.step]]\nid = \"s\"\ntitle = \"S\"\n[node.step.quiz]\nkind = \"singel\"\n\
+                    question = \"Q?\"\n";
+        let source = crate::core::source::MemorySource {
+            root: String::new(),
+            files: vec![("course.toml".into(), text.into())],
+        };
+        let Err(report) =
+            crate::core::load::load(&source, &crate::core::load::LoadOptions::default())
+        else {
+            panic!("the course must not load");
+        };
+        let lines = error_lines(&report);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("(help: did you mean `single`?)")),
+            "{lines:?}"
+        );
     }
 }
