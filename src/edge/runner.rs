@@ -48,8 +48,8 @@ pub enum Ended {
     NotStarted(String),
     /// Not run: a program from `needs` is missing.
     Skipped,
-    /// Not run: a `ready` probe ended this way instead of exiting 0.
-    NotReady(Box<Ended>),
+    /// Not run: the `ready` probe `probe` ended this way instead of exiting 0.
+    NotReady { probe: String, ended: Box<Ended> },
 }
 
 /// The result of one command check.
@@ -210,33 +210,22 @@ impl Runner {
                 elapsed: started.elapsed(),
             };
         }
-        for probe in &check.ready {
+        // The probes in order, then the command: a probe that does not exit 0 ends the check
+        // there, and `grade` says why.
+        let stopped = check.ready.iter().find_map(|probe| {
             let (ended, output, truncated) = self.script(probe, check.timeout, cancel);
-            match ended {
-                Ended::Exited(0) => {}
-                Ended::Cancelled => {
-                    return RunOutcome {
-                        status: CheckStatus::Pending,
-                        ended,
-                        output,
-                        truncated,
-                        elapsed: started.elapsed(),
-                    };
-                }
-                _ => {
-                    let reason = last_line(&output)
-                        .map_or_else(|| format!("`{probe}` did not succeed"), short);
-                    return RunOutcome {
-                        status: CheckStatus::Skipped(SkipReason::Unavailable(reason)),
-                        ended: Ended::NotReady(Box::new(ended)),
-                        output,
-                        truncated,
-                        elapsed: started.elapsed(),
-                    };
-                }
-            }
-        }
-        let (ended, output, truncated) = self.script(&check.command, check.timeout, cancel);
+            let ended = match ended {
+                Ended::Exited(0) => return None,
+                Ended::Cancelled => Ended::Cancelled,
+                other => Ended::NotReady {
+                    probe: probe.clone(),
+                    ended: Box::new(other),
+                },
+            };
+            Some((ended, output, truncated))
+        });
+        let (ended, output, truncated) =
+            stopped.unwrap_or_else(|| self.script(&check.command, check.timeout, cancel));
         RunOutcome {
             status: grade(check, &ended, &output),
             ended,
@@ -359,9 +348,8 @@ fn grade(check: &RunCheck, ended: &Ended, output: &str) -> CheckStatus {
         Ended::NotStarted(why) => failing(why.clone()),
         Ended::Cancelled => CheckStatus::Pending,
         Ended::Skipped => CheckStatus::Skipped(SkipReason::MissingPrograms(check.needs.clone())),
-        // `run` does not grade a probe's end; kept total for completeness.
-        Ended::NotReady(_) => CheckStatus::Skipped(SkipReason::Unavailable(
-            "a `ready` probe did not succeed".to_owned(),
+        Ended::NotReady { probe, .. } => CheckStatus::Skipped(SkipReason::Unavailable(
+            last_line(output).map_or_else(|| format!("`{probe}` did not succeed"), short),
         )),
     }
 }

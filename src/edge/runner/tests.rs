@@ -281,7 +281,7 @@ fn a_ready_probe_that_fails_skips_the_check_unrun_with_its_last_line() {
             "no Docker daemon is running".to_owned()
         ))
     );
-    assert!(matches!(out.ended, Ended::NotReady(_)), "{out:?}");
+    assert!(matches!(out.ended, Ended::NotReady { .. }), "{out:?}");
     assert!(!marker.exists(), "the command itself never ran");
     // A silent probe is named instead.
     c.ready = vec!["exit 4".to_owned()];
