@@ -47,13 +47,23 @@ pub(super) fn misplaced_keys(cx: &mut Checker<'_>, file: &FileCx, raw: &RawCheck
 
 pub(super) fn run_check(cx: &mut Checker<'_>, file: &FileCx, raw: &RawCheck) -> Option<RunCheck> {
     let value = raw.run.as_ref()?;
-    let command = script(cx, file, "run", value, value.span());
+    let command = script(cx, file, "run", value, value.span(), "");
     let needs = needs(cx, file, raw);
     let ready = raw.ready.as_ref().map_or(Some(Vec::new()), |probes| {
+        // The span covers the whole list: the label says which probe.
+        let count = probes.0.len();
         let checked: Vec<Option<String>> = probes
             .0
             .iter()
-            .map(|probe| script(cx, file, "ready", probe, probes.span()))
+            .enumerate()
+            .map(|(i, probe)| {
+                let which = if count > 1 {
+                    format!("probe {} of {count}: ", i + 1)
+                } else {
+                    String::new()
+                };
+                script(cx, file, "ready", probe, probes.span(), &which)
+            })
             .collect();
         checked.into_iter().collect()
     });
@@ -112,11 +122,12 @@ fn script(
     key: &str,
     value: &str,
     span: std::ops::Range<usize>,
+    which: &str,
 ) -> Option<String> {
     let command = value.trim();
     if command.is_empty() {
         cx.error(file, span, format!("`{key}` is empty"))
-            .with_label("no command to run");
+            .with_label(format!("{which}no command to run"));
         return None;
     }
     if let Some(bad) = command
@@ -128,7 +139,7 @@ fn script(
             span,
             format!("`{key}` has a control character (U+{:04X})", u32::from(bad)),
         )
-        .with_label("the learner must see exactly what runs")
+        .with_label(format!("{which}the learner must see exactly what runs"))
         .with_note(
             "help: commands may span lines, but hold no other control characters or bidi overrides",
         );

@@ -173,6 +173,11 @@ fn ready_probes_load_like_commands_and_belong_to_run_checks() {
         let report = errors(&with(bad));
         assert!(report.contains(says), "{bad}: {report}");
     }
+    let second = errors(&with("[\"true\", \" \"]"));
+    assert!(
+        second.contains("probe 2 of 2: no command to run"),
+        "{second}"
+    );
     let misplaced = course_with(
         files,
         "[[node.step.task.check]]\nfile = \"x\"\nexists = true\nready = \"true\"\nmessage = \"m\"",
